@@ -1,0 +1,48 @@
+# Copyright 2026 Carnet de bord RSA contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Carnet de bord RSA",
+    "summary": "One shared page per RSA beneficiary: situation, objectives, "
+               "action plan, appointments and members",
+    "version": "11.0.1.0.0",
+    "category": "Social",
+    "license": "AGPL-3",
+    "author": "Carnet de bord RSA contributors",
+    "depends": [
+        "mail",
+        "calendar",
+        "contacts",
+        "portal",
+        "partner_firstname",
+        "partner_contact_birthdate",
+    ],
+    "data": [
+        "security/cdb_security.xml",
+        "security/ir.model.access.csv",
+        "security/cdb_rules.xml",
+        "data/cdb.diploma.level.csv",
+        "data/cdb.rome.code.csv",
+        "data/cdb.action.code.csv",
+        "data/cdb_config_data.xml",
+        "data/cdb_cron.xml",
+        "views/cdb_menus.xml",
+        "views/cdb_action_code_views.xml",
+        "views/cdb_rome_code_views.xml",
+        "views/cdb_diploma_level_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_users_views.xml",
+        "views/cdb_situation_views.xml",
+        "views/cdb_action_views.xml",
+        "views/cdb_objective_views.xml",
+        "views/cdb_notebook_member_views.xml",
+        "views/calendar_event_views.xml",
+        "views/cdb_notebook_views.xml",
+    ],
+    "demo": [
+        "demo/cdb_demo_structures.xml",
+        "demo/cdb_demo_users.xml",
+        "demo/cdb_demo_notebooks.xml",
+    ],
+    "application": True,
+    "installable": True,
+}

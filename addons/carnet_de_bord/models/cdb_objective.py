@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+
+
+class CdbObjective(models.Model):
+    """An objective of the path, defined by the beneficiary with their
+    référent (seed 000, "Suivi": "Revue des objectifs définis par
+    l'allocataire")."""
+
+    _name = "cdb.objective"
+    _description = "Objective"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+
+    notebook_id = fields.Many2one(
+        "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)
+    name = fields.Char("Objective", required=True, track_visibility="onchange")
+    description = fields.Text()
+    sequence = fields.Integer(default=10)
+    state = fields.Selection([
+        ("proposed", "Proposed"),
+        ("validated", "Validated by the beneficiary"),
+        ("achieved", "Achieved"),
+        ("abandoned", "Abandoned"),
+    ], default="proposed", required=True, track_visibility="onchange")
+    action_ids = fields.One2many("cdb.action", "objective_id", "Actions")
+
+    @api.multi
+    def action_validate(self):
+        self.write({"state": "validated"})
+
+    @api.multi
+    def action_achieve(self):
+        self.write({"state": "achieved"})
+
+    @api.multi
+    def action_abandon(self):
+        self.write({"state": "abandoned"})

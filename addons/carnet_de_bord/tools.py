@@ -1,0 +1,8 @@
+"""Small helpers shared by the carnet de bord modules."""
+from odoo import fields
+
+
+def format_date(value):
+    """A date as a French user reads it: 31/12/2026."""
+    date = fields.Date.from_string(value) if value else None
+    return date.strftime("%d/%m/%Y") if date else ""

@@ -1,0 +1,169 @@
+# Shared set-up for scripts/run.sh and scripts/test.sh. Sourced, not run.
+# Idempotent: each step checks a stamp and does nothing when nothing changed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+VENV="$LOCAL/venv"
+TESTVENV="$LOCAL/testvenv"
+NODE_DIR="$LOCAL/node"
+PGDATA="$LOCAL/pgdata"
+PGSOCK="$LOCAL/pgsock"
+PG_BIN="${CDB_PG_BIN:-/usr/lib/postgresql/15/bin}"
+PG_PORT="${CDB_PG_PORT:-5439}"
+PY37="${CDB_PYTHON37:-}"
+cd "$ROOT"
+mkdir -p "$LOCAL"
+
+log() { printf '\033[1m[cdb]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[cdb] %s\033[0m\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+stamp_ok() {  # stamp_ok NAME FILE... : true when FILEs did not change since last stamp_write
+    local want; want="$(cat "${@:2}" | sha256sum | cut -d' ' -f1)"
+    [ -f "$LOCAL/$1.stamp" ] && [ "$(cat "$LOCAL/$1.stamp")" = "$want" ]
+}
+stamp_write() { cat "${@:2}" | sha256sum | cut -d' ' -f1 > "$LOCAL/$1.stamp"; }
+
+SYSTEM_PACKAGES=(postgresql libldap2-dev libsasl2-dev libpq-dev wkhtmltopdf chromium
+                 fonts-dejavu-core nodejs npm git)
+
+install_system_packages() {
+    local missing=()
+    for p in "${SYSTEM_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    # node/npm may come from elsewhere than Debian's packages: keep them if present.
+    if command -v node >/dev/null && command -v npm >/dev/null; then
+        missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+    fi
+    missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "Installing Debian packages: ${missing[*]}"
+    as_root apt-get update -q
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${missing[@]}"
+}
+
+find_python37() {
+    [ -n "$PY37" ] && return 0
+    local candidates=()
+    command -v pyenv >/dev/null && candidates+=("$(pyenv root)/versions/3.7.16/bin/python")
+    candidates+=("$HOME/.pyenv/versions/3.7.16/bin/python" /root/.pyenv/versions/3.7.16/bin/python
+                 "$(command -v python3.7 || true)")
+    for c in "${candidates[@]}"; do
+        [ -n "$c" ] && [ -x "$c" ] && { PY37="$c"; return 0; }
+    done
+    die "Python 3.7 not found (Odoo 11 needs it): install it with pyenv or set CDB_PYTHON37."
+}
+
+install_venv() {
+    find_python37
+    if [ -x "$VENV/bin/python" ] && stamp_ok venv requirements.txt requirements-oca.txt; then
+        return 0
+    fi
+    log "Creating the Python 3.7 virtualenv (.local/venv)"
+    rm -rf "$VENV"
+    "$PY37" -m venv "$VENV"
+    local pip=(env PIP_EXTRA_INDEX_URL= "$VENV/bin/pip" install -q --disable-pip-version-check)
+    "${pip[@]}" 'setuptools<58' wheel
+    "${pip[@]}" --no-build-isolation vatnumber==1.2
+    "${pip[@]}" -r requirements.txt
+    "${pip[@]}" --no-deps -r requirements-oca.txt
+    stamp_write venv requirements.txt requirements-oca.txt
+}
+
+install_lessc() {
+    # Odoo 11's web client compiles its LESS with lessc; Debian's node-less
+    # does not run on recent Node (see ../shared/PLATFORM.md).
+    if [ -x "$NODE_DIR/node_modules/.bin/lessc" ] && stamp_ok node scripts/lib.sh; then
+        return 0
+    fi
+    log "Installing lessc 3.0.4 (.local/node)"
+    mkdir -p "$NODE_DIR"
+    (cd "$NODE_DIR" && npm install --silent --no-audit --no-fund less@3.0.4 less-plugin-clean-css@1.5.1 >/dev/null)
+    stamp_write node scripts/lib.sh
+}
+
+install_test_venv() {
+    if [ -x "$TESTVENV/bin/python" ] && stamp_ok testvenv requirements-test.txt; then
+        return 0
+    fi
+    log "Creating the test virtualenv (.local/testvenv)"
+    rm -rf "$TESTVENV"
+    python3 -m venv "$TESTVENV"
+    PIP_EXTRA_INDEX_URL= "$TESTVENV/bin/pip" install -q --disable-pip-version-check -r requirements-test.txt
+    stamp_write testvenv requirements-test.txt
+}
+
+# ------------------------------------------------------------------ PostgreSQL
+use_external_db() { [ -n "${CDB_DB_HOST:-}" ]; }
+
+db_args() {
+    if use_external_db; then
+        echo "--db_host=$CDB_DB_HOST --db_port=${CDB_DB_PORT:-5432} --db_user=${CDB_DB_USER:-odoo} --db_password=${CDB_DB_PASSWORD:-False}"
+    else
+        echo "--db_host=$PGSOCK --db_port=$PG_PORT --db_user=odoo"
+    fi
+}
+
+pg_as_owner() {  # initdb/pg_ctl refuse to run as root: use the postgres account.
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+    use_external_db && return 0
+    [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL binaries not found in $PG_BIN (set CDB_PG_BIN)."
+    mkdir -p "$PGSOCK"
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres "$LOCAL" "$PGSOCK"; chmod 755 "$LOCAL"
+        [ -d "$PGDATA" ] && chown -R postgres "$PGDATA"
+    fi
+    if [ ! -f "$PGDATA/PG_VERSION" ]; then
+        log "Creating the project-local PostgreSQL cluster (.local/pgdata)"
+        pg_as_owner "$PG_BIN/initdb" -D "$PGDATA" -U odoo --auth=trust -E UTF8 \
+            --locale=C.UTF-8 >/dev/null
+    fi
+    if pg_as_owner "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+        return 0
+    fi
+    log "Starting PostgreSQL on $PGSOCK port $PG_PORT"
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+        -o "-k $PGSOCK -p $PG_PORT -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+}
+
+stop_postgres() {
+    use_external_db && return 0
+    [ -f "$PGDATA/PG_VERSION" ] || return 0
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
+}
+
+psql_cmd() {
+    if use_external_db; then
+        PGPASSWORD="${CDB_DB_PASSWORD:-}" psql -h "$CDB_DB_HOST" -p "${CDB_DB_PORT:-5432}" \
+            -U "${CDB_DB_USER:-odoo}" "$@"
+    else
+        psql -h "$PGSOCK" -p "$PG_PORT" -U odoo "$@"
+    fi
+}
+
+db_exists() { psql_cmd -d postgres -tAc "select 1 from pg_database where datname='$1'" | grep -q 1; }
+drop_db() { psql_cmd -d postgres -qc "drop database if exists \"$1\"" >/dev/null; }
+
+# ------------------------------------------------------------------------ Odoo
+OUR_MODULES="carnet_de_bord,rsa_orientation,cer_contracts"
+BASE_MODULES="base,mail,calendar,contacts,portal,partner_firstname,partner_contact_birthdate,report_xlsx"
+
+odoo() {  # odoo ARGS... : Odoo with the project's config, PATH with lessc and wkhtmltopdf
+    PATH="$NODE_DIR/node_modules/.bin:$PATH" "$VENV/bin/python" "$ROOT/bin/odoo" \
+        -c "$ROOT/odoo.conf" $(db_args) "$@"
+}
+
+modules_hash() { find addons -type f -not -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1; }
+
+setup_all() {
+    install_system_packages
+    install_venv
+    install_lessc
+    start_postgres
+}
