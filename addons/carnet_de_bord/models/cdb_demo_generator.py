@@ -181,6 +181,8 @@ class CdbDemoGenerator(models.AbstractModel):
                 state = rng.choice(["planned", "in_progress", "in_progress", "done"])
                 if profile == "late":
                     deadline, state = today - timedelta(days=rng.randint(3, 40)), "in_progress"
+                elif state != "done" and deadline <= today:
+                    deadline = today + timedelta(days=rng.randint(10, 90))
                 if deadline < begin:
                     begin = deadline - relativedelta(months=2)
                 self.env["cdb.action"].create({
