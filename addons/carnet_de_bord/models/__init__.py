@@ -1,4 +1,5 @@
 from . import cdb_coded_mixin
+from . import cdb_revision_mixin
 from . import cdb_diploma_level
 from . import cdb_rome_code
 from . import cdb_action_code

@@ -158,29 +158,37 @@ class CdbNotebook(models.Model):
     def _sync_referent_member(self):
         """The référent unique is always an active member with the role
         référent; a former référent's membership ends (kept in history)."""
-        members = self.env["cdb.notebook.member"].sudo()
         today = fields.Date.context_today(self)
         for notebook in self:
             current = notebook.sudo().member_ids.filtered(lambda m: m.role == "referent")
             former = current.filtered(lambda m: m.user_id != notebook.referent_id)
-            former.write({"active": False, "date_end": today, "role": "other"})
+            former.write({"active": False, "date_end": today})
             if not notebook.referent_id:
                 continue
-            mine = notebook.sudo().with_context(active_test=False).member_ids.filtered(
-                lambda m: m.user_id == notebook.referent_id)[:1]
-            structure = notebook.structure_id or notebook.referent_id.cdb_structure_id
-            if mine:
-                mine.write({"active": True, "role": "referent", "date_end": False,
-                            "structure_id": structure.id})
-            else:
-                members.create({
-                    "notebook_id": notebook.id, "user_id": notebook.referent_id.id,
-                    "role": "referent", "structure_id": structure.id, "date_start": today,
-                })
+            notebook._add_member(notebook.referent_id, "referent",
+                                 notebook.structure_id or notebook.referent_id.cdb_structure_id)
             if notebook.state == "new":
                 notebook.state = "in_progress"
             if not notebook.date_start:
                 notebook.date_start = today
+
+    def _add_member(self, user, role, structure=None):
+        """Make ``user`` an active member of the carnet with ``role``,
+        reactivating a former membership rather than duplicating it."""
+        self.ensure_one()
+        structure = structure if structure is not None else user.cdb_structure_id
+        member = self.sudo().with_context(active_test=False).member_ids.filtered(
+            lambda m: m.user_id == user)[:1]
+        values = {"active": True, "role": role, "date_end": False,
+                  "structure_id": structure.id}
+        if member:
+            if member.role == "referent" and role != "referent":
+                values["role"] = "referent"
+            member.write(values)
+            return member
+        values.update({"notebook_id": self.id, "user_id": user.id,
+                       "date_start": fields.Date.context_today(self)})
+        return self.env["cdb.notebook.member"].sudo().create(values)
 
     # --------------------------------------------------------------- actions
     @api.multi
@@ -188,16 +196,7 @@ class CdbNotebook(models.Model):
         """Open a new version of the situation, prefilled with the current one:
         a revision never overwrites the previous version."""
         self.ensure_one()
-        context = {"default_notebook_id": self.id}
-        context.update(self.situation_id._revision_defaults())
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Revise the situation"),
-            "res_model": "cdb.situation",
-            "view_mode": "form",
-            "target": "new",
-            "context": context,
-        }
+        return self.situation_id._revision_action(self, _("Revise the situation"))
 
     @api.multi
     def action_mark_reviewed(self):

@@ -1,11 +1,4 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
-
-# Fields copied from the current version when the situation is revised.
-REVISION_FIELDS = (
-    "family", "housing", "health", "resources", "mobility", "employment",
-    "diploma_level_id", "rome_code_ids", "summary",
-)
 
 
 class CdbSituation(models.Model):
@@ -15,9 +8,14 @@ class CdbSituation(models.Model):
     when."""
 
     _name = "cdb.situation"
+    _inherit = "cdb.revision.mixin"
     _description = "Situation (diagnostic)"
     _order = "create_date desc, id desc"
     _rec_name = "create_date"
+    _revision_fields = (
+        "family", "housing", "health", "resources", "mobility", "employment",
+        "diploma_level_id", "rome_code_ids", "summary",
+    )
 
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)
@@ -31,34 +29,6 @@ class CdbSituation(models.Model):
     rome_code_ids = fields.Many2many("cdb.rome.code", string="Jobs sought (ROME)")
     summary = fields.Text("Diagnostic summary")
     reason = fields.Char("Reason for the revision")
-
-    @api.multi
-    def write(self, vals):
-        raise UserError(_(
-            "A recorded situation cannot be modified: revise the situation to "
-            "create a new version, the previous one stays in the history."))
-
-    @api.multi
-    def unlink(self):
-        if not self.env.user.has_group("carnet_de_bord.group_cdb_admin"):
-            raise UserError(_("The situation history cannot be deleted."))
-        return super().unlink()
-
-    def _revision_defaults(self):
-        """Context defaults that prefill a new version with this one."""
-        if not self:
-            return {}
-        self.ensure_one()
-        defaults = {}
-        for name in REVISION_FIELDS:
-            value = self[name]
-            field = self._fields[name]
-            if field.type == "many2one":
-                value = value.id
-            elif field.type == "many2many":
-                value = [(6, 0, value.ids)]
-            defaults["default_" + name] = value
-        return defaults
 
     @api.multi
     def action_save_revision(self):

@@ -1,0 +1,69 @@
+from odoo import _, api, fields, models
+
+LUMP_SUM_PARAM = "rsa_orientation.lump_sum_amount"
+ACTIVITY_THRESHOLD_PARAM = "rsa_orientation.activity_income_threshold"
+
+
+class ResPartner(models.Model):
+    """Droits et devoirs (guide, "L'ORIENTATION"): "Une double condition est
+    instaurée pour savoir si l'accompagnement est obligatoire : les
+    ressources du foyer … qui doivent être inférieures au montant forfaitaire
+    (=RSA socle), être BRSA … sans activité professionnelle ou avoir des
+    ressources professionnelles inférieures à 500 euros nets par mois."
+    "l'orientation et, donc, l'accompagnement sont des mesures individuelles":
+    each spouse is a beneficiary with their own record."""
+
+    _inherit = "res.partner"
+
+    rsa_spouse_id = fields.Many2one(
+        "res.partner", "Spouse / partner", domain=[("is_rsa_beneficiary", "=", True)],
+        help="The spouse, concubin or PACS partner gets their own orientation "
+             "and accompaniment.")
+    rsa_household_resources = fields.Float(
+        "Household resources (€/month)", digits=(12, 2),
+        help="Resources of the whole household (beneficiary and dependants).")
+    rsa_lump_sum = fields.Float(
+        "Montant forfaitaire of the household (€/month)", digits=(12, 2),
+        default=lambda self: self._default_lump_sum(),
+        help="The RSA socle applicable to the household; defaults to the "
+             "amount for a single person set in the configuration.")
+    rsa_has_activity = fields.Boolean("Has a professional activity")
+    rsa_activity_income = fields.Float(
+        "Own professional income (€ net/month)", digits=(12, 2))
+    rsa_accompaniment_required = fields.Boolean(
+        "Accompaniment required", compute="_compute_rsa_accompaniment_required",
+        store=True)
+    rsa_accompaniment_reason = fields.Char(compute="_compute_rsa_accompaniment_required")
+    rsa_orientation_ids = fields.One2many(
+        "rsa.orientation", "beneficiary_id", "Orientations")
+
+    @api.model
+    def _default_lump_sum(self):
+        return float(self.env["ir.config_parameter"].sudo().get_param(LUMP_SUM_PARAM, 0.0))
+
+    @api.model
+    def _activity_income_threshold(self):
+        return float(self.env["ir.config_parameter"].sudo().get_param(
+            ACTIVITY_THRESHOLD_PARAM, 500.0))
+
+    @api.depends("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
+                 "rsa_has_activity", "rsa_activity_income")
+    def _compute_rsa_accompaniment_required(self):
+        threshold = self._activity_income_threshold()
+        for partner in self:
+            required, reason = partner._rsa_accompaniment_rule(threshold)
+            partner.rsa_accompaniment_required = required
+            partner.rsa_accompaniment_reason = reason
+
+    def _rsa_accompaniment_rule(self, threshold):
+        """(required, explanation) for this person."""
+        if not self.is_rsa_beneficiary:
+            return False, ""
+        if self.rsa_household_resources >= self.rsa_lump_sum:
+            return False, _("Household resources are not below the montant forfaitaire.")
+        if self.rsa_has_activity and self.rsa_activity_income >= threshold:
+            return False, _("Professional income of at least %.0f € net per month.") % threshold
+        if self.rsa_has_activity:
+            return True, _("Professional income under %.0f € net per month.") % threshold
+        return True, _("No professional activity and household resources below "
+                       "the montant forfaitaire.")

@@ -1,0 +1,230 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.carnet_de_bord.tools import format_date
+
+ORIENTATION_TYPES = [
+    ("professional_ft", "Professional – France Travail"),
+    ("professional_other", "Professional – other organism"),
+    ("solidarity", "Solidarity"),
+]
+DEADLINE_PARAMS = {
+    # Guide, "L'ACCOMPAGNEMENT": the professional référent "Doit, sous un mois
+    # après l'orientation, conclure un contrat"; in the solidarity sphere
+    # "sous deux mois après son orientation".
+    "professional": ("rsa_orientation.contract_deadline_professional_months", 1),
+    "solidarity": ("rsa_orientation.contract_deadline_solidarity_months", 2),
+}
+
+
+class RsaOrientation(models.Model):
+    """Orientation decision (guide, "L'ORIENTATION" and "LES INSTANCES").
+
+    "il est établi soit une orientation professionnelle Pôle Emploi, soit une
+    orientation professionnelle autre que Pôle Emploi, soit une orientation
+    solidarité. En l'absence d'élément, le bénéficiaire du RSA est orienté
+    vers la sphère solidarité afin de réaliser un diagnostic."
+    "Décision d'orientation avec désignation de l'organisme référent et du
+    correspondant = point de départ du délai pour réaliser les contrats."
+    """
+
+    _name = "rsa.orientation"
+    _description = "Orientation decision"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_decision desc, id desc"
+
+    notebook_id = fields.Many2one(
+        "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)
+    beneficiary_id = fields.Many2one(
+        related="notebook_id.beneficiary_id", store=True, readonly=True)
+    orientation_type = fields.Selection(
+        ORIENTATION_TYPES, "Orientation", required=True, default="solidarity",
+        track_visibility="onchange")
+    sphere = fields.Selection(
+        [("professional", "Professional"), ("solidarity", "Solidarity")],
+        compute="_compute_sphere", store=True)
+    organism_id = fields.Many2one(
+        "res.partner", "Designated organism", domain=[("cdb_is_structure", "=", True)],
+        track_visibility="onchange")
+    referent_id = fields.Many2one("res.users", "Référent", track_visibility="onchange")
+    correspondant_id = fields.Many2one(
+        "res.users", "Correspondant", track_visibility="onchange",
+        help="The correspondant of the département who follows the whole path.")
+    date_decision = fields.Date("Decision date", track_visibility="onchange")
+    basis = fields.Selection([
+        ("ede", "Proposal of the employment-distance scale"),
+        ("team", "Decision of the orientation team / EP"),
+        ("default", "No element: solidarity for a diagnosis"),
+    ], "Basis", required=True, default="default")
+    assessment_id = fields.Many2one(
+        "rsa.ede.assessment", "EDE assessment", domain="[('notebook_id', '=', notebook_id)]")
+    ep_case_id = fields.Many2one("rsa.ep.case", "From the EP case", readonly=True)
+    state = fields.Selection([
+        ("draft", "Draft"),
+        ("decided", "Decided"),
+        ("replaced", "Replaced"),
+    ], default="draft", required=True, index=True, track_visibility="onchange")
+    contract_deadline = fields.Date(
+        "Contract deadline", compute="_compute_contract_deadline", store=True, index=True)
+    contract_signed = fields.Boolean(
+        "Contract signed", compute="_compute_contract_signed",
+        help="Set by the contracts module when a contract is signed.")
+    is_overdue = fields.Boolean(
+        "Contract overdue", compute="_compute_is_overdue", search="_search_is_overdue")
+    note = fields.Text()
+
+    @api.depends("orientation_type")
+    def _compute_sphere(self):
+        for orientation in self:
+            orientation.sphere = orientation._sphere_of(orientation.orientation_type)
+
+    @staticmethod
+    def _sphere_of(orientation_type):
+        return "solidarity" if orientation_type == "solidarity" else "professional"
+
+    @api.model
+    def _deadline_months(self, sphere):
+        key, default = DEADLINE_PARAMS[sphere]
+        return int(self.env["ir.config_parameter"].sudo().get_param(key, default))
+
+    @api.depends("date_decision", "sphere")
+    def _compute_contract_deadline(self):
+        """1 month (professional) or 2 months (solidarity) after the decision;
+        month ends are kept within the month (31 January + 1 month = 28 or 29
+        February)."""
+        for orientation in self:
+            if orientation.date_decision and orientation.sphere:
+                start = fields.Date.from_string(orientation.date_decision)
+                months = self._deadline_months(orientation.sphere)
+                orientation.contract_deadline = fields.Date.to_string(
+                    start + relativedelta(months=months))
+            else:
+                orientation.contract_deadline = False
+
+    def _compute_contract_signed(self):
+        """No contract model here: the cer_contracts module overrides this."""
+        for orientation in self:
+            orientation.contract_signed = False
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for orientation in self:
+            orientation.is_overdue = bool(
+                orientation.state == "decided" and orientation.contract_deadline
+                and orientation.contract_deadline < today and not orientation.contract_signed)
+
+    def _search_is_overdue(self, operator, value):
+        today = fields.Date.context_today(self)
+        candidates = self.search([("state", "=", "decided"), ("contract_deadline", "<", today)])
+        overdue = candidates.filtered("is_overdue")
+        if (operator == "=") == bool(value):
+            return [("id", "in", overdue.ids)]
+        return [("id", "not in", overdue.ids)]
+
+    # ----------------------------------------------------------- proposal
+    @api.onchange("assessment_id")
+    def _onchange_assessment_id(self):
+        proposal = self.assessment_id.proposed_orientation
+        if proposal in ("professional", "solidarity"):
+            self.orientation_type = "professional_ft" if proposal == "professional" \
+                else "solidarity"
+            self.basis = "ede"
+
+    @api.model
+    def create(self, vals):
+        vals = dict(vals)
+        if not vals.get("assessment_id") and not vals.get("ep_case_id") \
+                and not vals.get("orientation_type"):
+            # "En l'absence d'élément … orienté vers la sphère solidarité"
+            vals.update({"orientation_type": "solidarity", "basis": "default"})
+        return super().create(vals)
+
+    @api.constrains("orientation_type", "organism_id")
+    def _check_organism(self):
+        for orientation in self:
+            if orientation.orientation_type == "professional_other" and \
+                    orientation.state == "decided" and not orientation.organism_id:
+                raise ValidationError(_(
+                    "A professional orientation to another organism than France "
+                    "Travail needs the designated organism."))
+
+    # ------------------------------------------------------------- decide
+    @api.multi
+    def action_decide(self):
+        """Record the decision: it replaces the previous orientation, updates
+        the carnet's référent and members, starts the contract deadline and
+        reminds the référent with an activity."""
+        for orientation in self:
+            orientation._check_can_decide()
+            previous = orientation.notebook_id.orientation_ids.filtered(
+                lambda o: o.state == "decided" and o != orientation)
+            previous.write({"state": "replaced"})
+            orientation.write({
+                "state": "decided",
+                "date_decision": orientation.date_decision or fields.Date.context_today(self),
+            })
+            orientation._apply_to_notebook()
+            orientation._schedule_contract_activity()
+        return True
+
+    def _check_can_decide(self):
+        if self.state != "draft":
+            raise UserError(_("Only a draft orientation can be decided."))
+        if not self.referent_id:
+            raise UserError(_("Designate the référent before deciding the orientation."))
+
+    def _apply_to_notebook(self):
+        notebook = self.notebook_id
+        notebook.write({
+            "referent_id": self.referent_id.id,
+            "structure_id": (self.organism_id or self.referent_id.cdb_structure_id).id,
+        })
+        if self.correspondant_id:
+            notebook._add_member(self.correspondant_id, "other")
+        notebook.message_post(body=_(
+            "Orientation decided on %s: %s, référent %s. Contract to sign before %s.") % (
+            format_date(self.date_decision), self._type_label(),
+            self.referent_id.name, format_date(self.contract_deadline)))
+
+    def _type_label(self):
+        return dict(self._fields["orientation_type"]._description_selection(self.env))[
+            self.orientation_type]
+
+    def _schedule_contract_activity(self):
+        self.env["mail.activity"].create({
+            "res_model_id": self.env["ir.model"]._get_id("cdb.notebook"),
+            "res_id": self.notebook_id.id,
+            "activity_type_id": self.env.ref(
+                "rsa_orientation.mail_activity_type_contract").id,
+            "summary": _("Sign the contract (orientation of %s)") % format_date(
+                self.date_decision),
+            "date_deadline": self.contract_deadline,
+            "user_id": self.referent_id.id,
+        })
+
+    # ---------------------------------------------------------------- cron
+    @api.model
+    def _cron_solidarity_twelve_months(self):
+        """Guide, "L'ACCOMPAGNEMENT SOCIAL": "un accompagnement social pendant
+        une période de 6 mois pouvant aller jusqu'à 12 mois": at 12 months the
+        case goes to the équipe pluridisciplinaire (once)."""
+        months = int(self.env["ir.config_parameter"].sudo().get_param(
+            "rsa_orientation.solidarity_max_months", 12))
+        limit = fields.Date.to_string(
+            fields.Date.from_string(fields.Date.context_today(self)) - relativedelta(months=months))
+        due = self.search([("state", "=", "decided"), ("sphere", "=", "solidarity"),
+                           ("date_decision", "<=", limit)])
+        cases = self.env["rsa.ep.case"]
+        for orientation in due:
+            if not orientation.notebook_id.ep_case_ids.filtered(
+                    lambda c: c.origin_orientation_id == orientation):
+                cases |= cases.create({
+                    "notebook_id": orientation.notebook_id.id,
+                    "case_type": "reorientation",
+                    "origin_orientation_id": orientation.id,
+                    "reorientation_reason": "solidarity_limit",
+                    "motive": _("Solidarity accompaniment for %d months.") % months,
+                })
+        return cases
