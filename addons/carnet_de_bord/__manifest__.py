@@ -29,6 +29,7 @@
         "views/cdb_action_code_views.xml",
         "views/cdb_rome_code_views.xml",
         "views/cdb_diploma_level_views.xml",
+        "views/cdb_territory_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/cdb_situation_views.xml",

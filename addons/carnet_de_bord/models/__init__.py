@@ -3,6 +3,7 @@ from . import cdb_revision_mixin
 from . import cdb_diploma_level
 from . import cdb_rome_code
 from . import cdb_action_code
+from . import cdb_territory
 from . import res_partner
 from . import res_users
 from . import cdb_notebook

@@ -86,6 +86,11 @@ class CdbAction(models.Model):
                     "The action \"%s\" cannot be the only action of the plan: "
                     "add another action first.") % actions[0].name)
 
+    @api.constrains("code_id")
+    def _check_code_is_action(self):
+        for action in self.filtered("code_id.is_theme"):
+            raise ValidationError(_("Unknown action code: \"%s\".") % action.code_id.code)
+
     @api.constrains("objective_id", "notebook_id")
     def _check_objective_notebook(self):
         for action in self.filtered("objective_id"):

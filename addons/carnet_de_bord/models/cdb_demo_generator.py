@@ -25,6 +25,10 @@ LAST_NAMES = [
 ]
 CITIES = [("62000", "Arras"), ("62300", "Lens"), ("62400", "Béthune"), ("62100", "Calais"),
           ("62200", "Boulogne-sur-Mer"), ("62800", "Liévin"), ("62500", "Saint-Omer")]
+TERRITORY_BY_CITY = {
+    "Arras": "arrageois", "Lens": "lens", "Liévin": "lens", "Béthune": "artois",
+    "Calais": "calaisis", "Boulogne-sur-Mer": "boulonnais", "Saint-Omer": "audomarois",
+}
 STREETS = ["rue Jean Jaurès", "rue Victor Hugo", "rue de la République", "rue Pasteur",
            "avenue Roger Salengro", "rue des Mineurs", "cité des Fleurs", "rue Émile Zola"]
 FAMILY = ["single", "single", "single", "married", "cohabiting", "divorced", "separated"]
@@ -126,7 +130,10 @@ class CdbDemoGenerator(models.AbstractModel):
         })
 
     def _create_notebook(self, rng, partner, profile, users, codes, today):
-        notebook = self.env["cdb.notebook"].create({"beneficiary_id": partner.id})
+        territory = self.env.ref("carnet_de_bord.demo_territory_" + TERRITORY_BY_CITY[partner.city],
+                                 raise_if_not_found=False)
+        notebook = self.env["cdb.notebook"].create({
+            "beneficiary_id": partner.id, "territory_id": territory.id if territory else False})
         if profile == "new":
             return notebook
         referent = rng.choice([users["referent_social"], users["referent_social2"],

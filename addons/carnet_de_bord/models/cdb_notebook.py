@@ -38,6 +38,8 @@ class CdbNotebook(models.Model):
     structure_id = fields.Many2one(
         "res.partner", "Accompaniment structure", index=True,
         domain=[("cdb_is_structure", "=", True)], track_visibility="onchange")
+    territory_id = fields.Many2one("cdb.territory", "Territory", index=True,
+                                   track_visibility="onchange")
     member_ids = fields.One2many("cdb.notebook.member", "notebook_id", "Members")
     state = fields.Selection([
         ("new", "New"),

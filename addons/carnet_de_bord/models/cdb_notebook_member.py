@@ -26,11 +26,33 @@ class CdbNotebookMember(models.Model):
     active = fields.Boolean(default=True, index=True)
     date_start = fields.Date("Since", default=fields.Date.context_today)
     date_end = fields.Date("Until")
+    # What the record rules match (security/cdb_rules.xml): empty once the
+    # membership ended, whatever active_test the caller puts in the context.
+    active_user_id = fields.Many2one(
+        "res.users", "Active member", compute="_compute_active_refs", store=True,
+        index=True)
+    active_structure_id = fields.Many2one(
+        "res.partner", "Structure of an active member", compute="_compute_active_refs",
+        store=True, index=True)
 
     _sql_constraints = [
         ("notebook_user_unique", "unique(notebook_id, user_id)",
          "This person is already a member of the carnet."),
     ]
+
+    @api.depends("active", "user_id", "structure_id")
+    def _compute_active_refs(self):
+        for member in self:
+            member.active_user_id = member.user_id if member.active else False
+            member.active_structure_id = member.structure_id if member.active else False
+
+    @api.model
+    def create(self, vals):
+        # Only who may already change the carnet adds members to it: the rule
+        # of this model would accept the new membership itself.
+        if vals.get("notebook_id"):
+            self.env["cdb.notebook"].browse(vals["notebook_id"]).check_access_rule("write")
+        return super().create(vals)
 
     @api.onchange("user_id")
     def _onchange_user_id(self):
@@ -47,7 +69,8 @@ class CdbNotebookMember(models.Model):
     @api.constrains("role", "active", "user_id")
     def _check_single_referent(self):
         for notebook in self.mapped("notebook_id"):
-            referents = notebook.member_ids.filtered(lambda m: m.role == "referent")
+            referents = notebook.member_ids.filtered(
+                lambda m: m.active and m.role == "referent")
             if len(referents) > 1:
                 raise ValidationError(_(
                     "A carnet de bord has a single référent: change the "

@@ -101,8 +101,13 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_open_notebook(self):
-        """Open the beneficiary's carnet de bord, creating it on first use."""
+        """Open the beneficiary's carnet de bord, creating it on first use
+        (a professional who creates it becomes its référent)."""
         self.ensure_one()
-        notebook = self.cdb_notebook_ids[:1] or self.env["cdb.notebook"].create(
-            {"beneficiary_id": self.id})
+        notebook = self.cdb_notebook_ids[:1]
+        if not notebook:
+            values = {"beneficiary_id": self.id}
+            if not self.env.user.has_group("carnet_de_bord.group_cdb_manager"):
+                values["referent_id"] = self.env.user.id
+            notebook = self.env["cdb.notebook"].create(values)
         return notebook.get_formview_action()

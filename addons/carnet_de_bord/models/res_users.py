@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
@@ -9,3 +9,14 @@ class ResUsers(models.Model):
         domain=[("cdb_is_structure", "=", True)],
         help="The structure this professional works for. Its structure "
              "administrators see the carnets this professional follows.")
+    cdb_territory_ids = fields.Many2many(
+        "cdb.territory", string="Territories",
+        help="Territories followed by this correspondant or manager.")
+
+    @api.multi
+    def write(self, vals):
+        result = super().write(vals)
+        # The record rules read these fields; Odoo caches each user's rules.
+        if "cdb_structure_id" in vals or "cdb_territory_ids" in vals:
+            self.env["ir.rule"].clear_caches()
+        return result
