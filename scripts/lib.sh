@@ -7,10 +7,28 @@ LOCAL="$ROOT/.local"
 VENV="$LOCAL/venv"
 TESTVENV="$LOCAL/testvenv"
 NODE_DIR="$LOCAL/node"
-PGDATA="$LOCAL/pgdata"
-PGSOCK="$LOCAL/pgsock"
+# The embedded cluster runs as the postgres account, which may not traverse
+# the folders above a checkout (a clone in a private temporary folder, /root):
+# as root it lives under /var/tmp, one cluster per checkout.
+if [ -f "$LOCAL/pgdata/PG_VERSION" ]; then
+    PGHOME="$LOCAL"  # a checkout that already has its cluster inside keeps it
+elif [ "$(id -u)" = 0 ]; then
+    PGHOME="${CDB_PG_HOME:-/var/tmp/carnet-de-bord-pg/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)}"
+else
+    PGHOME="${CDB_PG_HOME:-$LOCAL}"
+fi
+PGDATA="$PGHOME/pgdata"
+PGSOCK="$PGHOME/pgsock"
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+pick_pg_port() {  # the port recorded for this cluster, or the first free one from 5439
+    if [ -n "${CDB_PG_PORT:-}" ]; then echo "$CDB_PG_PORT"; return; fi
+    if [ -f "$PGHOME/port" ]; then cat "$PGHOME/port"; return; fi
+    local port=5439
+    while ! port_free "$port"; do port=$((port + 1)); done
+    mkdir -p "$PGHOME"; echo "$port" > "$PGHOME/port"; echo "$port"
+}
+PG_PORT="$(pick_pg_port)"
 PG_BIN="${CDB_PG_BIN:-/usr/lib/postgresql/15/bin}"
-PG_PORT="${CDB_PG_PORT:-5439}"
 PY37="${CDB_PYTHON37:-}"
 cd "$ROOT"
 mkdir -p "$LOCAL"
@@ -116,11 +134,11 @@ start_postgres() {
     [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL binaries not found in $PG_BIN (set CDB_PG_BIN)."
     mkdir -p "$PGSOCK"
     if [ "$(id -u)" = 0 ]; then
-        chown postgres "$LOCAL" "$PGSOCK"; chmod 755 "$LOCAL"
+        chown postgres "$PGHOME" "$PGSOCK"
         [ -d "$PGDATA" ] && chown -R postgres "$PGDATA"
     fi
     if [ ! -f "$PGDATA/PG_VERSION" ]; then
-        log "Creating the project-local PostgreSQL cluster (.local/pgdata)"
+        log "Creating the project-local PostgreSQL cluster ($PGDATA)"
         pg_as_owner "$PG_BIN/initdb" -D "$PGDATA" -U odoo --auth=trust -E UTF8 \
             --locale=C.UTF-8 >/dev/null
     fi
@@ -154,9 +172,11 @@ drop_db() { psql_cmd -d postgres -qc "drop database if exists \"$1\"" >/dev/null
 OUR_MODULES="carnet_de_bord,rsa_orientation,cer_contracts"
 BASE_MODULES="base,mail,calendar,contacts,portal,partner_firstname,partner_contact_birthdate,report_xlsx"
 
-odoo() {  # odoo ARGS... : Odoo with the project's config, PATH with lessc and wkhtmltopdf
+odoo() {  # odoo [SUBCOMMAND] ARGS... : Odoo with the project's config and database
+    local sub=()
+    if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then sub=("$1"); shift; fi
     PATH="$NODE_DIR/node_modules/.bin:$PATH" "$VENV/bin/python" "$ROOT/bin/odoo" \
-        -c "$ROOT/odoo.conf" $(db_args) "$@"
+        "${sub[@]}" -c "$ROOT/odoo.conf" $(db_args) "$@"
 }
 
 modules_hash() { find addons -type f -not -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1; }

@@ -19,17 +19,21 @@ elif [ "$(modules_hash)" != "$(cat "$LOCAL/db-$DB.stamp" 2>/dev/null)" ]; then
     modules_hash > "$LOCAL/db-$DB.stamp"
 fi
 
+PORT=8069
+for arg in "$@"; do case "$arg" in --http-port=*) PORT="${arg#--http-port=}";; esac; done
 cat >&2 <<INFO
 
-  Carnet de bord RSA is starting on http://localhost:8069 (database $DB)
+  Carnet de bord RSA is starting on http://localhost:$PORT (database $DB)
   Demo logins (password = login):
-    admin            functional administrator (password admin)
-    referent.social  référente solidarité, Service social départemental
-    referent.pro     référent professionnel, France Travail
-    accompagnateur   accompagnatrice, association Solidarités Actives
-    admin.structure  administratrice de structure, association Solidarités Actives
-    correspondant    correspondante du Département
-    manager          responsable départemental
+    admin             functional administrator (password admin)
+    referent.social   Claire Dubois, référente solidarité, Maison du Département Solidarité
+    referent.social2  Karim Benali, référent solidarité, Maison du Département Solidarité
+    referent.pro      Julien Lefebvre, référent professionnel, France Travail
+    accompagnateur    Sophie Martin, accompagnatrice, association Solidarités Actives
+    admin.structure   Nadia Haddad, administratrice de structure, association Solidarités Actives
+    correspondant     Thomas Caron, correspondant du Département (Arrageois, Lens-Liévin)
+    manager           Isabelle Lemaire, responsable départementale
+    membre.ep         Bruno Vandamme, membre de l'équipe pluridisciplinaire
   Stop with Ctrl+C; see README.md to stop PostgreSQL or reset.
 
 INFO
