@@ -75,6 +75,11 @@ class RsaOrientation(models.Model):
         "Contract overdue", compute="_compute_is_overdue", search="_search_is_overdue")
     note = fields.Text()
 
+    @api.multi
+    def name_get(self):
+        return [(o.id, "%s – %s" % (o._type_label(), format_date(o.date_decision) or _("draft")))
+                for o in self]
+
     @api.depends("orientation_type")
     def _compute_sphere(self):
         for orientation in self:
@@ -141,7 +146,7 @@ class RsaOrientation(models.Model):
             vals.update({"orientation_type": "solidarity", "basis": "default"})
         return super().create(vals)
 
-    @api.constrains("orientation_type", "organism_id")
+    @api.constrains("orientation_type", "organism_id", "state")
     def _check_organism(self):
         for orientation in self:
             if orientation.orientation_type == "professional_other" and \
@@ -189,8 +194,8 @@ class RsaOrientation(models.Model):
             self.referent_id.name, format_date(self.contract_deadline)))
 
     def _type_label(self):
-        return dict(self._fields["orientation_type"]._description_selection(self.env))[
-            self.orientation_type]
+        return dict(self._fields["orientation_type"]._description_selection(self.env)).get(
+            self.orientation_type, "")
 
     def _schedule_contract_activity(self):
         self.env["mail.activity"].create({
