@@ -15,7 +15,7 @@ if ! db_exists "$DB"; then
     modules_hash > "$LOCAL/db-$DB.stamp"
 elif [ "$(modules_hash)" != "$(cat "$LOCAL/db-$DB.stamp" 2>/dev/null)" ]; then
     log "Our modules changed: updating them in $DB"
-    odoo -d "$DB" -u "$OUR_MODULES" --stop-after-init --log-level=warn
+    odoo -d "$DB" -u "$OUR_MODULES" --i18n-overwrite --stop-after-init --log-level=warn
     modules_hash > "$LOCAL/db-$DB.stamp"
 fi
 

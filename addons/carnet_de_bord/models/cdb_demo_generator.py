@@ -65,7 +65,17 @@ class CdbDemoGenerator(models.AbstractModel):
         self._make_demo_users_french()
         users = {key: self.env.ref("carnet_de_bord.demo_user_" + key) for key in (
             "referent_social", "referent_social2", "referent_pro", "accompagnateur")}
-        return self.generate(50, users, seed=20261122)
+        return self._in_french("carnet_de_bord").generate(50, users, seed=20261122)
+
+    @api.model
+    def _in_french(self, module):
+        """Odoo loads a module's translations after its demo data: load them
+        first so that the activities and messages the demo creates are French."""
+        if not self.env["res.lang"].search([("code", "=", "fr_FR")], limit=1):
+            self.env["res.lang"].load_lang("fr_FR")
+        self.env["ir.module.module"].search([("name", "=", module)])._update_translations(
+            filter_lang="fr_FR")
+        return self.with_context(lang="fr_FR")
 
     def _make_demo_users_french(self):
         lang = self.env["res.lang"].search([("code", "=", "fr_FR")], limit=1)

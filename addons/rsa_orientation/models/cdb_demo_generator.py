@@ -12,6 +12,9 @@ class CdbDemoGenerator(models.AbstractModel):
 
     @api.model
     def generate_demo_orientations(self):
+        return self._in_french("rsa_orientation")._generate_demo_orientations()
+
+    def _generate_demo_orientations(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
         correspondant = self.env.ref("carnet_de_bord.demo_user_correspondant")
         france_travail = self.env.ref("carnet_de_bord.demo_structure_france_travail")

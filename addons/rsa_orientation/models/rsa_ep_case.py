@@ -237,9 +237,9 @@ class RsaEpCase(models.Model):
         if not remaining:
             raise UserError(_("The last step of the scale is already applied."))
         today = fields.Date.context_today(self)
-        start = current.date_end or today
         if current and not current.date_end:
-            current.date_end = today
+            current.date_end = max(today, current.date_start)
+        start = max(today, current.date_end) if current else today
         return self._add_sanction_step(remaining[0], start)
 
     def _notify_referent(self):

@@ -179,6 +179,10 @@ class RsaOrientation(models.Model):
             raise UserError(_("Only a draft orientation can be decided."))
         if not self.referent_id:
             raise UserError(_("Designate the référent before deciding the orientation."))
+        if self.orientation_type == "professional_other" and not self.organism_id:
+            raise UserError(_(
+                "A professional orientation to another organism than France "
+                "Travail needs the designated organism."))
 
     def _apply_to_notebook(self):
         notebook = self.notebook_id

@@ -1,0 +1,124 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+ORIENTATIONS = [
+    ("professional", "Professional orientation (France Travail)"),
+    ("team", "To be decided by the orientation team / EP"),
+    ("solidarity", "Solidarity orientation"),
+]
+
+
+class RsaEdeScale(models.Model):
+    """The employment-distance scale (échelle de distance à l'emploi, EDE).
+
+    Seed 003, "LES ECHELLES DE DISTANCES A L'EMPLOI (Annexe 3)":
+    "L'Echelle de distance à l'emploi se compose de 8 items comportant 6
+    paliers indiquant des freins ou non à l'emploi." — "Chaque palier de
+    l'échelle à distance est noté en fonction de l'importance du frein à
+    l'emploi. Elle va de 20 points pour les freins les plus importants à 1
+    pour les niveaux les plus faibles."
+
+    The guide names this structure but not the wording of the items: the
+    département keeps its own scale here (items, paliers, points, colours and
+    the two thresholds). A scale that already scored agreed assessments keeps
+    its scoring (thresholds, points, colours) so that those assessments never
+    change afterwards: duplicate it to make a new version.
+    """
+
+    _name = "rsa.ede.scale"
+    _description = "Employment-distance scale (EDE)"
+    _order = "is_default desc, name, id"
+
+    name = fields.Char(required=True, translate=False)
+    active = fields.Boolean(default=True)
+    is_default = fields.Boolean(
+        "Default scale", copy=False,
+        help="The scale proposed for new assessments. Only one scale can be the default.")
+    note = fields.Text()
+    item_ids = fields.One2many("rsa.ede.item", "scale_id", "Items", copy=True)
+    item_count = fields.Integer("Number of items", compute="_compute_item_count")
+    professional_below = fields.Integer(
+        "Professional orientation below", default=18, required=True,
+        help="A total strictly below this number of points proposes a professional "
+             "orientation (France Travail).")
+    solidarity_above = fields.Integer(
+        "Solidarity orientation above", default=35, required=True,
+        help="A total strictly above this number of points proposes a solidarity "
+             "orientation. Totals from the first threshold to this one, both "
+             "included, are left to the orientation team / EP.")
+
+    @api.depends("item_ids")
+    def _compute_item_count(self):
+        for scale in self:
+            scale.item_count = len(scale.item_ids)
+
+    @api.constrains("is_default")
+    def _check_single_default(self):
+        if self.filtered("is_default") and self.with_context(active_test=False).search_count(
+                [("is_default", "=", True)]) > 1:
+            raise ValidationError(_(
+                "Only one employment-distance scale can be the default: "
+                "untick the current default scale first."))
+
+    @api.constrains("professional_below", "solidarity_above")
+    def _check_thresholds(self):
+        for scale in self:
+            if scale.professional_below < 0 or scale.professional_below > scale.solidarity_above:
+                raise ValidationError(_(
+                    "The threshold of the professional orientation must be positive and "
+                    "not above the threshold of the solidarity orientation."))
+
+    @api.multi
+    def write(self, vals):
+        if {"professional_below", "solidarity_above"} & set(vals):
+            self._check_not_used_by_agreed(_("its orientation thresholds"))
+        return super().write(vals)
+
+    def _check_not_used_by_agreed(self, what):
+        """Refuse to change the scoring of a scale that scored agreed
+        assessments: their totals and proposals must stay as agreed."""
+        if not self:
+            return
+        used = self.env["rsa.ede.assessment"].sudo().search_count([
+            ("scale_id", "in", self.ids), ("state", "=", "done")])
+        if used:
+            raise UserError(_(
+                "This scale was used for agreed assessments: %s cannot be changed any "
+                "more. Duplicate the scale to prepare a new version.") % what)
+
+    @api.multi
+    def copy(self, default=None):
+        default = dict(default or {})
+        default.setdefault("name", _("%s (copy)") % self.name)
+        return super().copy(default)
+
+    def _propose_orientation(self, total):
+        """The orientation proposed for a total of points.
+
+        Seed 003, "L'ANALYSE DE L'ECHELLE A DISTANCE POUR L'EMPLOI": "Si le
+        total est inférieur à 18 points : on considère que l'orientation
+        prioritaire est le Pôle Emploi, Si le total est supérieur à 35 points :
+        l'orientation sera plus vers la sphère solidarité, Si le total est
+        compris entre 19 et 34 points : c'est à l'Equipe Pluridisciplinaire
+        (EP) ou l'Equipe d'Orientation (EO) de se prononcer sur l'orientation
+        la plus adéquate." and "pour la version informatique, le calcul se fait
+        automatiquement avec proposition d'orientation."
+
+        Decision: the guide says nothing of totals of exactly 18 and exactly
+        35; they are not decided automatically and go to the team, like 19 to
+        34. So, with the scale's thresholds (18 and 35 by default):
+        total < professional_below → 'professional' (France Travail, formerly
+        Pôle Emploi); total > solidarity_above → 'solidarity'; otherwise
+        'team'. It is a proposal: the orientation itself is decided elsewhere.
+        """
+        self.ensure_one()
+        if total < self.professional_below:
+            return "professional"
+        if total > self.solidarity_above:
+            return "solidarity"
+        return "team"
+
+    @api.model
+    def _get_default_scale(self):
+        """The scale ticked as default, or else the first active scale."""
+        return self.search([("is_default", "=", True)], limit=1) or self.search([], limit=1)

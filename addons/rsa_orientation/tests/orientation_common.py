@@ -1,0 +1,103 @@
+"""Fixtures shared by the orientation tests: carnets, orientations, EP
+sessions and cases, agreed employment-distance assessments, built on the
+carnet de bord fixtures and independent of the random demo content."""
+import base64
+
+from odoo.addons.carnet_de_bord.tests.common import CdbCase
+
+
+class OrientationCase(CdbCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.correspondant = cls._user("ut.correspondant", "group_cdb_professional",
+                                      cls.structure_a)
+        cls.team_member = cls._user("ut.team.member", "rsa_orientation.group_rsa_orientation_team")
+        cls.team_member2 = cls._user("ut.team.member2",
+                                     "rsa_orientation.group_rsa_orientation_team")
+        cls.manager = cls._user("ut.manager", "group_cdb_manager")
+        cls.organism = cls.env["res.partner"].create({
+            "name": "UT Organism", "is_company": True, "cdb_is_structure": True})
+        cls._name_seq = 0
+
+    @classmethod
+    def _beneficiary(cls, lastname, firstname=None, **extra):
+        """A distinct first name each time: the same person twice would be
+        refused as a duplicate."""
+        if firstname is None:
+            cls._name_seq += 1
+            firstname = "Test" + "".join(chr(ord("a") + int(d)) for d in str(cls._name_seq))
+        return super()._beneficiary(lastname, firstname, **extra)
+
+    # ------------------------------------------------------------ helpers
+    @classmethod
+    def _orientation(cls, notebook, orientation_type="solidarity", referent=None,
+                     decide=False, **vals):
+        values = {"notebook_id": notebook.id, "orientation_type": orientation_type,
+                  "referent_id": (referent or notebook.referent_id).id}
+        values.update(vals)
+        orientation = cls.env["rsa.orientation"].create(values)
+        if decide:
+            orientation.action_decide()
+        return orientation
+
+    @classmethod
+    def _param(cls, key, value):
+        cls.env["ir.config_parameter"].sudo().set_param(key, value)
+
+    @classmethod
+    def _session(cls, members, **vals):
+        values = {"date": cls.today + " 09:00:00", "territory": "UT Territoire",
+                  "member_ids": [(6, 0, [m.id for m in members])]}
+        values.update(vals)
+        return cls.env["rsa.ep.session"].create(values)
+
+    @classmethod
+    def _agreed_assessment(cls, notebook, agree=True):
+        """An employment-distance assessment of the default scale with the
+        first level chosen on every item, agreed with the beneficiary."""
+        scale = cls.env["rsa.ede.scale"]._get_default_scale()
+        assessment = cls.env["rsa.ede.assessment"].create({
+            "notebook_id": notebook.id, "scale_id": scale.id,
+            "line_ids": [(0, 0, {"item_id": item.id,
+                                 "level_id": item.level_ids.sorted("sequence")[0].id})
+                         for item in scale.item_ids]})
+        if agree:
+            assessment.action_done()
+        return assessment
+
+    @classmethod
+    def _case(cls, notebook, case_type="reorientation", **vals):
+        values = {"notebook_id": notebook.id, "case_type": case_type}
+        if case_type == "reorientation":
+            values.update({"reorientation_reason": "situation_change",
+                           "requested_orientation_type": "professional_ft"})
+        else:
+            values["suspension_reason"] = "no_contract"
+        values["motive"] = "Motif UT de la demande"
+        values.update(vals)
+        return cls.env["rsa.ep.case"].create(values)
+
+    @classmethod
+    def _attach(cls, case, name="convocation.pdf"):
+        return cls.env["ir.attachment"].create({
+            "name": name, "datas_fname": name, "datas": base64.b64encode(b"convocation"),
+            "res_model": "rsa.ep.case", "res_id": case.id})
+
+    @classmethod
+    def _case_with_opinion(cls, notebook, session, case_type="reorientation",
+                           opinion="favourable", **vals):
+        """A case submitted with what Annexe 7 requires, then examined by the
+        session's team."""
+        if case_type == "reorientation" and "assessment_id" not in vals:
+            assessment = notebook.ede_assessment_ids.filtered(lambda a: a.state == "done")[:1]
+            vals["assessment_id"] = (assessment or cls._agreed_assessment(notebook)).id
+        case = cls._case(notebook, case_type, **vals)
+        if case_type == "suspension":
+            cls._attach(case)
+        case.action_submit()
+        case.write({"session_id": session.id, "opinion": opinion,
+                    "opinion_motive": "Motivation UT de l'avis"})
+        case.action_give_opinion()
+        return case

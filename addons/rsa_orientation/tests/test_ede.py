@@ -1,0 +1,294 @@
+"""The employment-distance scale (EDE, seed 003 Annexe 3): the proposal of
+orientation from the total, the colours, the grid filled item by item and
+locked once agreed, the evolution chart and who may read the assessments."""
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.carnet_de_bord.tests.common import CdbCase
+
+
+class EdeCase(CdbCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Assessment = cls.env["rsa.ede.assessment"]
+        cls.default_scale = cls.env.ref("rsa_orientation.ede_default_scale")
+        cls.notebook = cls._notebook("Utede", cls.referent)
+        # A custom scale: 3 items whose paliers count 1, 3 and 9 points,
+        # professional below 9, solidarity above 13.
+        cls.custom_scale = cls.env["rsa.ede.scale"].create({
+            "name": "UT scale", "professional_below": 9, "solidarity_above": 13,
+            "item_ids": [(0, 0, {
+                "name": "UT item %d" % n, "sequence": n,
+                "level_ids": [(0, 0, {"sequence": seq, "name": "UT level %d.%d" % (n, seq),
+                                      "points": points, "color": color})
+                              for seq, points, color in ((1, 1, "none"), (2, 3, "pink"),
+                                                         (3, 9, "blue"))],
+            }) for n in (1, 2, 3)],
+        })
+
+    def _assessment(self, scale=None, user=None, **vals):
+        values = {"notebook_id": self.notebook.id}
+        if scale:
+            values["scale_id"] = scale.id
+        values.update(vals)
+        return self.Assessment.sudo(user or self.referent).create(values)
+
+    @staticmethod
+    def _level(item, sequence):
+        return item.level_ids.filtered(lambda l: l.sequence == sequence)
+
+    @staticmethod
+    def _levels_for_total(scale, total):
+        """One level per item of ``scale`` whose points add up to ``total``."""
+        items = scale.item_ids.sorted("sequence")
+        lowest = [min(item.level_ids.mapped("points")) for item in items]
+        highest = [max(item.level_ids.mapped("points")) for item in items]
+
+        def search(index, remaining):
+            if index == len(items):
+                return [] if remaining == 0 else None
+            for level in items[index].level_ids.sorted("points"):
+                rest_min, rest_max = sum(lowest[index + 1:]), sum(highest[index + 1:])
+                if rest_min <= remaining - level.points <= rest_max:
+                    rest = search(index + 1, remaining - level.points)
+                    if rest is not None:
+                        return [level] + rest
+            return None
+
+        levels = search(0, total)
+        assert levels is not None, "no combination reaches %d" % total
+        return levels
+
+    def _fill(self, assessment, levels):
+        by_item = {level.item_id: level for level in levels}
+        assessment.write({"line_ids": [
+            (1, line.id, {"level_id": by_item[line.item_id].id})
+            for line in assessment.line_ids if line.item_id in by_item]})
+        return assessment
+
+    def _filled(self, scale, total, **vals):
+        assessment = self._assessment(scale, **vals)
+        return self._fill(assessment, self._levels_for_total(scale, total))
+
+
+class TestProposedOrientation(EdeCase):
+    """Seed 003: below 18 points France Travail, above 35 solidarity, between
+    them the EP decides; decision: exactly 18 and exactly 35 go to the team."""
+
+    def test_default_scale_is_the_default(self):
+        self.assertEqual(self.env["rsa.ede.scale"]._get_default_scale(), self.default_scale)
+        self.assertEqual(self._assessment().scale_id, self.default_scale)
+        self.assertEqual(len(self.default_scale.item_ids), 8)
+        for item in self.default_scale.item_ids:
+            self.assertEqual(item.level_ids.mapped("points"), [1, 2, 3, 5, 10, 20])
+            self.assertEqual(item.level_ids.mapped("color"),
+                             ["none", "green", "green", "pink", "blue", "blue"])
+
+    def test_thresholds_of_the_default_scale(self):
+        expected = {17: "professional", 18: "team", 19: "team",
+                    34: "team", 35: "team", 36: "solidarity"}
+        for total, orientation in expected.items():
+            assessment = self._filled(self.default_scale, total)
+            self.assertEqual(assessment.total_points, total)
+            self.assertEqual(assessment.proposed_orientation, orientation,
+                             "total %d" % total)
+
+    def test_thresholds_of_a_custom_scale(self):
+        expected = {7: "professional", 9: "team", 11: "team", 13: "team", 15: "solidarity"}
+        for total, orientation in expected.items():
+            assessment = self._filled(self.custom_scale, total)
+            self.assertEqual(assessment.total_points, total)
+            self.assertEqual(assessment.proposed_orientation, orientation,
+                             "total %d" % total)
+        self.assertEqual(self.custom_scale._propose_orientation(8), "professional")
+        self.assertEqual(self.custom_scale._propose_orientation(14), "solidarity")
+
+    def test_no_proposal_until_every_item_has_a_level(self):
+        assessment = self._assessment()
+        self.assertFalse(assessment.proposed_orientation)
+        levels = self._levels_for_total(self.default_scale, 8)
+        self._fill(assessment, levels[:-1])
+        self.assertEqual(assessment.total_points, 7)
+        self.assertFalse(assessment.proposed_orientation)
+        self._fill(assessment, levels[-1:])
+        self.assertEqual(assessment.proposed_orientation, "professional")
+
+    def test_colour_counts(self):
+        items = self.default_scale.item_ids.sorted("sequence")
+        sequences = [1, 2, 3, 4, 5, 6, 2, 4]
+        assessment = self._fill(self._assessment(), [
+            self._level(item, seq) for item, seq in zip(items, sequences)])
+        self.assertEqual((assessment.green_count, assessment.pink_count, assessment.blue_count),
+                         (3, 2, 2))
+        self.assertEqual(assessment.total_points, 1 + 2 + 3 + 5 + 10 + 20 + 2 + 5)
+
+    def test_single_default_scale(self):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.env["rsa.ede.scale"].create({"name": "UT second default", "is_default": True})
+
+    def test_thresholds_in_order(self):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.custom_scale.write({"professional_below": 30, "solidarity_above": 20})
+
+
+class TestGrid(EdeCase):
+
+    def test_one_line_per_item_created(self):
+        assessment = self._assessment()
+        self.assertEqual(assessment.line_ids.mapped("item_id"), self.default_scale.item_ids)
+        self.assertEqual(len(assessment.line_ids), 8)
+        self.assertFalse(assessment.line_ids.mapped("level_id"))
+        custom = self._assessment(self.custom_scale)
+        self.assertEqual(custom.line_ids.mapped("item_id"), self.custom_scale.item_ids)
+
+    def test_lines_follow_a_change_of_scale(self):
+        assessment = self._assessment()
+        assessment.write({"scale_id": self.custom_scale.id})
+        self.assertEqual(assessment.line_ids.mapped("item_id"), self.custom_scale.item_ids)
+
+    def test_drafts_follow_the_items_of_their_scale(self):
+        assessment = self._filled(self.custom_scale, 11)
+        self.assertEqual(assessment.proposed_orientation, "team")
+        item = self.env["rsa.ede.item"].create({
+            "scale_id": self.custom_scale.id, "name": "UT new item", "sequence": 9,
+            "level_ids": [(0, 0, {"sequence": 1, "name": "UT new level", "points": 2})]})
+        assessment.invalidate_cache()
+        self.assertIn(item, assessment.line_ids.mapped("item_id"))
+        self.assertFalse(assessment.proposed_orientation)
+        item.unlink()
+        assessment.invalidate_cache()
+        self.assertEqual(len(assessment.line_ids), 3)
+        self.assertEqual(assessment.proposed_orientation, "team")
+
+    def test_level_of_another_item_refused(self):
+        assessment = self._assessment()
+        lines = assessment.line_ids.sorted("sequence")
+        wrong = self._level(lines[1].item_id, 2)
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            lines[0].write({"level_id": wrong.id})
+
+    def test_incomplete_assessment_cannot_be_agreed(self):
+        assessment = self._assessment()
+        levels = self._levels_for_total(self.default_scale, 20)
+        self._fill(assessment, levels[:-1])
+        before = [(line.id, line.level_id.id) for line in assessment.line_ids]
+        with self.assertRaises(UserError) as caught:
+            assessment.action_done()
+        self.assertIn(levels[-1].item_id.name, caught.exception.name)
+        assessment.invalidate_cache()
+        self.assertEqual(assessment.state, "draft")
+        self.assertEqual([(line.id, line.level_id.id) for line in assessment.line_ids], before)
+
+    def test_agreed_assessment_is_locked(self):
+        assessment = self._filled(self.default_scale, 30)
+        assessment.action_done()
+        self.assertEqual(assessment.state, "done")
+        line = assessment.line_ids[0]
+        other_level = self._level(line.item_id, 6)
+        for attempt in (
+                lambda: assessment.write({"comment": "changed"}),
+                lambda: assessment.write({"date": "2000-01-01"}),
+                lambda: assessment.write({"state": "draft"}),
+                lambda: line.write({"level_id": other_level.id}),
+                lambda: line.unlink(),
+                lambda: assessment.sudo(self.referent).unlink(),
+                lambda: self.env["rsa.ede.assessment.line"].create({
+                    "assessment_id": assessment.id, "item_id": line.item_id.id})):
+            with self.assertRaises(UserError), self.cr.savepoint():
+                attempt()
+        assessment.invalidate_cache()
+        self.assertEqual(assessment.total_points, 30)
+        self.assertEqual(assessment.state, "done")
+        self.assertFalse(assessment.comment)
+        self.assertEqual(len(assessment.line_ids), 8)
+        # The chatter stays open.
+        assessment.message_post(body="Note after the agreement")
+
+    def test_scoring_of_a_used_scale_is_locked(self):
+        assessment = self._filled(self.custom_scale, 11)
+        assessment.action_done()
+        level = assessment.line_ids[0].level_id
+        with self.assertRaises(UserError), self.cr.savepoint():
+            level.sudo().write({"points": 15})
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.custom_scale.write({"solidarity_above": 40})
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.env["rsa.ede.item"].create({"scale_id": self.custom_scale.id, "name": "UT new"})
+        assessment.invalidate_cache()
+        self.assertEqual(assessment.total_points, 11)
+        self.assertEqual(assessment.proposed_orientation, "team")
+        # Wording can still be corrected, and a copy is a free new version.
+        level.sudo().write({"name": "UT corrected wording"})
+        copy = self.custom_scale.copy()
+        self.assertEqual(len(copy.item_ids.mapped("level_ids")), 9)
+        copy.write({"solidarity_above": 40})
+
+    def test_new_assessment_from_an_agreed_one(self):
+        assessment = self._filled(self.default_scale, 25)
+        assessment.action_done()
+        action = assessment.sudo(self.referent).action_new_from_this()
+        new = self.Assessment.browse(action["res_id"])
+        self.assertEqual(new.state, "draft")
+        self.assertEqual(new.total_points, 25)
+        self.assertEqual(len(new.line_ids), 8)
+        new.write({"line_ids": [(1, new.line_ids[0].id, {
+            "level_id": self._level(new.line_ids[0].item_id, 6).id})]})
+        self.assertEqual(assessment.total_points, 25)
+
+
+class TestChart(EdeCase):
+
+    def test_one_point_per_agreed_assessment(self):
+        dates = ["2026-01-15", "2026-04-10", "2026-09-01"]
+        assessments = self.Assessment
+        for date, total in zip(dates, (60, 35, 17)):
+            assessment = self._filled(self.default_scale, total, date=date)
+            assessment.action_done()
+            assessments |= assessment
+        draft = self._filled(self.default_scale, 50, date="2026-10-01")
+        svg = (assessments | draft)._chart_svg()
+        self.assertTrue(svg.startswith("<svg"))
+        self.assertEqual(svg.count('class="ede-total-point"'), 3)
+        self.assertEqual(svg.count('class="ede-item-line"'), 8)
+        for label in ("15/01/2026", "10/04/2026", "01/09/2026"):
+            self.assertIn(label, svg)
+        self.assertNotIn("01/10/2026", svg)
+        self.assertIn("Logement", svg)
+
+    def test_no_agreed_assessment(self):
+        draft = self._filled(self.default_scale, 50)
+        message = draft._chart_svg()
+        self.assertNotIn("<svg", message)
+        self.assertTrue(message)
+        self.assertNotIn("<svg", self.Assessment._chart_svg())
+
+
+class TestAccess(EdeCase):
+
+    def test_member_reads_outsider_does_not(self):
+        assessment = self._filled(self.default_scale, 30)
+        assessment.action_done()
+        as_member = self.Assessment.sudo(self.referent).browse(assessment.id)
+        self.assertEqual(as_member.read(["total_points"])[0]["total_points"], 30)
+        self.assertEqual(len(as_member.line_ids), 8)
+
+        outsider = self.Assessment.sudo(self.outsider)
+        with self.assertRaises(AccessError):
+            outsider.browse(assessment.id).read(["total_points"])
+        self.assertFalse(outsider.search([("id", "=", assessment.id)]))
+        with self.assertRaises(AccessError):
+            self.env["rsa.ede.assessment.line"].sudo(self.outsider).browse(
+                assessment.line_ids[0].id).read(["points"])
+        self.assertNotIn("<svg", outsider.search(
+            [("notebook_id", "=", self.notebook.id)])._chart_svg())
+
+        # Once a member of the carnet, the accompagnateur reads it.
+        self._member(self.notebook, self.outsider)
+        self.Assessment.invalidate_cache()
+        self.assertEqual(outsider.browse(assessment.id).total_points, 30)
+
+    def test_outsider_cannot_create_on_a_carnet(self):
+        self.assertRefused(
+            AccessError, "rsa.ede.assessment", [("notebook_id", "=", self.notebook.id)],
+            lambda: self._assessment(user=self.outsider))
