@@ -1,0 +1,34 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.carnet_de_bord.tools import format_date
+
+
+class RsaOrientation(models.Model):
+    _inherit = "rsa.orientation"
+
+    contract_ids = fields.One2many("cer.contract", "orientation_id", "Contracts")
+
+    @api.depends("contract_ids.state")
+    def _compute_contract_signed(self):
+        signed = ("signed", "submitted", "validated", "running", "ended", "renewed")
+        for orientation in self:
+            orientation.contract_signed = any(
+                c.state in signed for c in orientation.contract_ids)
+
+    @api.multi
+    def action_ep_case_no_contract(self):
+        """One click: a contract not signed in time goes to the EP for a
+        suspension (guide, "LA FICHE DE LIAISON", troisième situation)."""
+        self.ensure_one()
+        if not self.is_overdue:
+            raise UserError(_("The contract deadline has not passed."))
+        case = self.env["rsa.ep.case"].create({
+            "notebook_id": self.notebook_id.id,
+            "case_type": "suspension",
+            "suspension_reason": "no_contract",
+            "origin_orientation_id": self.id,
+            "motive": _("No contract signed by %s, deadline of the orientation decided on %s.")
+                      % (format_date(self.contract_deadline), format_date(self.date_decision)),
+        })
+        return case.get_formview_action()

@@ -1,0 +1,461 @@
+"""Fiche de liaison (guide, "LA FICHE DE LIAISON", Annexe 7): the four
+situations, their signature rules, the answer that always comes back to the
+référent, and who may read a fiche."""
+import base64
+
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.carnet_de_bord.tests.common import CdbCase
+
+
+class LiaisonCase(CdbCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Territory = cls.env["cdb.territory"]
+        cls.territory = Territory.create({"name": "UT Territoire Arrageois"})
+        cls.other_territory = Territory.create({"name": "UT Territoire Lensois"})
+        cls.correspondant = cls._user("ut.correspondant", "group_cdb_correspondant")
+        cls.correspondant.cdb_territory_ids = cls.territory
+        cls.territory_correspondant = cls._user("ut.correspondant2", "group_cdb_correspondant")
+        cls.territory_correspondant.cdb_territory_ids = cls.territory
+        cls.foreign_correspondant = cls._user("ut.correspondant3", "group_cdb_correspondant")
+        cls.foreign_correspondant.cdb_territory_ids = cls.other_territory
+        cls.notebook = cls._notebook("Liaison", referent=cls.referent,
+                                     territory_id=cls.territory.id)
+        cls.orientation = cls.env["rsa.orientation"].create({
+            "notebook_id": cls.notebook.id,
+            "orientation_type": "solidarity",
+            "referent_id": cls.referent.id,
+            "correspondant_id": cls.correspondant.id,
+            "organism_id": cls.structure_a.id,
+            "date_decision": cls.today,
+        })
+        cls.orientation.action_decide()
+        cls.contract = cls._running_contract(cls.notebook)
+
+    @classmethod
+    def _running_contract(cls, notebook, contract_type=None, **vals):
+        """A signed, validated contract in force, with one PAP line."""
+        values = {"notebook_id": notebook.id, "date_start": cls.today,
+                  "referent_id": notebook.referent_id.id,
+                  "objectives": "Retrouver un logement stable.",
+                  "reciprocity_answer": "declined"}
+        if contract_type:
+            values["contract_type"] = contract_type
+        values.update(vals)
+        contract = cls.env["cer.contract"].create(values)
+        cls.env["cer.pap.line"].create({
+            "contract_id": contract.id,
+            "code_id": cls._code("A.1.1").id,
+            "date_start": cls.today,
+            "date_deadline": cls._shift(cls.today, months=3),
+            "beneficiary_engagement": "Constituer le dossier FSL avec les justificatifs.",
+            "referent_engagement": "Transmettre le dossier à la commission FSL.",
+        })
+        contract.write({"beneficiary_signed_date": cls.today,
+                        "referent_signed_date": cls.today})
+        contract.action_sign()
+        contract.action_submit()
+        contract.action_validate()
+        return contract
+
+    def _liaison(self, situation, user=None, **vals):
+        values = {"notebook_id": self.notebook.id, "situation": situation}
+        values.update(vals)
+        return self.env["cer.liaison"].sudo(user or self.referent).create(values)
+
+    def _attachment(self, liaison, name="convocation.pdf"):
+        return self.env["ir.attachment"].sudo(self.referent).create({
+            "name": name, "datas_fname": name,
+            "datas": base64.b64encode(b"%PDF-1.4 letter"),
+            "res_model": "cer.liaison", "res_id": liaison.id,
+        })
+
+    def _agreed_assessment(self, agreed=True):
+        assessment = self.env["rsa.ede.assessment"].create({"notebook_id": self.notebook.id})
+        for line in assessment.line_ids:
+            line.level_id = line.item_id.level_ids[:1]
+        if agreed:
+            assessment.action_done()
+        return assessment
+
+    def _activities(self, liaison, user):
+        return self.env["mail.activity"].search([
+            ("res_model", "=", "cer.liaison"), ("res_id", "=", liaison.id),
+            ("user_id", "=", user.id)])
+
+    def _messages_to(self, liaison, user):
+        return liaison.message_ids.filtered(lambda m: user.partner_id in m.partner_ids)
+
+    def _notebook_messages(self, liaison):
+        return self.notebook.message_ids.filtered(lambda m: liaison.name in (m.body or ""))
+
+    def assertReferentAnswered(self, liaison, activities=1):
+        """The référent gets the answer: a message addressed to him on the
+        fiche, and a to-do."""
+        self.assertTrue(self._messages_to(liaison, self.referent),
+                        "the answer must be addressed to the référent")
+        self.assertEqual(len(self._activities(liaison, self.referent)), activities)
+
+
+class TestLiaisonWorkflow(LiaisonCase):
+
+    def test_defaults_come_from_the_carnet(self):
+        liaison = self._liaison("support")
+        self.assertEqual(liaison.correspondant_id, self.correspondant,
+                         "the correspondant of the current orientation")
+        self.assertEqual(liaison.contract_id, self.contract)
+        self.assertEqual(liaison.referent_id, self.referent)
+        self.assertEqual(liaison.organism_id, self.structure_a)
+        self.assertEqual(liaison.territory_id, self.territory)
+        self.assertTrue(liaison.name.startswith("FL-"))
+
+    def test_support_request_and_answer(self):
+        liaison = self._liaison("support", support_request="Quelles aides pour la garde d'enfant ?",
+                                referent_signed_date=self.today)
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "sent")
+        self.assertEqual(len(self._activities(liaison, self.correspondant)), 1,
+                         "the correspondant gets a request to answer")
+        self.assertTrue(self._messages_to(liaison, self.correspondant))
+        self.assertTrue(self._notebook_messages(liaison), "the carnet traces the request")
+
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.correspondant_comment = "Voir le relais assistantes maternelles."
+        as_correspondant.action_give_opinion()
+        self.assertEqual(liaison.state, "closed")
+        self.assertFalse(self._activities(liaison, self.correspondant),
+                         "the correspondant's to-do is done")
+        self.assertReferentAnswered(liaison)
+        answer = self._messages_to(liaison, self.referent)[0]
+        self.assertIn("relais assistantes maternelles", answer.body)
+        self.assertEqual(answer.author_id, self.correspondant.partner_id)
+        self.assertEqual(len(self._notebook_messages(liaison)), 2,
+                         "the request and the answer are in the carnet")
+
+    def test_send_refused_without_referent_signature(self):
+        liaison = self._liaison("support", support_request="Question")
+        error = self.assertRefused(
+            UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
+            liaison.sudo(self.referent).action_send)
+        self.assertIn("signature", str(error))
+        self.assertEqual(liaison.state, "draft")
+
+    def test_send_refused_without_correspondant_following_the_carnet(self):
+        liaison = self._liaison("support", support_request="Question",
+                                referent_signed_date=self.today,
+                                correspondant_id=self.foreign_correspondant.id)
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "draft")
+
+    def test_only_the_referent_sends_and_only_the_correspondant_answers(self):
+        liaison = self._liaison("support", support_request="Question",
+                                referent_signed_date=self.today)
+        with self.assertRaises(UserError):
+            liaison.sudo(self.correspondant).action_send()
+        liaison.sudo(self.referent).action_send()
+        liaison.sudo(self.correspondant).correspondant_comment = "Réponse"
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_give_opinion()
+        with self.assertRaises(UserError):
+            liaison.sudo(self.territory_correspondant).action_give_opinion()
+        self.assertEqual(liaison.state, "sent")
+
+    def test_request_is_frozen_once_sent(self):
+        liaison = self._liaison("support", support_request="Question",
+                                referent_signed_date=self.today)
+        liaison.sudo(self.referent).action_send()
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).write({"support_request": "Autre question"})
+        self.assertEqual(liaison.support_request, "Question")
+
+    def test_cancel_withdraws_the_request(self):
+        liaison = self._liaison("support", support_request="Question",
+                                referent_signed_date=self.today)
+        liaison.sudo(self.referent).action_send()
+        liaison.sudo(self.referent).action_cancel()
+        self.assertEqual(liaison.state, "cancelled")
+        self.assertFalse(self._activities(liaison, self.correspondant))
+
+
+class TestLiaisonActions(LiaisonCase):
+
+    def _actions_liaison(self, **vals):
+        values = {"action_ids": [(6, 0, self.env.ref(
+            "cer_contracts.liaison_action_life_project").ids)],
+            "referent_signed_date": self.today}
+        values.update(vals)
+        return self._liaison("actions", **values)
+
+    def test_checklist_of_annexe_7(self):
+        actions = self.env["cer.liaison.action"].search([])
+        self.assertEqual(set(actions.mapped("category")),
+                         {"common_law", "social_insertion", "professional_insertion"})
+        self.assertIn("Mesure d'Accompagnement Social Personnalisé (MASP)", actions.mapped("name"))
+        self.assertIn("Axe 1 Dynamisation et Mobilisation des compétences",
+                      actions.mapped("heading"))
+        self.assertEqual(self.env.ref("cer_contracts.liaison_action_cui").required_document, "CV")
+
+    def test_actions_need_the_beneficiary_signature(self):
+        liaison = self._actions_liaison()
+        error = self.assertRefused(
+            UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
+            liaison.sudo(self.referent).action_send)
+        self.assertIn("beneficiary", str(error))
+        liaison.sudo(self.referent).beneficiary_signed_date = self.today
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "sent")
+
+    def test_actions_need_a_ticked_action_and_details(self):
+        liaison = self._actions_liaison(action_ids=[(5, 0, 0)],
+                                        beneficiary_signed_date=self.today)
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()
+        liaison.sudo(self.referent).action_ids = self.env.ref(
+            "cer_contracts.liaison_action_social_other")
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()
+        liaison.sudo(self.referent).action_details = "Atelier cuisine, centre social Jean Jaurès"
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "sent")
+
+    def test_cui_position_needs_the_cv(self):
+        liaison = self._actions_liaison(
+            action_ids=[(6, 0, self.env.ref("cer_contracts.liaison_action_cui").ids)],
+            beneficiary_signed_date=self.today)
+        error = self.assertRefused(UserError, "cer.liaison", [("state", "=", "sent")],
+                                   liaison.sudo(self.referent).action_send)
+        self.assertIn("CV", str(error))
+        liaison.sudo(self.referent).attachment_ids = self._attachment(liaison, "cv.pdf")
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "sent")
+
+    def test_actions_granted_then_the_structure_reports(self):
+        liaison = self._actions_liaison(beneficiary_signed_date=self.today)
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.write({"correspondant_opinion": "favourable",
+                                "correspondant_comment": "Action adaptée."})
+        as_correspondant.action_give_opinion()
+        self.assertEqual(liaison.state, "opinion")
+        self.assertReferentAnswered(liaison, activities=1)
+
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_decide()  # not the President's delegate
+        as_correspondant.decision = "refused"
+        with self.assertRaises(UserError):
+            as_correspondant.action_decide()  # a refusal needs its motive
+        as_correspondant.write({"decision": "granted", "structure_id": self.structure_b.id,
+                                "structure_contact": "Mme Lemaire"})
+        as_correspondant.action_decide()
+        self.assertEqual(liaison.state, "structure")
+        self.assertEqual(liaison.decision_user_id, self.correspondant)
+        self.assertReferentAnswered(liaison, activities=2)
+
+        liaison.sudo(self.referent).write({
+            "first_appointment_date": self.today, "outcome": "does_not_join"})
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_record_outcome()  # motive required
+        liaison.sudo(self.referent).outcome_motive = "Reprise d'un emploi saisonnier."
+        liaison.sudo(self.referent).action_record_outcome()
+        self.assertEqual(liaison.state, "closed")
+        self.assertReferentAnswered(liaison, activities=3)
+        self.assertEqual(len(self._notebook_messages(liaison)), 4,
+                         "sent, opinion, decision and outcome are traced in the carnet")
+
+    def test_refused_actions_close_the_fiche(self):
+        liaison = self._actions_liaison(beneficiary_signed_date=self.today)
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.write({"correspondant_opinion": "unfavourable",
+                                "correspondant_comment": "Déjà suivi par la MDS."})
+        as_correspondant.action_give_opinion()
+        as_correspondant.write({"decision": "refused",
+                                "decision_motive": "Mesure déjà en cours."})
+        as_correspondant.action_decide()
+        self.assertEqual(liaison.state, "closed")
+        answer = self._messages_to(liaison, self.referent)[0]
+        self.assertIn("Mesure déjà en cours.", answer.body)
+
+
+class TestLiaisonAmendment(LiaisonCase):
+
+    def _amendment(self, cancel=True):
+        amendment = self.env["cer.amendment"].create({
+            "contract_id": self.contract.id, "reason": "Nouvelle piste d'emploi."})
+        self.env["cer.pap.line"].create({
+            "contract_id": self.contract.id, "amendment_id": amendment.id,
+            "code_id": self._code("G.2.3").id, "date_start": self.today,
+            "date_deadline": self._shift(self.today, months=2),
+            "beneficiary_engagement": "Réaliser deux enquêtes métier.",
+        })
+        if cancel:
+            amendment.cancelled_action_ids = self.contract.pap_line_ids.filtered(
+                lambda l: not l.amendment_id).mapped("action_id")
+        return amendment
+
+    def test_amendment_needs_the_beneficiary_signature(self):
+        amendment = self._amendment()
+        liaison = self._liaison("amendment", amendment_id=amendment.id,
+                                referent_signed_date=self.today)
+        with self.assertRaises(UserError) as caught:
+            liaison.sudo(self.referent).action_send()
+        self.assertIn("beneficiary", str(caught.exception))
+        self.assertFalse(amendment.beneficiary_signed_date)
+
+    def test_amendment_needs_the_contract_in_force(self):
+        amendment = self._amendment()
+        liaison = self._liaison("amendment", amendment_id=amendment.id, contract_id=False,
+                                referent_signed_date=self.today,
+                                beneficiary_signed_date=self.today)
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()
+        liaison.sudo(self.referent).write({"contract_id": self.contract.id,
+                                           "amendment_id": False})
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()  # the changed PAP must be joined
+        self.assertEqual(liaison.state, "draft")
+
+    def test_granted_amendment_is_applied(self):
+        amendment = self._amendment()
+        cancelled = amendment.cancelled_action_ids
+        liaison = self._liaison("amendment", amendment_id=amendment.id,
+                                referent_signed_date=self.today,
+                                beneficiary_signed_date=self.today)
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(amendment.beneficiary_signed_date, self.today,
+                         "the avenant carries the signature of the fiche")
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.write({"correspondant_opinion": "favourable",
+                                "correspondant_comment": "D'accord."})
+        as_correspondant.action_give_opinion()
+        as_correspondant.decision = "granted"
+        as_correspondant.action_decide()
+        self.assertEqual(liaison.state, "closed")
+        self.assertEqual(amendment.state, "applied")
+        self.assertEqual(set(cancelled.mapped("state")), {"abandoned"})
+        self.assertEqual(self.contract.date_end, self._shift(self.today, months=6, days=-1),
+                         "an amendment never changes the duration of the contract")
+        self.assertReferentAnswered(liaison, activities=2)
+
+
+class TestLiaisonEp(LiaisonCase):
+
+    def _ep_liaison(self, request_type, **vals):
+        values = {"ep_request_type": request_type, "referent_signed_date": self.today,
+                  "ep_motive": "Le projet de la personne a changé."}
+        if request_type == "reorientation":
+            values.update(requested_orientation_type="professional_ft",
+                          reorientation_reason="situation_change")
+        else:
+            values.update(suspension_reason="breach")
+        values.update(vals)
+        return self._liaison("ep", **values)
+
+    def test_reorientation_needs_an_agreed_ede(self):
+        liaison = self._ep_liaison("reorientation")
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()
+        liaison.sudo(self.referent).assessment_id = self._agreed_assessment(agreed=False)
+        error = self.assertRefused(
+            UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
+            liaison.sudo(self.referent).action_send)
+        self.assertIn("employment-distance scale", str(error))
+        liaison.sudo(self.referent).assessment_id = self._agreed_assessment()
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "sent")
+
+    def test_suspension_needs_the_convocation_letters(self):
+        liaison = self._ep_liaison("suspension")
+        error = self.assertRefused(
+            UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
+            liaison.sudo(self.referent).action_send)
+        self.assertIn("convocation", str(error))
+        liaison.sudo(self.referent).attachment_ids = self._attachment(liaison)
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "sent")
+
+    def test_favourable_opinion_creates_the_ep_case(self):
+        assessment = self._agreed_assessment()
+        liaison = self._ep_liaison("reorientation", assessment_id=assessment.id)
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.write({"correspondant_opinion": "favourable",
+                                "correspondant_comment": "Réorientation justifiée."})
+        as_correspondant.action_give_opinion()
+        case = liaison.ep_case_id
+        self.assertTrue(case, "the favourable opinion puts the case before the EP")
+        self.assertEqual(liaison.state, "ep")
+        self.assertEqual(case.notebook_id, self.notebook)
+        self.assertEqual(case.case_type, "reorientation")
+        self.assertEqual(case.requested_orientation_type, "professional_ft")
+        self.assertEqual(case.reorientation_reason, "situation_change")
+        self.assertEqual(case.assessment_id, assessment)
+        self.assertEqual(case.origin_orientation_id, self.orientation)
+        self.assertEqual(case.motive, "Le projet de la personne a changé.")
+        self.assertEqual(case.state, "submitted")
+        self.assertReferentAnswered(liaison, activities=1)
+
+        # The EP's opinion and the President's decision come back to the fiche.
+        session = self.env["rsa.ep.session"].create({
+            "date": self._shift(self.today, days=10) + " 09:00:00", "territory": "Arrageois"})
+        case.write({"session_id": session.id, "opinion": "unfavourable",
+                    "opinion_motive": "Freins sociaux encore importants."})
+        case.action_give_opinion()
+        self.assertEqual(liaison.ep_opinion, "unfavourable")
+        self.assertIn("Freins sociaux", self._messages_to(liaison, self.referent)[0].body)
+        case.write({"decision": "refused", "decision_note": "Maintien en solidarité."})
+        case.action_decide()
+        self.assertEqual(liaison.state, "closed")
+        self.assertEqual(liaison.ep_decision, "refused")
+        self.assertReferentAnswered(liaison, activities=2)
+
+    def test_suspension_case_gets_the_letters(self):
+        liaison = self._ep_liaison("suspension")
+        liaison.sudo(self.referent).attachment_ids = self._attachment(liaison)
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.write({"correspondant_opinion": "favourable",
+                                "correspondant_comment": "Trois convocations sans réponse."})
+        as_correspondant.action_give_opinion()
+        case = liaison.ep_case_id
+        self.assertEqual(case.case_type, "suspension")
+        self.assertEqual(case.suspension_reason, "breach")
+        self.assertEqual(case.attachment_count, 1, "the convocation letters go with the case")
+
+    def test_unfavourable_opinion_ends_the_request(self):
+        liaison = self._ep_liaison("reorientation", assessment_id=self._agreed_assessment().id)
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        with self.assertRaises(UserError):
+            as_correspondant.action_give_opinion()  # no opinion given
+        as_correspondant.write({"correspondant_opinion": "unfavourable",
+                                "correspondant_comment": "Attendre la fin du contrat."})
+        as_correspondant.action_give_opinion()
+        self.assertEqual(liaison.state, "closed")
+        self.assertFalse(liaison.ep_case_id)
+        self.assertFalse(self.notebook.ep_case_ids)
+        self.assertReferentAnswered(liaison)
+
+
+class TestLiaisonAccess(LiaisonCase):
+
+    def test_who_reads_a_fiche(self):
+        liaison = self._liaison("support", support_request="Question")
+        Liaison = self.env["cer.liaison"]
+        with self.assertRaises(AccessError):
+            liaison.sudo(self.outsider).read(["name"])
+        self.assertFalse(Liaison.sudo(self.outsider).search([("id", "=", liaison.id)]))
+        with self.assertRaises(AccessError):
+            liaison.sudo(self.foreign_correspondant).read(["name"])
+        # The correspondant of the carnet's territory, not a member of it.
+        self.assertNotIn(self.territory_correspondant,
+                         self.notebook.member_ids.mapped("user_id"))
+        self.assertEqual(Liaison.sudo(self.territory_correspondant).search(
+            [("id", "=", liaison.id)]), liaison)
+        self.assertEqual(liaison.sudo(self.territory_correspondant).read(["name"])[0]["name"],
+                         liaison.name)
+        self.assertEqual(Liaison.sudo(self.referent).search([("id", "=", liaison.id)]), liaison)
