@@ -1,3 +1,4 @@
+from . import mail_activity_mixin
 from . import cdb_coded_mixin
 from . import cdb_revision_mixin
 from . import cdb_diploma_level

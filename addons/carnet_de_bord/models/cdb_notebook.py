@@ -248,13 +248,5 @@ class CdbNotebook(models.Model):
         return count
 
     def _schedule_review_activity(self, summary, deadline):
-        self.ensure_one()
-        review_type = self.env.ref("carnet_de_bord.mail_activity_type_review")
-        return self.env["mail.activity"].create({
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "activity_type_id": review_type.id,
-            "summary": summary,
-            "date_deadline": deadline or fields.Date.context_today(self),
-            "user_id": self.referent_id.id,
-        })
+        return self._cdb_schedule_activity(
+            "carnet_de_bord.mail_activity_type_review", summary, deadline, self.referent_id)

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.carnet_de_bord.tools import format_date, selection_label
 
 # Guide, "L'ACCOMPAGNEMENT PROFESSIONNEL": "Il se contractualise par un
 # Projet Personnalisé d'Accès à l'Emploi (PPAE) avec PE ou un Contrat
@@ -206,7 +206,7 @@ class CerContract(models.Model):
             if contract.contract_type != expected:
                 raise ValidationError(_(
                     "A %s does not fit the orientation \"%s\": the contract must be a %s.") % (
-                    contract._label("contract_type"), orientation._type_label(),
+                    selection_label(contract, "contract_type"), orientation._type_label(),
                     dict(self._fields["contract_type"]._description_selection(self.env))[expected]))
             if orientation.notebook_id != contract.notebook_id:
                 raise ValidationError(_("The orientation belongs to another carnet."))
@@ -222,10 +222,6 @@ class CerContract(models.Model):
                     raise ValidationError(_(
                         "%s already has a contract in progress: a person has one "
                         "contract at a time.") % contract.beneficiary_id.name)
-
-    def _label(self, field_name):
-        return dict(self._fields[field_name]._description_selection(self.env)).get(
-            self[field_name], "")
 
     # ---------------------------------------------------------------- CRUD
     @api.model
@@ -309,7 +305,7 @@ class CerContract(models.Model):
                     "decision_user_id": self.env.user.id})
         for contract in self:
             contract.message_post(
-                body=_("Contract %s by %s.") % (contract._label("decision"), self.env.user.name),
+                body=_("Contract %s by %s.") % (selection_label(contract, "decision"), self.env.user.name),
                 partner_ids=contract.referent_id.partner_id.ids)
 
     def _start_if_due(self):
@@ -405,16 +401,8 @@ class CerContract(models.Model):
             ("res_model", "=", self._name), ("res_id", "in", expiring.ids),
             ("activity_type_id", "=", activity_type.id)]).mapped("res_id")
         for contract in expiring.filtered(lambda c: c.id not in notified and c.referent_id):
-            contract._schedule_expiry_activity(activity_type)
+            contract._cdb_schedule_activity(
+                "cer_contracts.mail_activity_type_expiry",
+                _("The contract ends on %s: prepare the bilan and what follows.")
+                % format_date(contract.date_end), contract.date_end, contract.referent_id)
         return len(expiring) - len(notified)
-
-    def _schedule_expiry_activity(self, activity_type):
-        return self.env["mail.activity"].create({
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "activity_type_id": activity_type.id,
-            "summary": _("The contract ends on %s: prepare the bilan and what follows.")
-                       % format_date(self.date_end),
-            "date_deadline": self.date_end,
-            "user_id": self.referent_id.id,
-        })

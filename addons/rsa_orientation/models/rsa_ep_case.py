@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.carnet_de_bord.tools import format_date, selection_label
 
 from .rsa_orientation import ORIENTATION_TYPES
 
@@ -244,14 +244,10 @@ class RsaEpCase(models.Model):
 
     def _notify_referent(self):
         body = _("EP case %s: %s (opinion: %s).") % (
-            self.name, self._selection_label("decision"), self._selection_label("opinion"))
+            self.name, selection_label(self, "decision"), selection_label(self, "opinion"))
         self.message_post(body=body, subtype="mail.mt_comment",
                           partner_ids=self.referent_id.partner_id.ids)
         self.notebook_id.message_post(body=body)
-
-    def _selection_label(self, field_name):
-        selection = dict(self._fields[field_name]._description_selection(self.env))
-        return selection.get(self[field_name], "")
 
     @api.multi
     def action_cancel(self):

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.carnet_de_bord.tools import format_date, selection_label
 
 ORIENTATION_TYPES = [
     ("professional_ft", "Professional – France Travail"),
@@ -198,20 +198,13 @@ class RsaOrientation(models.Model):
             self.referent_id.name, format_date(self.contract_deadline)))
 
     def _type_label(self):
-        return dict(self._fields["orientation_type"]._description_selection(self.env)).get(
-            self.orientation_type, "")
+        return selection_label(self, "orientation_type")
 
     def _schedule_contract_activity(self):
-        self.env["mail.activity"].create({
-            "res_model_id": self.env["ir.model"]._get_id("cdb.notebook"),
-            "res_id": self.notebook_id.id,
-            "activity_type_id": self.env.ref(
-                "rsa_orientation.mail_activity_type_contract").id,
-            "summary": _("Sign the contract (orientation of %s)") % format_date(
-                self.date_decision),
-            "date_deadline": self.contract_deadline,
-            "user_id": self.referent_id.id,
-        })
+        self.notebook_id._cdb_schedule_activity(
+            "rsa_orientation.mail_activity_type_contract",
+            _("Sign the contract (orientation of %s)") % format_date(self.date_decision),
+            self.contract_deadline, self.referent_id)
 
     # ---------------------------------------------------------------- cron
     @api.model
