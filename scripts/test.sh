@@ -13,12 +13,16 @@ install_test_venv
 log "Fresh test database $DB with the platform modules"
 drop_db "$DB"
 rm -rf "$LOCAL/filestore/filestore/$DB"
-odoo -d "$DB" -i "$BASE_MODULES" --load-language=fr_FR --stop-after-init --log-level=warn
+odoo -d "$DB" -i "$BASE_MODULES" --load-language=fr_FR --stop-after-init --log-level=warn \
+    --http-port=8179
 
 log "Installing our modules with their tests (log: test-artifacts/odoo-tests.log)"
 set +e
+# Odoo also listens while it runs the tests: on a free port, not 8069.
+http_port=8179
+while ! port_free "$http_port"; do http_port=$((http_port + 1)); done
 odoo -d "$DB" -i "$OUR_MODULES" --test-enable --stop-after-init --log-level=test \
-    --test-report-directory="$ART" > "$ART/odoo-tests.log" 2>&1
+    --http-port="$http_port" --test-report-directory="$ART" > "$ART/odoo-tests.log" 2>&1
 rc=$?
 set -e
 ran=$(grep -oE 'Ran [0-9]+ tests?' "$ART/odoo-tests.log" | awk '{s+=$2} END {print s+0}')

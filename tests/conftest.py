@@ -22,7 +22,7 @@ import pytest
 from e2e_helpers import Rpc, french
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8169
+PORT = int(os.environ.get("CDB_TEST_PORT", "8169"))
 BASE_URL = "http://127.0.0.1:%d" % PORT
 STARTUP_TIMEOUT = 120
 CHROMIUM = "/usr/bin/chromium"
