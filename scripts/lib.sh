@@ -45,7 +45,7 @@ stamp_ok() {  # stamp_ok NAME FILE... : true when FILEs did not change since las
 stamp_write() { cat "${@:2}" | sha256sum | cut -d' ' -f1 > "$LOCAL/$1.stamp"; }
 
 SYSTEM_PACKAGES=(postgresql libldap2-dev libsasl2-dev libpq-dev wkhtmltopdf chromium
-                 fonts-dejavu-core nodejs npm git)
+                 fonts-dejavu-core poppler-utils nodejs npm git)
 
 install_system_packages() {
     local missing=()

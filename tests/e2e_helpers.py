@@ -132,3 +132,87 @@ def create_carnet(rpc, referent_uid, **values):
     notebook_id = rpc.call("cdb.notebook", "create", {
         "beneficiary_id": partner_id, "referent_id": referent_uid})
     return notebook_id, partner_id, partner_vals
+
+
+# ---------------------------------------------------------------- browser
+# Shared steps of the browser journeys (Playwright's sync API, imported
+# lazily so that the XML-RPC tests do not need it).
+def label(*texts):
+    """A regex matching any of the labels exactly (French and English)."""
+    return re.compile(r"^\s*(%s)\s*$" % "|".join(re.escape(t) for t in texts))
+
+
+def browser_login(page, wait_idle, login_name, password=None):
+    """Log in through /web/login and wait for the web client."""
+    from playwright.sync_api import expect
+    page.goto("/web/login")
+    page.fill("#login", login_name)
+    page.fill("#password", password or login_name)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#oe_main_menu_navbar")  # Odoo 11 community's top bar
+    expect(page.locator(".oe_topbar_name")).to_have_text(re.compile(r"\S"))
+    wait_idle()
+
+
+def open_menu(page, wait_idle, xmlid, *texts):
+    """Click the menu entry ``xmlid`` after checking its label."""
+    from playwright.sync_api import expect
+    entry = page.locator('a[data-menu-xmlid="%s"]' % xmlid)
+    expect(entry).to_have_text(label(*texts))
+    entry.click()
+    wait_idle()
+
+
+def search_for(page, wait_idle, text):
+    """Type in the search view and pick its first proposal (the view's first
+    search field), as a user does."""
+    from playwright.sync_api import expect
+    # The search view re-renders its input when it shows the action's default
+    # filters: type only once they are there.
+    expect(page.locator(".o_searchview .o_searchview_facet").first).to_be_visible()
+    search = page.locator(".o_searchview_input")
+    search.fill(text)
+    search.press("End")  # the proposals open on keyup
+    proposal = page.locator(".o_searchview_autocomplete li").first
+    expect(proposal).to_contain_text(text)
+    search.press("Enter")
+    expect(page.locator(".o_searchview .o_searchview_facet").filter(
+        has_text=text)).to_have_count(1)
+    wait_idle()
+
+
+def open_my_carnet(page, wait_idle, lastname):
+    """"Carnet de bord" > "Mes bénéficiaires", search the beneficiary by
+    name, open the carnet: returns the form's locator."""
+    from playwright.sync_api import expect
+    open_menu(page, wait_idle, "carnet_de_bord.menu_cdb_root", "Carnet de bord")
+    open_menu(page, wait_idle, "carnet_de_bord.menu_cdb_notebook_mine",
+              "Mes bénéficiaires", "My beneficiaries")
+    cards = page.locator(".o_kanban_view .o_kanban_record:not(.o_kanban_ghost)")
+    expect(cards.first).to_be_visible()
+    search_for(page, wait_idle, lastname)
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text(lastname)
+    cards.first.click()
+    form = page.locator(".o_form_view")
+    expect(form.locator(".oe_title h1")).to_contain_text(lastname)
+    wait_idle()
+    return form
+
+
+def open_tab(page, *texts):
+    """Click the form's notebook tab labelled ``texts``; returns its pane."""
+    from playwright.sync_api import expect
+    tab = page.locator(".o_form_view .o_notebook .nav-tabs a").filter(has_text=label(*texts))
+    expect(tab).to_have_count(1)
+    tab.click()
+    pane = page.locator(".o_form_view .o_notebook .tab-pane.active")
+    expect(pane).to_be_visible()
+    return pane
+
+
+def user_date_format(rpc):
+    """The strftime format of dates in the web client of ``rpc``'s user."""
+    lang = rpc.call("res.users", "read", [rpc.uid], ["lang"])[0]["lang"] or "en_US"
+    langs = rpc.call("res.lang", "search_read", [("code", "=", lang)], fields=["date_format"])
+    return langs[0]["date_format"] if langs else "%m/%d/%Y"

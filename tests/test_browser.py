@@ -112,7 +112,7 @@ def test_referent_adds_an_action_to_the_plan(page, wait_idle, js_errors, artifac
 
     dialog = page.locator(".modal-dialog").filter(has=page.locator(".o_form_view"))
     expect(dialog).to_be_visible()
-    code_input = dialog.locator('.o_field_many2one[name="code_id"] input')
+    code_input = dialog.locator('.o_field_many2one[name="action_code_id"] input')
     code_input.fill(ACTION_CODE)
     choice = page.locator(".ui-autocomplete:visible li a").filter(
         has_text=re.compile(r"^\s*%s " % re.escape(ACTION_CODE)))
@@ -149,7 +149,7 @@ def test_referent_adds_an_action_to_the_plan(page, wait_idle, js_errors, artifac
     expect(lines).to_have_count(1)
     expect(lines.first).to_contain_text(ACTION_CODE)
     lines.first.click()
-    expect(page.locator(".o_form_view .o_field_widget[name=code_id]")).to_contain_text(
+    expect(page.locator(".o_form_view .o_field_widget[name=action_code_id]")).to_contain_text(
         ACTION_CODE)
     history = page.locator(".o_mail_thread .o_thread_message")
     created = history.filter(has_text=re.compile("créé|created", re.I))
@@ -162,9 +162,9 @@ def test_referent_adds_an_action_to_the_plan(page, wait_idle, js_errors, artifac
 
     # The server has it, created by the référent.
     actions = social.call("cdb.action", "search_read", [("notebook_id", "=", notebook_id)],
-                          fields=["code_id", "date_deadline", "state", "create_uid"])
+                          fields=["action_code_id", "date_deadline", "state", "create_uid"])
     assert len(actions) == 1, actions
-    assert actions[0]["code_id"][1].startswith(ACTION_CODE + " ")
+    assert actions[0]["action_code_id"][1].startswith(ACTION_CODE + " ")
     assert actions[0]["date_deadline"] == deadline.isoformat()
     assert actions[0]["state"] == "planned"
     assert actions[0]["create_uid"][0] == social.uid

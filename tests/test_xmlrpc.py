@@ -155,8 +155,8 @@ def test_feed_once_then_the_referent_reads_it_back(social, manager):
     assert partner["department_code"] == "62"
 
     action = social.call("cdb.action", "read", [action_id], [
-        "code_id", "theme_id", "date_start", "date_deadline", "state", "notebook_id"])[0]
-    assert action["code_id"][1].startswith("G.2.3 "), action["code_id"]
+        "action_code_id", "theme_id", "date_start", "date_deadline", "state", "notebook_id"])[0]
+    assert action["action_code_id"][1].startswith("G.2.3 "), action["action_code_id"]
     assert action["theme_id"][1].startswith("G "), action["theme_id"]
     assert (action["date_start"], action["date_deadline"]) == (start, deadline)
     assert action["state"] == "planned"

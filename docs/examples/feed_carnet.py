@@ -228,7 +228,7 @@ def feed_action(api, args, notebook_id, objective_id):
         return
     code = normalize_code(args.action_code)
     action = api.find("cdb.action", [("notebook_id", "=", notebook_id),
-                                     ("code_id.code", "=", code),
+                                     ("action_code_id.code", "=", code),
                                      ("state", "!=", "abandoned")],
                       fields=["name", "date_deadline", "state"])
     if action:

@@ -1,4 +1,5 @@
 from . import mail_activity_mixin
+from . import ir_actions_report
 from . import cdb_coded_mixin
 from . import cdb_revision_mixin
 from . import cdb_diploma_level

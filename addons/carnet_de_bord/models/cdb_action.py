@@ -24,10 +24,10 @@ class CdbAction(models.Model):
     objective_id = fields.Many2one(
         "cdb.objective", "Objective", ondelete="set null", index=True,
         domain="[('notebook_id', '=', notebook_id)]")
-    code_id = fields.Many2one(
+    action_code_id = fields.Many2one(
         "cdb.action.code", "Codified action", required=True, ondelete="restrict",
         index=True, domain=[("is_theme", "=", False)], track_visibility="onchange")
-    theme_id = fields.Many2one(related="code_id.theme_id", store=True, readonly=True)
+    theme_id = fields.Many2one(related="action_code_id.theme_id", store=True, readonly=True)
     name = fields.Char(compute="_compute_name", store=True)
     date_start = fields.Date("Start", required=True, default=fields.Date.context_today,
                              track_visibility="onchange")
@@ -48,10 +48,10 @@ class CdbAction(models.Model):
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
     end_review_scheduled = fields.Boolean(copy=False)
 
-    @api.depends("code_id.code", "code_id.name")
+    @api.depends("action_code_id.code", "action_code_id.name")
     def _compute_name(self):
         for action in self:
-            action.name = action.code_id.display_name
+            action.name = action.action_code_id.display_name
 
     def _compute_is_late(self):
         today = fields.Date.context_today(self)
@@ -75,21 +75,21 @@ class CdbAction(models.Model):
                     "start (%s).") % (action.name, format_date(action.date_deadline),
                                       format_date(action.date_start)))
 
-    @api.constrains("code_id", "state", "notebook_id")
+    @api.constrains("action_code_id", "state", "notebook_id")
     def _check_not_alone(self):
         """Guide, Annexe 6: some actions "ne peut être la seule action du
         plan". The plan must hold another action that is not abandoned."""
         for notebook in self.mapped("notebook_id"):
             actions = notebook.action_ids.filtered(lambda a: a.state != "abandoned")
-            if actions and all(actions.mapped("code_id.not_alone")):
+            if actions and all(actions.mapped("action_code_id.not_alone")):
                 raise ValidationError(_(
                     "The action \"%s\" cannot be the only action of the plan: "
                     "add another action first.") % actions[0].name)
 
-    @api.constrains("code_id")
+    @api.constrains("action_code_id")
     def _check_code_is_action(self):
-        for action in self.filtered("code_id.is_theme"):
-            raise ValidationError(_("Unknown action code: \"%s\".") % action.code_id.code)
+        for action in self.filtered("action_code_id.is_theme"):
+            raise ValidationError(_("Unknown action code: \"%s\".") % action.action_code_id.code)
 
     @api.constrains("objective_id", "notebook_id")
     def _check_objective_notebook(self):
@@ -102,11 +102,11 @@ class CdbAction(models.Model):
     def _resolve_code(self, vals):
         """Accept the action code as text ("A.1.1") from external tools."""
         code = vals.pop("action_code", None)
-        if code is not None and not vals.get("code_id"):
+        if code is not None and not vals.get("action_code_id"):
             action_code = self.env["cdb.action.code"].find_by_code(code)
             if not action_code or action_code.is_theme:
                 raise ValidationError(_("Unknown action code: \"%s\".") % code)
-            vals["code_id"] = action_code.id
+            vals["action_code_id"] = action_code.id
         return vals
 
     @api.model

@@ -204,7 +204,7 @@ class CdbDemoGenerator(models.AbstractModel):
                     begin = deadline - relativedelta(months=2)
                 self.env["cdb.action"].create({
                     "notebook_id": notebook.id, "objective_id": objective.id,
-                    "code_id": codes[code].id,
+                    "action_code_id": codes[code].id,
                     "date_start": fields.Date.to_string(begin),
                     "date_deadline": fields.Date.to_string(deadline),
                     "state": state,

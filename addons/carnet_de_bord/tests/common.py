@@ -74,7 +74,7 @@ class CdbCase(SavepointCase):
     @classmethod
     def _action(cls, notebook, code="A.1.1", **vals):
         values = {
-            "notebook_id": notebook.id, "code_id": cls._code(code).id,
+            "notebook_id": notebook.id, "action_code_id": cls._code(code).id,
             "date_start": cls.today,
             "date_deadline": cls._shift(cls.today, months=2),
         }

@@ -17,9 +17,9 @@ class TestActionPlan(CdbCase):
         action = self.env["cdb.action"].create({
             "notebook_id": self.notebook.id, "action_code": "a.1.1",
             "date_deadline": self._shift(self.today, months=1)})
-        self.assertEqual(action.code_id.code, "A.1.1")
+        self.assertEqual(action.action_code_id.code, "A.1.1")
         self.assertEqual(action.theme_id.code, "A")
-        self.assertEqual(action.name, "A.1.1 " + action.code_id.name)
+        self.assertEqual(action.name, "A.1.1 " + action.action_code_id.name)
 
     def test_deadline_before_start_refused(self):
         self.assertRefused(
@@ -61,7 +61,7 @@ class TestActionPlan(CdbCase):
         action = self._action(self.notebook)
         self.assertRefused(
             ValidationError, "cdb.action",
-            [("id", "=", action.id), ("code_id", "=", action.code_id.id)],
+            [("id", "=", action.id), ("action_code_id", "=", action.action_code_id.id)],
             lambda: action.write({"action_code": "Z.9"}), rollback=False)
 
     def test_not_alone_action_refused_as_only_action(self):
@@ -74,8 +74,8 @@ class TestActionPlan(CdbCase):
     def test_not_alone_action_accepted_with_another_action(self):
         self._action(self.notebook, code="A.1.1")
         action = self._action(self.notebook, code="A.2")
-        self.assertEqual(self.notebook.action_ids.mapped("code_id.code"), ["A.1.1", "A.2"])
-        self.assertTrue(action.code_id.not_alone)
+        self.assertEqual(self.notebook.action_ids.mapped("action_code_id.code"), ["A.1.1", "A.2"])
+        self.assertTrue(action.action_code_id.not_alone)
 
     def test_abandoning_the_other_action_refused(self):
         other = self._action(self.notebook, code="A.1.1")
@@ -150,9 +150,9 @@ class TestAccompagnateurRights(CdbCase):
 
     def test_accompagnateur_in_charge_cannot_change_code(self):
         self.assertRefused(
-            AccessError, "cdb.action", self._unchanged("code_id", self.action.code_id.id),
+            AccessError, "cdb.action", self._unchanged("action_code_id", self.action.action_code_id.id),
             lambda: self._as(self.accompagnateur).write(
-                {"code_id": self._code("A.1.2").id}), rollback=False)
+                {"action_code_id": self._code("A.1.2").id}), rollback=False)
 
     def test_accompagnateur_in_charge_cannot_mix_allowed_and_plan_fields(self):
         self.assertRefused(
@@ -169,11 +169,11 @@ class TestAccompagnateurRights(CdbCase):
     def test_referent_writes_everything(self):
         self._as(self.referent).write({
             "date_deadline": self._shift(self.today, months=4),
-            "code_id": self._code("A.1.2").id,
+            "action_code_id": self._code("A.1.2").id,
             "user_id": self.accompagnateur2.id,
             "state": "in_progress", "result": "En cours", "evaluation": "RAS"})
         self.action.invalidate_cache()
-        self.assertEqual(self.action.code_id.code, "A.1.2")
+        self.assertEqual(self.action.action_code_id.code, "A.1.2")
         self.assertEqual(self.action.date_deadline, self._shift(self.today, months=4))
         self.assertEqual(self.action.user_id, self.accompagnateur2)
         self.assertEqual(self.action.result, "En cours")
@@ -182,7 +182,7 @@ class TestAccompagnateurRights(CdbCase):
         action = self.env["cdb.action"].sudo(self.referent).create({
             "notebook_id": self.notebook.id, "action_code": "B.1",
             "date_deadline": self._shift(self.today, months=1)})
-        self.assertEqual(action.code_id.code, "B.1")
+        self.assertEqual(action.action_code_id.code, "B.1")
         self.assertIn(action, self.notebook.action_ids)
 
     def test_non_member_cannot_add_an_action(self):

@@ -79,7 +79,7 @@ class TestQueryBudget(CdbCase):
 
     def test_form_fields_cover_the_plan(self):
         self.assertIn("action_ids", self.subviews)
-        self.assertIn("code_id", self.subviews["action_ids"][1])
+        self.assertIn("action_code_id", self.subviews["action_ids"][1])
         self.assertIn("user_id", self.subviews["action_ids"][1])
         self.assertIn("late_action_count", self.form["fields"])
 

@@ -91,7 +91,7 @@ class TestEndOfActionReviews(CdbCase):
         self.env["cdb.notebook"]._cron_schedule_reviews()
         reviews = self._reviews()
         self.assertEqual(len(reviews), 1)
-        self.assertIn(self.ended.code_id.code, reviews.summary)
+        self.assertIn(self.ended.action_code_id.code, reviews.summary)
         self.assertEqual(reviews.user_id, self.referent)
         self.assertEqual(reviews.date_deadline, self.ended.date_deadline)
         self.assertTrue(self.ended.end_review_scheduled)

@@ -5,6 +5,7 @@ from . import cer_contract_experience
 from . import cer_pap_line
 from . import cer_job_offer
 from . import cer_amendment
+from . import cer_amendment_line
 from . import cer_liaison_action
 from . import cer_liaison
 from . import rsa_orientation

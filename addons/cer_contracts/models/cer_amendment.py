@@ -22,7 +22,8 @@ class CerAmendment(models.Model):
     notebook_id = fields.Many2one(related="contract_id.notebook_id", readonly=True)
     date = fields.Date(default=fields.Date.context_today, required=True)
     reason = fields.Text(required=True)
-    new_line_ids = fields.One2many("cer.pap.line", "amendment_id", "New actions")
+    new_line_ids = fields.One2many("cer.amendment.line", "amendment_id", "New actions")
+    pap_line_ids = fields.One2many("cer.pap.line", "amendment_id", "Actions added to the plan")
     cancelled_action_ids = fields.Many2many(
         "cdb.action", string="Cancelled actions",
         domain="[('notebook_id', '=', notebook_id), ('state', 'in', ('planned', 'in_progress'))]")
@@ -37,8 +38,11 @@ class CerAmendment(models.Model):
     def action_apply(self):
         for amendment in self:
             amendment._check_can_apply()
-            amendment.cancelled_action_ids.write({"state": "abandoned"})
+            # The amendment is signed and decided: whoever applies it (the
+            # référent or the correspondant) abandons the cancelled actions.
+            amendment.cancelled_action_ids.sudo().write({"state": "abandoned"})
             amendment.state = "applied"
+            amendment.new_line_ids._create_pap_lines()
             amendment.contract_id.message_post(body=_(
                 "Amendment of %s applied: %d new action(s), %d cancelled.") % (
                 format_date(amendment.date), len(amendment.new_line_ids),
@@ -46,6 +50,10 @@ class CerAmendment(models.Model):
         return True
 
     def _check_can_apply(self):
+        if not self.env.user.has_group("carnet_de_bord.group_cdb_correspondant"):
+            raise UserError(_(
+                "An amendment is decided by the President of the département, by "
+                "delegation to the correspondants: send it with a fiche de liaison."))
         if self.state != "draft":
             raise UserError(_("This amendment is already applied."))
         if self.contract_id.state not in ("validated", "running"):

@@ -125,6 +125,9 @@ class CerContract(models.Model):
     amendment_ids = fields.One2many("cer.amendment", "contract_id", "Amendments")
     solidarity_months_in_row = fields.Integer(
         "Months of solidarity contracts in a row", compute="_compute_solidarity_months")
+    expiry_notified = fields.Boolean(
+        "Expiry reminder sent", readonly=True, copy=False,
+        help="The référent was reminded that the contract ends soon.")
     commitment_ids = fields.Many2many(
         "cer.commitment", string="Common engagements", compute="_compute_commitment_ids")
 
@@ -156,6 +159,7 @@ class CerContract(models.Model):
             contract.next_contract_id = self.search(
                 [("previous_contract_id", "=", contract.id)], limit=1)
 
+    @api.depends("contract_type", "duration_months", "previous_contract_id")
     def _compute_solidarity_months(self):
         for contract in self:
             months, current = 0, contract
@@ -180,7 +184,7 @@ class CerContract(models.Model):
         self.referent_id = self.notebook_id.referent_id
 
     # ---------------------------------------------------------- constraints
-    @api.constrains("contract_type", "duration_months")
+    @api.constrains("contract_type", "duration_months", "ppae_date_end", "date_start")
     def _check_duration(self):
         for contract in self:
             if contract.contract_type == "cer_solidarity" and contract.duration_months != 6:
@@ -198,10 +202,8 @@ class CerContract(models.Model):
     def _check_type_fits_orientation(self):
         for contract in self:
             orientation = contract.orientation_id
-            if not orientation:
-                raise ValidationError(_(
-                    "A contract follows an orientation decision: decide the "
-                    "orientation of the beneficiary first."))
+            if not orientation or orientation.state == "draft":
+                raise contract._no_orientation_error()
             expected = CONTRACT_TYPE_BY_ORIENTATION[orientation.orientation_type]
             if contract.contract_type != expected:
                 raise ValidationError(_(
@@ -216,22 +218,41 @@ class CerContract(models.Model):
         """One contract in force per person, and one in preparation."""
         for contract in self:
             for states in (PENDING_STATES, CURRENT_STATES):
-                if contract.state in states and self.search_count([
-                        ("notebook_id", "=", contract.notebook_id.id),
-                        ("state", "in", states), ("id", "!=", contract.id)]):
+                if contract.state not in states:
+                    continue
+                others = self.search([
+                    ("notebook_id", "=", contract.notebook_id.id),
+                    ("state", "in", states), ("id", "!=", contract.id)])
+                if states == CURRENT_STATES:
+                    # A validated renewal waits for its start date alongside
+                    # the contract it renews (_start_if_due then ends it).
+                    others = others.filtered(
+                        lambda c: c != contract.previous_contract_id
+                        and c.previous_contract_id != contract)
+                if others:
                     raise ValidationError(_(
                         "%s already has a contract in progress: a person has one "
                         "contract at a time.") % contract.beneficiary_id.name)
+
+    @api.model
+    def _no_orientation_error(self):
+        return ValidationError(_(
+            "A contract follows an orientation decision: decide the "
+            "orientation of the beneficiary first."))
 
     # ---------------------------------------------------------------- CRUD
     @api.model
     def create(self, vals):
         if vals.get("name", "/") == "/":
             vals = dict(vals, name=self.env["ir.sequence"].next_by_code("cer.contract") or "/")
-        if vals.get("notebook_id") and not vals.get("orientation_id"):
+        if vals.get("notebook_id"):
             notebook = self.env["cdb.notebook"].browse(vals["notebook_id"])
-            vals = dict(vals, orientation_id=notebook.orientation_id.id)
-        if vals.get("orientation_id") and not vals.get("contract_type"):
+            vals = dict(vals)
+            vals.setdefault("orientation_id", notebook.orientation_id.id)
+            vals.setdefault("referent_id", notebook.referent_id.id)
+        if not vals.get("contract_type"):
+            if not vals.get("orientation_id"):
+                raise self._no_orientation_error()
             orientation = self.env["rsa.orientation"].browse(vals["orientation_id"])
             vals = dict(vals, contract_type=CONTRACT_TYPE_BY_ORIENTATION[
                 orientation.orientation_type])
@@ -395,14 +416,13 @@ class CerContract(models.Model):
         days = int(self.env["ir.config_parameter"].sudo().get_param(EXPIRY_NOTICE_PARAM, 30))
         limit = fields.Date.to_string(
             fields.Date.from_string(fields.Date.context_today(self)) + timedelta(days=days))
-        activity_type = self.env.ref("cer_contracts.mail_activity_type_expiry")
-        expiring = self.search([("state", "=", "running"), ("date_end", "<=", limit)])
-        notified = self.env["mail.activity"].search([
-            ("res_model", "=", self._name), ("res_id", "in", expiring.ids),
-            ("activity_type_id", "=", activity_type.id)]).mapped("res_id")
-        for contract in expiring.filtered(lambda c: c.id not in notified and c.referent_id):
+        # A flag, not the pending activity: a reminder marked done is deleted.
+        expiring = self.search([("state", "=", "running"), ("date_end", "<=", limit),
+                                ("expiry_notified", "=", False), ("referent_id", "!=", False)])
+        for contract in expiring:
             contract._cdb_schedule_activity(
                 "cer_contracts.mail_activity_type_expiry",
                 _("The contract ends on %s: prepare the bilan and what follows.")
                 % format_date(contract.date_end), contract.date_end, contract.referent_id)
-        return len(expiring) - len(notified)
+        expiring.write({"expiry_notified": True})
+        return len(expiring)

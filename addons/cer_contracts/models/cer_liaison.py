@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.carnet_de_bord.tools import format_date, selection_label
 from odoo.addons.rsa_orientation.models.rsa_orientation import ORIENTATION_TYPES
 
 SITUATIONS = [
@@ -117,11 +117,7 @@ class CerLiaison(models.Model):
     birthdate_date = fields.Date(related="beneficiary_id.birthdate_date", readonly=True)
     family_situation = fields.Selection(related="beneficiary_id.family_situation",
                                         readonly=True)
-    beneficiary_street = fields.Char(related="beneficiary_id.street", readonly=True,
-                                     string="Street")
-    beneficiary_zip = fields.Char(related="beneficiary_id.zip", readonly=True, string="ZIP")
-    beneficiary_city = fields.Char(related="beneficiary_id.city", readonly=True,
-                                   string="City")
+    beneficiary_address = fields.Char("Address", compute="_compute_beneficiary_address")
     beneficiary_phone = fields.Char(related="beneficiary_id.phone", readonly=True,
                                     string="Phone")
     beneficiary_mobile = fields.Char(related="beneficiary_id.mobile", readonly=True,
@@ -280,6 +276,15 @@ class CerLiaison(models.Model):
         referent = notebook.referent_id or self.env.user
         return referent.cdb_structure_id or notebook.structure_id
 
+    @api.depends("beneficiary_id.street", "beneficiary_id.street2", "beneficiary_id.zip",
+                 "beneficiary_id.city")
+    def _compute_beneficiary_address(self):
+        for liaison in self:
+            partner = liaison.beneficiary_id
+            town = " ".join(filter(None, [partner.zip, partner.city]))
+            liaison.beneficiary_address = ", ".join(
+                filter(None, [partner.street, partner.street2, town]))
+
     @api.model
     def _selection_reorientation_reason(self):
         return self.env["rsa.ep.case"]._fields["reorientation_reason"]._description_selection(
@@ -332,29 +337,38 @@ class CerLiaison(models.Model):
                 "The fiche de liaison is sent: the request can no longer be changed. "
                 "Write to the correspondant in the discussion of the fiche, or "
                 "cancel it and write a new one."))
+        forwarded = self.browse()
         if "correspondant_id" in vals:
-            self._check_can_change_correspondant()
+            forwarded = self._check_can_change_correspondant(vals["correspondant_id"])
+        pending = {liaison.id: liaison._correspondant_activities() for liaison in forwarded}
         result = super().write(vals)
-        if "correspondant_id" in vals:
-            self.filtered(lambda l: l.state == "sent")._forward_to_new_correspondant()
+        for liaison in forwarded:
+            liaison._forward_to_new_correspondant(pending[liaison.id])
         return result
 
-    def _check_can_change_correspondant(self):
+    def _check_can_change_correspondant(self, correspondant_id):
+        """A sent fiche may go to another correspondant until he answers.
+        Returns the sent fiches that change hands."""
         if self.filtered(lambda l: l.state not in ("draft", "sent")):
             raise UserError(_(
                 "The correspondant has answered: the fiche cannot go to another "
                 "correspondant."))
+        correspondant = self.env["res.users"].browse(correspondant_id)
+        forwarded = self.filtered(
+            lambda l: l.state == "sent" and l.correspondant_id != correspondant)
+        for liaison in forwarded:
+            liaison._check_correspondant(correspondant)
+        return forwarded
 
-    def _forward_to_new_correspondant(self):
+    def _forward_to_new_correspondant(self, activities):
         """The fiche goes to another correspondant: the request to answer
         follows."""
-        for liaison in self:
-            liaison._correspondant_activities().write({"user_id": liaison.correspondant_id.id})
-            liaison.message_post(
-                body=_("Fiche de liaison forwarded to %s.") % liaison.correspondant_id.name,
-                subtype="mail.mt_comment",
-                partner_ids=(liaison.correspondant_id.partner_id
-                             | liaison.referent_id.partner_id).ids)
+        activities.write({"user_id": self.correspondant_id.id})
+        self.message_subscribe_users(user_ids=self.correspondant_id.ids)
+        self.message_post(
+            body=_("Fiche de liaison forwarded to %s.") % self.correspondant_id.name,
+            subtype="mail.mt_comment",
+            partner_ids=(self.correspondant_id.partner_id | self.referent_id.partner_id).ids)
 
     @api.multi
     def unlink(self):
@@ -364,25 +378,14 @@ class CerLiaison(models.Model):
         return super().unlink()
 
     # ------------------------------------------------------------ helpers
-    def _label(self, field_name):
-        return dict(self._fields[field_name]._description_selection(self.env)).get(
-            self[field_name], "")
-
     def _is_manager(self):
         return self.env.user.has_group("carnet_de_bord.group_cdb_manager")
 
-    def _activity(self, user, summary, note=False, days=0):
-        """A to-do for ``user`` on this fiche."""
-        return self.env["mail.activity"].create({
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-            "summary": summary,
-            "note": note,
-            "date_deadline": fields.Date.to_string(
-                fields.Date.from_string(fields.Date.context_today(self)) + timedelta(days=days)),
-            "user_id": user.id,
-        })
+    def _todo(self, user, summary, days=0):
+        """A to-do for ``user`` on this fiche, due in ``days``."""
+        deadline = fields.Date.to_string(
+            fields.Date.from_string(fields.Date.context_today(self)) + timedelta(days=days))
+        return self._cdb_schedule_activity("mail.mail_activity_data_todo", summary, deadline, user)
 
     def _correspondant_activities(self):
         return self.activity_ids.filtered(lambda a: a.user_id == self.correspondant_id)
@@ -407,7 +410,7 @@ class CerLiaison(models.Model):
         if notebook:
             self._post_on_notebook(body, author)
         if activity_summary and self.referent_id:
-            self.sudo()._activity(self.referent_id, activity_summary, note=body)
+            self.sudo()._todo(self.referent_id, activity_summary)
 
     # ------------------------------------------------------------- send
     @api.multi
@@ -423,11 +426,11 @@ class CerLiaison(models.Model):
             liaison.message_subscribe_users(
                 user_ids=(liaison.referent_id | liaison.correspondant_id).ids)
             body = _("Sent to the correspondant %s: %s.") % (
-                liaison.correspondant_id.name, liaison._label("situation"))
+                liaison.correspondant_id.name, selection_label(liaison, "situation"))
             liaison.message_post(body=body, subtype="mail.mt_comment",
                                  partner_ids=liaison.correspondant_id.partner_id.ids)
             liaison._post_on_notebook(body)
-            liaison._activity(
+            liaison._todo(
                 liaison.correspondant_id,
                 _("Give your opinion on the fiche de liaison of %s") % liaison.beneficiary_id.name,
                 days=ANSWER_DAYS)
@@ -448,8 +451,8 @@ class CerLiaison(models.Model):
                 "the beneficiary signed."))
         getattr(self, "_check_request_%s" % self.situation)()
 
-    def _check_correspondant(self):
-        correspondant = self.correspondant_id
+    def _check_correspondant(self, correspondant=None):
+        correspondant = self.correspondant_id if correspondant is None else correspondant
         if not correspondant:
             raise UserError(_(
                 "Choose the correspondant: the fiche de liaison goes to the "
@@ -586,7 +589,7 @@ class CerLiaison(models.Model):
             return _("Answer of the correspondant %s: %s") % (
                 self.env.user.name, self.correspondant_comment)
         message = _("Opinion of the correspondant %s: %s. %s") % (
-            self.env.user.name, self._label("correspondant_opinion"),
+            self.env.user.name, selection_label(self, "correspondant_opinion"),
             self.correspondant_comment)
         if self.ep_case_id:
             message += " " + _("EP case %s created for the équipe pluridisciplinaire.") \
@@ -622,10 +625,10 @@ class CerLiaison(models.Model):
     # ------------------------------------------------- EP case follow-up
     def _on_ep_opinion(self, author):
         for liaison in self.filtered(lambda l: l.state == "ep"):
-            liaison._notify_referent(_("Opinion of the équipe pluridisciplinaire on %s: %s. %s")
-                                     % (liaison.ep_case_id.name, liaison._label("ep_opinion"),
-                                        liaison.ep_opinion_motive or ""),
-                                     notebook=False, author=author)
+            body = _("Opinion of the équipe pluridisciplinaire on %s: %s. %s") % (
+                liaison.ep_case_id.name, selection_label(liaison, "ep_opinion"),
+                liaison.ep_opinion_motive or "")
+            liaison._notify_referent(body, notebook=False, author=author)
 
     def _on_ep_case_closed(self, author):
         """The EP case is decided (or withdrawn): the fiche is closed and the
@@ -635,7 +638,7 @@ class CerLiaison(models.Model):
             case = liaison.ep_case_id
             if case.state == "decided":
                 body = _("Decision of the President on the EP case %s: %s. %s") % (
-                    case.name, liaison._label("ep_decision"), case.decision_note or "")
+                    case.name, selection_label(liaison, "ep_decision"), case.decision_note or "")
             else:
                 body = _("The EP case %s was withdrawn.") % case.name
             liaison._notify_referent(body, _("Decision on the EP request of %s")
@@ -661,7 +664,7 @@ class CerLiaison(models.Model):
                 # correspondant may not be in charge of the cancelled actions.
                 liaison.amendment_id.sudo().action_apply()
             body = _("Decision of the President (by delegation, %s): %s.") % (
-                self.env.user.name, liaison._label("decision"))
+                self.env.user.name, selection_label(liaison, "decision"))
             if liaison.decision_motive:
                 body += " " + liaison.decision_motive
             if granted and liaison.structure_id:
@@ -702,7 +705,7 @@ class CerLiaison(models.Model):
             liaison.write({"state": "closed"})
             body = _("Report of the structure %s: first appointment on %s, %s.") % (
                 liaison.structure_id.name, format_date(liaison.first_appointment_date),
-                liaison._label("outcome"))
+                selection_label(liaison, "outcome"))
             for extra in (liaison.outcome_motive, liaison.synthesis):
                 if extra:
                     body += " " + extra

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CerPapLine(models.Model):
@@ -41,14 +41,29 @@ class CerPapLine(models.Model):
         line._check_plan_open_to_changes()
         return line
 
+    @api.onchange("action_code_id")
+    def _onchange_action_code_id(self):
+        self.theme_id = self.action_code_id.theme_id
+
     def _check_plan_open_to_changes(self):
         """Once the contract is signed, the plan changes only by amendment
         (guide, "LA FICHE DE LIAISON", quatrième situation)."""
         for line in self:
-            if line.contract_id.state not in ("draft", "rejected") and not line.amendment_id:
+            if line.contract_id.state not in ("draft", "rejected") and \
+                    line.amendment_id.state != "applied":
                 raise ValidationError(_(
                     "The contract is signed: add this action through an amendment "
                     "(avenant) signed by the beneficiary."))
+
+    @api.multi
+    def unlink(self):
+        """An action of a signed contract is cancelled by amendment: it stays
+        in the plan, abandoned."""
+        if any(line.contract_id.state not in ("draft", "rejected") for line in self):
+            raise UserError(_(
+                "The contract is signed: cancel this action through an amendment "
+                "(avenant) instead of deleting it."))
+        return super().unlink()
 
     @api.constrains("notebook_id", "contract_id")
     def _check_same_notebook(self):

@@ -22,13 +22,16 @@ class TestAmendment(ContractCase):
                   "referent_signed_date": self.today}
         values.update(vals)
         amendment = self.env["cer.amendment"].sudo(self.referent).create(values)
-        new_line = self._pap_line(self.contract, "G.2.3", amendment_id=amendment.id)
+        new_line = self.env["cer.amendment.line"].sudo(self.referent).create({
+            "amendment_id": amendment.id,
+            "action_code_id": self.env["cdb.action.code"].find_by_code("G.2.3").id,
+            "date_start": self.today, "date_deadline": self._shift(self.today, months=2)})
         amendment.sudo(self.referent).cancelled_action_ids = self.first_line.action_id
         return amendment, new_line
 
     def test_apply_needs_the_beneficiary_signature(self):
         amendment, _new_line = self._amendment()
-        self.assertUserError(amendment.sudo(self.referent).action_apply,
+        self.assertUserError(amendment.sudo(self.correspondant).action_apply,
                              "signature of the beneficiary")
         self.assertEqual(amendment.state, "draft")
         self.assertEqual(self.first_line.state, "planned", "not cancelled")
@@ -38,18 +41,20 @@ class TestAmendment(ContractCase):
         """Until the beneficiary signs (and the President decides), the
         contract and the carnet keep the plan that was signed."""
         _amendment, new_line = self._amendment()
+        self.assertFalse(new_line.pap_line_id)
         self.assertEqual(self.contract.pap_line_ids, self.first_line)
         self.assertEqual(self.notebook.action_ids.filtered(
             lambda a: a.state != "abandoned"), self.first_line.action_id)
 
     def test_signed_amendment_changes_the_plan_of_contract_and_carnet(self):
         amendment, new_line = self._amendment(beneficiary_signed_date=self.today)
-        amendment.sudo(self.referent).action_apply()
+        amendment.sudo(self.correspondant).action_apply()
         self.assertEqual(amendment.state, "applied")
-        self.assertIn(new_line, self.contract.pap_line_ids)
-        self.assertEqual(new_line.amendment_id, amendment)
-        self.assertIn(new_line.action_id, self.notebook.action_ids)
-        self.assertEqual(new_line.action_id.code_id.code, "G.2.3")
+        pap_line = new_line.pap_line_id
+        self.assertIn(pap_line, self.contract.pap_line_ids)
+        self.assertEqual(pap_line.amendment_id, amendment)
+        self.assertIn(pap_line.action_id, self.notebook.action_ids)
+        self.assertEqual(pap_line.action_id.action_code_id.code, "G.2.3")
         self.assertEqual(self.first_line.state, "abandoned")
         self.assertEqual(self.first_line.action_id.state, "abandoned",
                          "the carnet's action is cancelled too")
@@ -59,13 +64,21 @@ class TestAmendment(ContractCase):
 
     def test_amendment_applies_once(self):
         amendment, _new_line = self._amendment(beneficiary_signed_date=self.today)
-        amendment.sudo(self.referent).action_apply()
-        self.assertUserError(amendment.sudo(self.referent).action_apply, "already applied")
+        amendment.sudo(self.correspondant).action_apply()
+        self.assertUserError(amendment.sudo(self.correspondant).action_apply, "already applied")
+
+    def test_referent_cannot_apply_without_the_decision(self):
+        """The President decides an avenant (by delegation to the
+        correspondant, through the fiche de liaison)."""
+        amendment, new_line = self._amendment(beneficiary_signed_date=self.today)
+        self.assertUserError(amendment.sudo(self.referent).action_apply, "President")
+        self.assertEqual(amendment.state, "draft")
+        self.assertFalse(new_line.pap_line_id)
 
     def test_amendment_changes_only_a_contract_in_force(self):
         amendment, _new_line = self._amendment(beneficiary_signed_date=self.today)
         self.contract.sudo(self.referent).action_end()
-        self.assertUserError(amendment.sudo(self.referent).action_apply, "in force")
+        self.assertUserError(amendment.sudo(self.correspondant).action_apply, "in force")
         self.assertEqual(self.first_line.state, "planned")
 
     def test_contract_dates_cannot_be_moved(self):

@@ -66,7 +66,7 @@ class ContractCase(CdbCase):
         return self.env["cer.contract"].sudo(self.referent).create(values)
 
     def _pap_line(self, contract, code="A.1.1", **vals):
-        values = {"contract_id": contract.id, "code_id": self._code(code).id,
+        values = {"contract_id": contract.id, "action_code_id": self._code(code).id,
                   "date_start": contract.date_start,
                   "date_deadline": self._shift(contract.date_start, months=3),
                   "beneficiary_engagement": "Constituer le dossier FSL.",
@@ -434,9 +434,13 @@ class TestRenewal(ContractCase):
         amendment = self.env["cer.amendment"].sudo(self.referent).create({
             "contract_id": contract.id, "reason": "Nouvelle action",
             "beneficiary_signed_date": self.today, "referent_signed_date": self.today})
-        line = self._pap_line(contract, code, amendment_id=amendment.id)
-        amendment.sudo(self.referent).action_apply()
-        return line
+        new_line = self.env["cer.amendment.line"].sudo(self.referent).create({
+            "amendment_id": amendment.id,
+            "action_code_id": self.env["cdb.action.code"].find_by_code(code).id,
+            "date_start": contract.date_start,
+            "date_deadline": self._shift(contract.date_start, months=3)})
+        amendment.sudo(self.correspondant).action_apply()
+        return new_line.pap_line_id
 
     def test_renewal_needs_a_fresh_agreed_ede(self):
         self.assertUserError(lambda: self._renew(self.contract), "employment-distance")

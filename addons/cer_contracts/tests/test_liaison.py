@@ -48,7 +48,7 @@ class LiaisonCase(CdbCase):
         contract = cls.env["cer.contract"].create(values)
         cls.env["cer.pap.line"].create({
             "contract_id": contract.id,
-            "code_id": cls._code("A.1.1").id,
+            "action_code_id": cls._code("A.1.1").id,
             "date_start": cls.today,
             "date_deadline": cls._shift(cls.today, months=3),
             "beneficiary_engagement": "Constituer le dossier FSL avec les justificatifs.",
@@ -150,6 +150,13 @@ class TestLiaisonWorkflow(LiaisonCase):
         with self.assertRaises(UserError):
             liaison.sudo(self.referent).action_send()
         self.assertEqual(liaison.state, "draft")
+        # A member of the carnet who is not a correspondant of the Département.
+        self._member(self.notebook, self.accompagnateur)
+        liaison.sudo(self.referent).correspondant_id = self.accompagnateur
+        with self.assertRaises(UserError) as caught:
+            liaison.sudo(self.referent).action_send()
+        self.assertIn("is not a correspondant", str(caught.exception))
+        self.assertEqual(liaison.state, "draft")
 
     def test_only_the_referent_sends_and_only_the_correspondant_answers(self):
         liaison = self._liaison("support", support_request="Question",
@@ -171,6 +178,22 @@ class TestLiaisonWorkflow(LiaisonCase):
         with self.assertRaises(UserError):
             liaison.sudo(self.referent).write({"support_request": "Autre question"})
         self.assertEqual(liaison.support_request, "Question")
+
+    def test_forward_to_another_correspondant(self):
+        liaison = self._liaison("support", support_request="Question",
+                                referent_signed_date=self.today)
+        liaison.sudo(self.referent).action_send()
+        with self.assertRaises(UserError):  # does not follow this carnet's territory
+            liaison.sudo(self.correspondant).correspondant_id = self.foreign_correspondant
+        liaison.sudo(self.correspondant).correspondant_id = self.territory_correspondant
+        self.assertFalse(self._activities(liaison, self.correspondant))
+        self.assertEqual(len(self._activities(liaison, self.territory_correspondant)), 1,
+                         "the request to answer follows the fiche")
+        as_new = liaison.sudo(self.territory_correspondant)
+        as_new.correspondant_comment = "Je prends le relais."
+        as_new.action_give_opinion()
+        self.assertEqual(liaison.state, "closed")
+        self.assertReferentAnswered(liaison)
 
     def test_cancel_withdraws_the_request(self):
         liaison = self._liaison("support", support_request="Question",
@@ -286,15 +309,14 @@ class TestLiaisonAmendment(LiaisonCase):
     def _amendment(self, cancel=True):
         amendment = self.env["cer.amendment"].create({
             "contract_id": self.contract.id, "reason": "Nouvelle piste d'emploi."})
-        self.env["cer.pap.line"].create({
-            "contract_id": self.contract.id, "amendment_id": amendment.id,
-            "code_id": self._code("G.2.3").id, "date_start": self.today,
+        self.env["cer.amendment.line"].create({
+            "amendment_id": amendment.id,
+            "action_code_id": self._code("G.2.3").id, "date_start": self.today,
             "date_deadline": self._shift(self.today, months=2),
             "beneficiary_engagement": "Réaliser deux enquêtes métier.",
         })
         if cancel:
-            amendment.cancelled_action_ids = self.contract.pap_line_ids.filtered(
-                lambda l: not l.amendment_id).mapped("action_id")
+            amendment.cancelled_action_ids = self.contract.pap_line_ids.mapped("action_id")
         return amendment
 
     def test_amendment_needs_the_beneficiary_signature(self):

@@ -19,7 +19,7 @@ class TestPapLine(ContractCase):
         action = line.action_id
         self.assertEqual(self.notebook.action_ids, action)
         self.assertEqual(action.notebook_id, self.notebook)
-        self.assertEqual(action.code_id.code, "A.1.1")
+        self.assertEqual(action.action_code_id.code, "A.1.1")
         self.assertEqual(action.date_start, self.today)
         self.assertEqual(action.date_deadline, deadline)
         self.assertEqual(action.user_id, self.referent, "the référent is in charge")
@@ -53,7 +53,7 @@ class TestPapLine(ContractCase):
         self.assertFalse(self.notebook.action_ids)
         self._pap_line(self.contract, "A.1.1")
         self._pap_line(self.contract, "A.2")
-        self.assertEqual(self.contract.pap_line_ids.mapped("code_id.code"), ["A.1.1", "A.2"])
+        self.assertEqual(self.contract.pap_line_ids.mapped("action_code_id.code"), ["A.1.1", "A.2"])
 
     def test_signed_plan_changes_only_by_amendment(self):
         self._pap_line(self.contract)

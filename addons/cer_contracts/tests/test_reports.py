@@ -53,7 +53,8 @@ class TestReports(LiaisonCase):
         self.assertIn("Proposer des temps collectifs entre allocataires", text)
         self.assertIn("Bénévolat à l'épicerie solidaire", text)
         # Signatures with their dates, and the President's decision.
-        self.assertEqual(text.count("Le bénéficiaire %s Signé le : " % self.notebook.beneficiary_id.name), 2)
+        beneficiary = self.notebook.beneficiary_id.name
+        self.assertEqual(text.count("Le bénéficiaire %s Signé le : " % beneficiary), 2)
         self.assertIn("Le référent %s Signé le : " % self.referent.name, text)
         self.assertIn("☒ Contrat validé", text)
         self._assertInOrder(text, [
@@ -70,7 +71,8 @@ class TestReports(LiaisonCase):
         html = self._raw_html("cer_contracts.action_report_cer_contract", self.contract)
         self.assertEqual(len(re.findall(r'class="article[ "]', html)), 1)
         second = html.index("Exemplaire 2/2")
-        self.assertIn("page-break-before: always", html[html.rindex('class="page', 0, second) - 40:second])
+        page_start = html.rindex('class="page', 0, second)
+        self.assertIn("page-break-before: always", html[page_start:second])
 
     def test_professional_contract_sections(self):
         notebook = self._notebook("Professionnel", referent=self.referent,
@@ -88,7 +90,8 @@ class TestReports(LiaisonCase):
             job_ids=[(0, 0, {"rome_code_id": rome.id, "expected_salary": "SMIC"})])
         self.env["cer.job.offer"].create({
             "contract_id": contract.id, "offer": "Agent d'entretien – mairie d'Arras",
-            "reasonable": True, "result": "partial", "result_motive": "Entretien passé, en attente.",
+            "reasonable": True, "result": "partial",
+            "result_motive": "Entretien passé, en attente.",
         })
         text = self._html("cer_contracts.action_report_cer_contract", contract)
         self.assertIn("Contrat d'engagements réciproques – professionnel", text)
@@ -153,9 +156,9 @@ class TestReports(LiaisonCase):
     def test_liaison_amendment_joins_the_pap(self):
         amendment = self.env["cer.amendment"].create({
             "contract_id": self.contract.id, "reason": "Nouvelle piste d'emploi."})
-        self.env["cer.pap.line"].create({
-            "contract_id": self.contract.id, "amendment_id": amendment.id,
-            "code_id": self._code("G.2.3").id, "date_start": self.today,
+        self.env["cer.amendment.line"].create({
+            "amendment_id": amendment.id,
+            "action_code_id": self._code("G.2.3").id, "date_start": self.today,
             "date_deadline": self._shift(self.today, months=2)})
         liaison = self._liaison("amendment", amendment_id=amendment.id)
         text = self._html("cer_contracts.action_report_cer_liaison", liaison)

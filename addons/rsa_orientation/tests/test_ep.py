@@ -269,7 +269,9 @@ class TestSuspension(EpCase):
         self.assertFalse(second.date_end)  # until the contract is concluded
         third = case.action_next_sanction_step()
         self.assertEqual(third.rule_id, self._rule("sanction_no_contract_3"))
-        self.assertEqual(second.date_end, self.today)  # the open step is closed
+        # the open step is closed now, never before it began
+        self.assertEqual(second.date_end, max(self.today, second.date_start))
+        self.assertEqual(third.date_start, second.date_end)
         self.assertEqual(case.sanction_step_ids, first | second | third)
         self.assertEqual(case.sanction_step_ids.mapped("sequence"), [1, 2, 3])
         with self.assertRaises(UserError):

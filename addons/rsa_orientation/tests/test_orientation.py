@@ -156,7 +156,7 @@ class TestOrientationDecision(OrientationCase):
                                         referent=self.accompagnateur)
         self.assertEqual(orientation.state, "draft")  # a draft may wait for it
         self.assertRefused(
-            ValidationError, "rsa.orientation",
+            UserError, "rsa.orientation",
             [("notebook_id", "=", self.notebook.id), ("state", "=", "decided")],
             orientation.action_decide)
         self.assertEqual(orientation.state, "draft")

@@ -1,0 +1,50 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.carnet_de_bord.tools import format_date
+
+
+class CerAmendmentLine(models.Model):
+    """A new action proposed by an amendment. It becomes a PAP line (and an
+    action of the carnet) only when the amendment is applied: until the
+    beneficiary signs and the President decides, the contract and the carnet
+    keep the plan that was signed."""
+
+    _name = "cer.amendment.line"
+    _description = "New action of an amendment"
+    _order = "amendment_id, date_start, id"
+
+    amendment_id = fields.Many2one("cer.amendment", required=True, ondelete="cascade", index=True)
+    action_code_id = fields.Many2one(
+        "cdb.action.code", "Codified action", required=True, ondelete="restrict",
+        domain=[("is_theme", "=", False)])
+    theme_id = fields.Many2one(related="action_code_id.theme_id", readonly=True)
+    date_start = fields.Date("Start", required=True, default=fields.Date.context_today)
+    date_deadline = fields.Date("Échéance", required=True)
+    beneficiary_engagement = fields.Text("Engagement of the beneficiary")
+    referent_engagement = fields.Text("Engagement of the référent")
+    pap_line_id = fields.Many2one("cer.pap.line", "PAP line", readonly=True, copy=False)
+
+    @api.constrains("action_code_id", "date_start", "date_deadline")
+    def _check_line(self):
+        for line in self:
+            if line.action_code_id.is_theme:
+                raise ValidationError(_("Unknown action code: \"%s\".") % line.action_code_id.code)
+            if line.date_deadline < line.date_start:
+                raise ValidationError(_(
+                    "The échéance of the action \"%s\" (%s) cannot be before its "
+                    "start (%s).") % (line.action_code_id.display_name, format_date(line.date_deadline),
+                                      format_date(line.date_start)))
+
+    def _create_pap_lines(self):
+        """The plan of the contract and of the carnet change now."""
+        for line in self:
+            line.pap_line_id = self.env["cer.pap.line"].create({
+                "contract_id": line.amendment_id.contract_id.id,
+                "amendment_id": line.amendment_id.id,
+                "action_code_id": line.action_code_id.id,
+                "date_start": line.date_start,
+                "date_deadline": line.date_deadline,
+                "beneficiary_engagement": line.beneficiary_engagement,
+                "referent_engagement": line.referent_engagement,
+            })
