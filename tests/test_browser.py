@@ -10,59 +10,15 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e_helpers import create_carnet
+from e2e_helpers import (browser_login, create_carnet, label, open_menu, search_for,
+                         user_date_format)
 
 LOGIN = "referent.social"
 ACTION_CODE = "G.2.3"
 
 
-def label(*texts):
-    """A regex matching any of the labels exactly (French and English)."""
-    return re.compile(r"^\s*(%s)\s*$" % "|".join(re.escape(t) for t in texts))
-
-
 def shot(page, artifacts, name):
     page.screenshot(path=str(artifacts / ("journey-%s.png" % name)), full_page=True)
-
-
-def login(page, wait_idle, login_name):
-    page.goto("/web/login")
-    page.fill("#login", login_name)
-    page.fill("#password", login_name)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#oe_main_menu_navbar")  # Odoo 11 community's top bar
-    expect(page.locator(".oe_topbar_name")).to_have_text(re.compile(r"\S"))
-    wait_idle()
-
-
-def open_menu(page, wait_idle, xmlid, *texts):
-    entry = page.locator('a[data-menu-xmlid="%s"]' % xmlid)
-    expect(entry).to_have_text(label(*texts))
-    entry.click()
-    wait_idle()
-
-
-def search_for(page, wait_idle, text):
-    """Type in the search view and pick its first proposal (the view's first
-    search field), as a user does."""
-    # The search view re-renders its input when it shows the action's default
-    # filters: type only once they are there.
-    expect(page.locator(".o_searchview .o_searchview_facet").first).to_be_visible()
-    search = page.locator(".o_searchview_input")
-    search.fill(text)
-    search.press("End")  # the proposals open on keyup
-    proposal = page.locator(".o_searchview_autocomplete li").first
-    expect(proposal).to_contain_text(text)
-    search.press("Enter")
-    expect(page.locator(".o_searchview .o_searchview_facet").filter(
-        has_text=text)).to_have_count(1)
-    wait_idle()
-
-
-def user_date_format(rpc):
-    lang = rpc.call("res.users", "read", [rpc.uid], ["lang"])[0]["lang"] or "en_US"
-    langs = rpc.call("res.lang", "search_read", [("code", "=", lang)], fields=["date_format"])
-    return langs[0]["date_format"] if langs else "%m/%d/%Y"
 
 
 def test_referent_adds_an_action_to_the_plan(page, wait_idle, js_errors, artifacts, social,
@@ -73,7 +29,7 @@ def test_referent_adds_an_action_to_the_plan(page, wait_idle, js_errors, artifac
     assert social.call("cdb.action", "search_count", [("notebook_id", "=", notebook_id)]) == 0
 
     # Log in as the référent.
-    login(page, wait_idle, LOGIN)
+    browser_login(page, wait_idle, LOGIN)
     expect(page.locator(".oe_topbar_name")).to_contain_text("Claire Dubois")
     shot(page, artifacts, "0-home")
 
