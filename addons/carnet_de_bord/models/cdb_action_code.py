@@ -46,6 +46,7 @@ class CdbActionCode(models.Model):
             rec.theme_id = rec.parent_id.theme_id if rec.parent_id else rec
 
     @api.model
+    @api.returns("self", lambda value: value.id)
     def find_by_code(self, code):
         """Return the action of that code, or an empty recordset."""
         code = (code or "").strip().rstrip(".").upper()

@@ -32,7 +32,7 @@ class CerPapLine(models.Model):
 
     @api.model
     def create(self, vals):
-        vals = dict(vals)
+        vals = self.env["cdb.action"]._resolve_code(dict(vals))
         contract = self.env["cer.contract"].browse(vals.get("contract_id"))
         if not vals.get("action_id"):
             vals.setdefault("notebook_id", contract.notebook_id.id)
@@ -44,6 +44,10 @@ class CerPapLine(models.Model):
     @api.onchange("action_code_id")
     def _onchange_action_code_id(self):
         self.theme_id = self.action_code_id.theme_id
+
+    @api.multi
+    def write(self, vals):
+        return super().write(self.env["cdb.action"]._resolve_code(dict(vals)))
 
     def _check_plan_open_to_changes(self):
         """Once the contract is signed, the plan changes only by amendment

@@ -424,6 +424,7 @@ class TestLiaisonEp(LiaisonCase):
         # The EP's opinion and the President's decision come back to the fiche.
         session = self.env["rsa.ep.session"].create({
             "date": self._shift(self.today, days=10) + " 09:00:00", "territory": "Arrageois"})
+        case = case.sudo(self.correspondant)  # the team's opinion, recorded by the correspondant
         case.write({"session_id": session.id, "opinion": "unfavourable",
                     "opinion_motive": "Freins sociaux encore importants."})
         case.action_give_opinion()

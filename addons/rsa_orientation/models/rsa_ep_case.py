@@ -151,6 +151,9 @@ class RsaEpCase(models.Model):
     # ------------------------------------------------------------ opinion
     @api.multi
     def action_give_opinion(self):
+        if not (self.env.user.has_group("rsa_orientation.group_rsa_orientation_team")
+                or self.env.user.has_group("carnet_de_bord.group_cdb_correspondant")):
+            raise UserError(_("The opinion is recorded by the team or by a correspondant."))
         for case in self:
             if case.state != "submitted":
                 raise UserError(_("The opinion is given on a submitted case."))
@@ -166,6 +169,10 @@ class RsaEpCase(models.Model):
     def action_decide(self):
         """The President's decision, by delegation: a granted reorientation
         creates the new orientation; a granted suspension starts the scale."""
+        if not self.env.user.has_group("carnet_de_bord.group_cdb_correspondant"):
+            raise UserError(_(
+                "The decision belongs to the President of the département, by "
+                "delegation to the correspondants and managers."))
         for case in self:
             case._check_can_decide()
             case.write({
@@ -227,7 +234,11 @@ class RsaEpCase(models.Model):
 
     @api.multi
     def action_next_sanction_step(self):
-        """The failure goes on: apply the next step of the scale."""
+        """Button: the failure goes on, apply the next step of the scale."""
+        self._apply_next_sanction_step()
+        return True
+
+    def _apply_next_sanction_step(self):
         self.ensure_one()
         if self.case_type != "suspension" or self.decision != "confirmed":
             raise UserError(_("Only a granted suspension follows the scale."))
@@ -252,3 +263,4 @@ class RsaEpCase(models.Model):
     @api.multi
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        return True

@@ -43,7 +43,9 @@ class RsaEpSession(models.Model):
     @api.multi
     def action_hold(self):
         self.write({"state": "held"})
+        return True
 
     @api.multi
     def action_close(self):
         self.write({"state": "closed"})
+        return True

@@ -263,11 +263,11 @@ class TestSuspension(EpCase):
         case = self._case_with_opinion(self.notebook, self.session, "suspension")
         self._decide(case)
         first = case.sanction_step_ids
-        second = case.action_next_sanction_step()
+        second = case._apply_next_sanction_step()
         self.assertEqual(second.rule_id, self._rule("sanction_no_contract_2"))
         self.assertEqual(second.date_start, first.date_end)
         self.assertFalse(second.date_end)  # until the contract is concluded
-        third = case.action_next_sanction_step()
+        third = case._apply_next_sanction_step()
         self.assertEqual(third.rule_id, self._rule("sanction_no_contract_3"))
         # the open step is closed now, never before it began
         self.assertEqual(second.date_end, max(self.today, second.date_start))
@@ -275,7 +275,7 @@ class TestSuspension(EpCase):
         self.assertEqual(case.sanction_step_ids, first | second | third)
         self.assertEqual(case.sanction_step_ids.mapped("sequence"), [1, 2, 3])
         with self.assertRaises(UserError):
-            case.action_next_sanction_step()
+            case._apply_next_sanction_step()
         self.assertEqual(len(case.sanction_step_ids), 3)
 
     def test_breach_follows_its_own_scale(self):
@@ -287,15 +287,15 @@ class TestSuspension(EpCase):
         first = case.sanction_step_ids
         self.assertEqual(first.rule_id, self._rule("sanction_breach_1"))
         self.assertEqual(case.failure, "breach")
-        second = case.action_next_sanction_step()
+        second = case._apply_next_sanction_step()
         self.assertEqual(second.rule_id, self._rule("sanction_breach_2"))
         self.assertEqual(second.date_start, first.date_end)
         self.assertEqual(second.date_end, self._shift(first.date_end, months=4))
-        third = case.action_next_sanction_step()
+        third = case._apply_next_sanction_step()
         self.assertEqual(third.rule_id, self._rule("sanction_breach_3"))
         self.assertEqual(third.date_start, second.date_end)
         with self.assertRaises(UserError):
-            case.action_next_sanction_step()
+            case._apply_next_sanction_step()
 
     def test_refused_suspension_applies_nothing(self):
         case = self._case_with_opinion(self.notebook, self.session, "suspension",
@@ -303,7 +303,7 @@ class TestSuspension(EpCase):
         self._decide(case, decision="refused")
         self.assertFalse(case.sanction_step_ids)
         with self.assertRaises(UserError):
-            case.action_next_sanction_step()
+            case._apply_next_sanction_step()
         self.assertFalse(case.sanction_step_ids)
 
     def test_reorientation_has_no_sanction(self):
@@ -311,7 +311,7 @@ class TestSuspension(EpCase):
         self._decide(case)
         self.assertFalse(case.sanction_step_ids)
         with self.assertRaises(UserError):
-            case.action_next_sanction_step()
+            case._apply_next_sanction_step()
 
 
 class TestSolidarityLimit(OrientationCase):
