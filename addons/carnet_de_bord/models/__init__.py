@@ -1,6 +1,7 @@
 from . import mail_activity_mixin
 from . import ir_actions_report
 from . import cdb_coded_mixin
+from . import cdb_numbered_mixin
 from . import cdb_revision_mixin
 from . import cdb_diploma_level
 from . import cdb_rome_code

@@ -40,10 +40,10 @@ class CerContract(models.Model):
 
     _name = "cer.contract"
     _description = "Reciprocal engagement contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["cdb.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
+    _sequence_code = "cer.contract"
 
-    name = fields.Char(required=True, readonly=True, copy=False, default="/")
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="restrict", index=True)
     beneficiary_id = fields.Many2one(
@@ -64,6 +64,7 @@ class CerContract(models.Model):
     date_end = fields.Date("End", compute="_compute_date_end", store=True, index=True)
     previous_contract_id = fields.Many2one(
         "cer.contract", "Renews", readonly=True, copy=False, index=True)
+    renewal_ids = fields.One2many("cer.contract", "previous_contract_id", "Renewals")
     next_contract_id = fields.Many2one(
         "cer.contract", "Renewed by", compute="_compute_next_contract_id")
     state = fields.Selection([
@@ -154,10 +155,10 @@ class CerContract(models.Model):
             else:
                 contract.date_end = False
 
+    @api.depends("renewal_ids")
     def _compute_next_contract_id(self):
         for contract in self:
-            contract.next_contract_id = self.search(
-                [("previous_contract_id", "=", contract.id)], limit=1)
+            contract.next_contract_id = contract.renewal_ids[:1]
 
     @api.depends("contract_type", "duration_months", "previous_contract_id")
     def _compute_solidarity_months(self):
@@ -243,8 +244,6 @@ class CerContract(models.Model):
     # ---------------------------------------------------------------- CRUD
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals = dict(vals, name=self.env["ir.sequence"].next_by_code("cer.contract") or "/")
         if vals.get("notebook_id"):
             notebook = self.env["cdb.notebook"].browse(vals["notebook_id"])
             vals = dict(vals)

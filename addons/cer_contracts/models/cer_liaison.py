@@ -61,10 +61,10 @@ class CerLiaison(models.Model):
 
     _name = "cer.liaison"
     _description = "Fiche de liaison"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["cdb.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
+    _sequence_code = "cer.liaison"
 
-    name = fields.Char(required=True, readonly=True, copy=False, default="/")
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True,
         readonly=True, states=DRAFT)
@@ -314,8 +314,6 @@ class CerLiaison(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("cer.liaison") or "/"
         notebook = self.env["cdb.notebook"].browse(vals.get("notebook_id"))
         if notebook:
             if "referent_id" not in vals:

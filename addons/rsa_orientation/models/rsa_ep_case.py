@@ -24,10 +24,10 @@ class RsaEpCase(models.Model):
 
     _name = "rsa.ep.case"
     _description = "EP case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["cdb.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_submitted desc, id desc"
+    _sequence_code = "rsa.ep.case"
 
-    name = fields.Char(required=True, readonly=True, copy=False, default="/")
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)
     beneficiary_name = fields.Char(
@@ -112,8 +112,6 @@ class RsaEpCase(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals = dict(vals, name=self.env["ir.sequence"].next_by_code("rsa.ep.case") or "/")
         case = super().create(vals)
         if case.referent_id:
             case.message_subscribe_users(user_ids=case.referent_id.ids)
