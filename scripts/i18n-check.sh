@@ -11,7 +11,7 @@
 #            and merge them into addons/<module>/i18n/fr.po: existing msgstr are
 #            kept, new strings get an empty msgstr (listed below: translate them,
 #            then run again with -u), strings gone from the code are dropped.
-#   MODULE   modules to check (default: carnet_de_bord rsa_orientation cer_contracts).
+#   MODULE   modules to check (default: the modules of OUR_MODULES in scripts/lib.sh).
 # After a code change:  bash scripts/i18n-check.sh -u -w -d <your db>
 #   then write the missing msgstr in fr.po and:  bash scripts/i18n-check.sh -u -d <your db>
 #

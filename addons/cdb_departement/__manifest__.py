@@ -1,0 +1,16 @@
+# Copyright 2026 Carnet de bord RSA contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Carnet de bord RSA : outils du département",
+    "summary": "Imports of beneficiaries, structures and professionals, "
+               "spreadsheet exports and the manager dashboard",
+    "version": "11.0.1.0.0",
+    "category": "Social",
+    "license": "AGPL-3",
+    "author": "Carnet de bord RSA contributors",
+    "depends": ["cer_contracts", "report_xlsx"],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
+    "installable": True,
+}
