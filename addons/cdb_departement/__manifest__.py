@@ -11,6 +11,7 @@
     "depends": ["cer_contracts", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
+        "views/cdb_departement_menus.xml",
     ],
     "installable": True,
 }
