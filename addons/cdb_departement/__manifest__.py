@@ -12,6 +12,9 @@
     "data": [
         "security/ir.model.access.csv",
         "views/cdb_departement_menus.xml",
+        "report/cdb_export_reports.xml",
+        "views/cdb_dashboard_views.xml",
+        "views/cdb_export_views.xml",
     ],
     "installable": True,
 }
