@@ -1,0 +1,87 @@
+"""The manager dashboard against the hand-built département of
+common_exports: each number, and the records its button opens."""
+from .common_exports import DepartementCase
+
+
+class TestDashboard(DepartementCase):
+
+    def _dashboard(self, user=None, territory=None):
+        Dashboard = self.env["cdb.dashboard"].sudo(user or self.manager)
+        return Dashboard.create({"territory_id": territory.id if territory else False})
+
+    def _opened(self, dashboard, method):
+        """The records the button ``method`` opens, as its user sees them."""
+        action = getattr(dashboard, method)()
+        self.assertEqual(set(action["views"]) >= {(False, "pivot"), (False, "graph")}, True)
+        return self.env[action["res_model"]].sudo(dashboard.env.user).search(action["domain"])
+
+    def test_contract_share(self):
+        """Territory A: 5 carnets in progress (the new and the closed ones are
+        not accompanied), 2 with a contract in force (the draft and the
+        ended ones are not in force)."""
+        dashboard = self._dashboard(territory=self.territory_a)
+        self.assertEqual(dashboard.accompanied_count, 5)
+        self.assertEqual(dashboard.with_contract_count, 2)
+        self.assertEqual(dashboard.without_contract_count, 3)
+        self.assertAlmostEqual(dashboard.contract_rate, 40.0)
+        self.assertEqual(self._opened(dashboard, "action_open_with_contract"),
+                         self.nb_running | self.nb_expiring)
+        self.assertEqual(self._opened(dashboard, "action_open_without_contract"),
+                         self.nb_draft | self.nb_ended | self.nb_review)
+
+    def test_median_delay_against_deadline(self):
+        """Solidarity: 20 and 30 days → median 25; professional: 40 days, after
+        the 1-month deadline; the draft contract is not signed."""
+        dashboard = self._dashboard(territory=self.territory_a)
+        self.assertAlmostEqual(dashboard.median_delay_solidarity, 25.0)
+        self.assertEqual(dashboard.signed_solidarity_count, 2)
+        self.assertAlmostEqual(dashboard.median_delay_professional, 40.0)
+        self.assertEqual(dashboard.signed_professional_count, 1)
+        self.assertEqual(dashboard.deadline_professional_months, 1)
+        self.assertEqual(dashboard.deadline_solidarity_months, 2)
+        self.assertEqual(self._opened(dashboard, "action_open_signed").mapped("notebook_id"),
+                         self.nb_running | self.nb_expiring | self.nb_ended)
+        self.assertEqual(dashboard.signed_late_count, 1)
+        self.assertEqual(self._opened(dashboard, "action_open_signed_late").mapped("notebook_id"),
+                         self.nb_expiring)
+
+    def test_deadline_parameter_is_used(self):
+        """The deadline comes from rsa_orientation's parameter: with 2 months
+        for the professional sphere, the PPAE signed after 40 days is in time."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "rsa_orientation.contract_deadline_professional_months", "2")
+        self.nb_expiring.orientation_ids._compute_contract_deadline()
+        dashboard = self._dashboard(territory=self.territory_a)
+        self.assertEqual(dashboard.deadline_professional_months, 2)
+        self.assertEqual(dashboard.signed_late_count, 0)
+
+    def test_expiring_without_referent_reviews(self):
+        dashboard = self._dashboard(territory=self.territory_a)
+        self.assertEqual(dashboard.expiry_days, 30)
+        self.assertEqual(dashboard.expiring_count, 1)
+        self.assertEqual(self._opened(dashboard, "action_open_expiring").mapped("notebook_id"),
+                         self.nb_expiring)
+        self.assertEqual(dashboard.without_referent_count, 1)
+        self.assertEqual(self._opened(dashboard, "action_open_without_referent"), self.nb_new)
+        self.assertEqual(dashboard.review_overdue_count, 1)
+        self.assertEqual(self._opened(dashboard, "action_open_review_overdue"), self.nb_review)
+
+    def test_other_territory(self):
+        dashboard = self._dashboard(territory=self.territory_b)
+        self.assertEqual((dashboard.accompanied_count, dashboard.with_contract_count), (1, 1))
+        self.assertAlmostEqual(dashboard.contract_rate, 100.0)
+        self.assertAlmostEqual(dashboard.median_delay_professional, 10.0)
+        self.assertEqual(dashboard.signed_solidarity_count, 0)
+        self.assertEqual(dashboard.expiring_count, 0)
+
+    def test_only_what_the_user_may_read(self):
+        """Without a territory, a professional's numbers cover only the carnets
+        they follow (the record rules), never the whole département."""
+        dashboard = self._dashboard(user=self.referent2)
+        self.assertEqual(dashboard.accompanied_count, 1)
+        self.assertEqual(dashboard.with_contract_count, 1)
+        self.assertAlmostEqual(dashboard.median_delay_professional, 10.0)
+        self.assertEqual(dashboard.signed_professional_count, 1)
+        self.assertEqual(self._opened(dashboard, "action_open_with_contract"), self.nb_other)
+        manager = self._dashboard()
+        self.assertGreaterEqual(manager.accompanied_count, 6)
