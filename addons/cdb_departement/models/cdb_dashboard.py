@@ -68,6 +68,11 @@ class CdbDashboard(models.TransientModel):
                                             compute="_compute_figures")
     review_overdue_count = fields.Integer("Reviews overdue", compute="_compute_figures")
 
+    @api.multi
+    def name_get(self):
+        """The breadcrumb of the lists the numbers open."""
+        return [(dashboard.id, _("Dashboard")) for dashboard in self]
+
     # ------------------------------------------------------------- figures
     @api.depends("territory_id")
     def _compute_figures(self):
