@@ -1,5 +1,4 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
 from .sql_queries import allowed_ids_query
 from .xlsx_sheet import SheetWriter
@@ -49,8 +48,6 @@ class CdbXlsxExport(models.AbstractModel):
         filters = data.get("filters")
         if filters is not None:
             return self._filter_domain(filters)
-        if objs._name != self._export_model:
-            raise UserError(_("Nothing to export: select records first."))
         return [("id", "in", objs.ids)]
 
     def _filter_domain(self, filters):

@@ -105,6 +105,19 @@ class TestExport(DepartementCase):
         self.assertEqual([r[0] for r in self._rows(workbook.sheet_by_index(0))],
                          self.nb_other.contract_ids.mapped("name"))
 
+    def test_queries_do_not_grow_with_rows(self):
+        """Streaming: the carnets export runs the same number of SQL queries
+        for 1 carnet (territory B) as for 7 (territory A), the rows of both
+        taking two FETCH."""
+        for territory in (self.territory_b, self.territory_a):  # warm the caches
+            self._render("notebooks", territory_id=territory.id)
+        counts = []
+        for territory in (self.territory_b, self.territory_a):
+            before = self.cr.sql_log_count
+            self._render("notebooks", territory_id=territory.id)
+            counts.append(self.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1])
+
     def test_refused_without_access(self):
         outsider = self._user("dep.employee", "base.group_user")
         with self.assertRaises(AccessError):
