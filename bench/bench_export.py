@@ -6,7 +6,8 @@ Usage, from the repository root, on a database made by bench/generate.py
 
     export CDB_PG_HOME=/work/main/.local
     /usr/bin/time -v .local/venv/bin/python bench/bench_export.py -d DB \
-        [--login bench.manager] [--kind notebooks] [--output /tmp/carnets.xlsx] [--check]
+        [--login bench.manager] [--kind notebooks] [--output /tmp/carnets.xlsx] [--check] \
+        [--dashboard]
 
 It loads Odoo as a library (bench/odoo_env.py), then renders the export as
 ``--login`` exactly as the web client's download does
@@ -47,6 +48,8 @@ def main():
                         help="caseload, notebooks, contracts, orientations, ede, actions, ep_cases")
     parser.add_argument("--output", help="write the XLSX file there")
     parser.add_argument("--check", action="store_true", help="read the file back")
+    parser.add_argument("--dashboard", action="store_true",
+                        help="also time the manager dashboard's numbers (after the export)")
     args = parser.parse_args()
 
     registry = odoo_env.load(args.database)
@@ -62,6 +65,11 @@ def main():
         content, _file_type = report.render(None, {"filters": {}})
         elapsed = time.time() - start
         peak = peak_rss_mb()
+        if args.dashboard:
+            start_dashboard = time.time()
+            dashboard = env["cdb.dashboard"].create({})
+            figures = dashboard.read()[0]
+            dashboard_time = time.time() - start_dashboard
         env.cr.rollback()
     odoo_env.progress("export %s as %s: %d %s records visible" % (
         args.kind, args.login, visible, report.model))
@@ -69,6 +77,10 @@ def main():
     odoo_env.progress("file: %.1f MB" % (len(content) / 1048576.0))
     odoo_env.progress("RSS before the export: %.0f MB; peak RSS of the process: %.0f MB" % (
         before, peak))
+    if args.dashboard:
+        odoo_env.progress("dashboard: %.1f s (%s)" % (dashboard_time, ", ".join(
+            "%s %s" % (name, figures[name]) for name in sorted(figures)
+            if name.endswith(("_count", "_rate")) or name.startswith("median"))))
     if args.output:
         with open(args.output, "wb") as output:
             output.write(content)
