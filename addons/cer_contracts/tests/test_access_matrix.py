@@ -93,35 +93,28 @@ class TestAccessMatrix(CdbCase):
         Territory = cls.env["cdb.territory"]
         cls.territory = Territory.create({"name": "AM Territoire A"})
         cls.other_territory = Territory.create({"name": "AM Territoire B"})
-        Partner = cls.env["res.partner"]
-        cls.structure_m = Partner.create({
-            "name": "AM Association", "is_company": True, "cdb_is_structure": True})
-        cls.structure_x = Partner.create({
-            "name": "AM Autre structure", "is_company": True, "cdb_is_structure": True})
         cls._make_users()
         cls.records = {
             "linked": cls._carnet_data("Amlinked", cls.users["referent"], cls.territory,
-                                       cls.users["accompagnateur"]),
+                                       cls.users["accompagnateur"], cls.users["ep_member"]),
             "foreign": cls._carnet_data("Amforeign", cls.foreign_referent,
-                                        cls.other_territory, cls.foreign_accompagnateur),
+                                        cls.other_territory, cls.referent2, cls.designated),
         }
 
     @classmethod
     def _make_users(cls):
+        """One user per role (the référent and the accompagnateur of the
+        linked carnet are CdbCase's), the référent of the foreign carnet and
+        a professional to invite."""
         user = cls._user
         cls.designated = user("am.designated", "group_cdb_correspondant")
-        cls.foreign_referent = user("am.foreign.referent", "group_cdb_professional",
-                                    cls.structure_x)
-        cls.foreign_accompagnateur = user("am.foreign.accompagnateur",
-                                          "group_cdb_professional", cls.structure_x)
-        cls.foreign_ep_member = user("am.foreign.ep", "rsa_orientation.group_rsa_orientation_team")
-        cls.spare = user("am.spare", "group_cdb_professional", cls.structure_x)
+        cls.foreign_referent = cls.referent2
+        cls.spare = cls.outsider
         cls.users = {
-            "referent": user("am.referent", "group_cdb_professional", cls.structure_a),
-            "accompagnateur": user("am.accompagnateur", "group_cdb_professional",
-                                   cls.structure_m),
+            "referent": cls.referent,
+            "accompagnateur": cls.accompagnateur,
             "structure_admin": user("am.structure.admin", "group_cdb_structure_admin",
-                                    cls.structure_m),
+                                    cls.accompagnateur.cdb_structure_id),
             "correspondant": user("am.correspondant", "group_cdb_correspondant"),
             "manager_of_territory": user("am.manager.territory", "group_cdb_manager"),
             "manager": user("am.manager", "group_cdb_manager"),
@@ -134,19 +127,21 @@ class TestAccessMatrix(CdbCase):
         cls.designated.cdb_territory_ids = cls.territory | cls.other_territory
 
     @classmethod
-    def _carnet_data(cls, lastname, referent, territory, accompagnateur):
+    def _carnet_data(cls, lastname, referent, territory, member, ep_member):
         """One record of every model hanging off a new carnet, and its
         messages, attachment, followers, activity and appointment."""
         env = cls.env
         notebook = cls._notebook(lastname, referent, territory_id=territory.id)
-        member = cls._member(notebook, accompagnateur)
+        if member != referent:
+            member = cls._member(notebook, member)
+        else:
+            member = notebook.member_ids
         orientation = env["rsa.orientation"].create({
             "notebook_id": notebook.id, "orientation_type": "solidarity",
             "referent_id": referent.id, "correspondant_id": cls.designated.id,
             "date_decision": cls.today})
         orientation.action_decide()
         assessment = env["rsa.ede.assessment"].create({"notebook_id": notebook.id})
-        ep_member = cls.users["ep_member"] if lastname == "Amlinked" else cls.foreign_ep_member
         session = env["rsa.ep.session"].create({
             "date": cls.today + " 09:00:00", "territory": territory.name,
             "member_ids": [(6, 0, ep_member.ids)]})
