@@ -217,3 +217,20 @@ def test_attachment_download_only_for_members(odoo_server, db_name, carnet):
     assert (status, content) == (200, b"bilan confidentiel")
     status, content = _download(_web_session(odoo_server, db_name, "referent.pro"), url)
     assert status in (403, 404) and b"confidentiel" not in content
+
+
+def test_field_attachment_only_for_members(manager, social, pro, carnet):
+    """Attachments of binary fields (res_field set) are hidden from a plain
+    search by Odoo; asked for explicitly, they follow their document too."""
+    notebook_id = carnet["notebook_id"]
+    attachment_id = manager.call("ir.attachment", "create", {
+        "name": "photo", "datas": base64.b64encode(b"photo").decode(),
+        "res_model": "cdb.notebook", "res_id": notebook_id, "res_field": "photo"})
+    domain = [("res_model", "=", "cdb.notebook"), ("res_id", "=", notebook_id),
+              ("res_field", "=", "photo")]
+    assert social.call("ir.attachment", "search", domain) == [attachment_id]
+    assert social.call("ir.attachment", "read", [attachment_id], ["name"])
+    assert pro.call("ir.attachment", "search", domain) == []
+    assert pro.call("ir.attachment", "search", [("id", "=", attachment_id)]) == []
+    fault = _fault(pro.call, "ir.attachment", "read", [attachment_id], ["datas"])
+    assert fault.faultCode == ACCESS_ERROR, fault.faultString
