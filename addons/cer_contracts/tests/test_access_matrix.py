@@ -1,0 +1,479 @@
+"""The access matrix (issue "Access model"; seed 003, DUI: "l'utilisateur
+ne peut consulter ou modifier que les dossiers pour lesquels il est nommé
+référent"): every role × every model of carnet_de_bord, rsa_orientation
+and cer_contracts × read / write / create / unlink, on a carnet the role is
+linked to (member, structure, territory, EP session) and on a carnet it is
+not linked to, plus the messages, attachments, followers, activities and
+appointments of a carnet.
+
+The expected table is data: ``ROLES`` maps a role to the operations it has
+on each model of the linked and of the foreign carnet ("r", "w", "c", "u";
+a model left out means no access at all). To add a role (the beneficiary,
+portal), add its user in ``_make_users`` and its line in ``ROLES``.
+"""
+import base64
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import mute_logger
+
+from odoo.addons.carnet_de_bord.tests.common import CdbCase
+
+# What a professional's access rights allow on the data of a carnet.
+PROFESSIONAL = {
+    "cdb.notebook": "rw",
+    "cdb.notebook.member": "rwcu",
+    "cdb.situation": "rwc",
+    "cdb.objective": "rwcu",
+    "cdb.action": "rwcu",
+    "rsa.dsp": "rwc",
+    "rsa.ede.assessment": "rwcu",
+    "rsa.ede.assessment.line": "rwcu",
+    "rsa.orientation": "rwc",
+    "rsa.ep.case": "rwc",
+    "rsa.sanction.step": "rwc",
+    "rsa.ep.session": "r",
+    "cer.contract": "rwc",
+    "cer.pap.line": "rwcu",
+    "cer.amendment": "rwcu",
+    "cer.amendment.line": "rwcu",
+    "cer.job.offer": "rwcu",
+    "cer.contract.job": "rwcu",
+    "cer.contract.experience": "rwcu",
+    "cer.liaison": "rwc",
+}
+CARNET_MODELS = tuple(PROFESSIONAL)
+CATALOGUES = (
+    "cdb.action.code", "cdb.rome.code", "cdb.diploma.level", "cdb.territory",
+    "rsa.ede.scale", "rsa.ede.item", "rsa.ede.level", "rsa.sanction.rule",
+    "cer.commitment", "cer.liaison.action",
+)
+
+
+def _with(base, **changes):
+    result = dict(base)
+    result.update({model.replace("__", "."): ops for model, ops in changes.items()})
+    return result
+
+
+# A structure administrator reaches the carnets followed by a professional of
+# their structure, but not the EP sessions (they are no member of them).
+STRUCTURE_ADMIN = _with(PROFESSIONAL, rsa__ep__session="")
+# A correspondant sees their territory; only members invite into a carnet.
+CORRESPONDANT = _with(PROFESSIONAL, cdb__notebook__member="r", rsa__ep__session="")
+MANAGER = _with(PROFESSIONAL, rsa__ep__session="rw")
+ADMIN = {model: "rwcu" for model in CARNET_MODELS}
+EP_MEMBER = {
+    "rsa.ep.case": "rwc", "rsa.sanction.step": "rwc", "rsa.ep.session": "rw",
+    "rsa.dsp": "r", "rsa.orientation": "r",
+    "rsa.ede.assessment": "r", "rsa.ede.assessment.line": "r",
+}
+
+# role: (operations on the linked carnet, operations on the foreign carnet)
+ROLES = {
+    "referent": (PROFESSIONAL, {}),
+    "accompagnateur": (PROFESSIONAL, {}),
+    "structure_admin": (STRUCTURE_ADMIN, {}),
+    "correspondant": (CORRESPONDANT, {}),
+    "manager_of_territory": (MANAGER, {"rsa.ep.session": "rw"}),
+    "manager": (MANAGER, MANAGER),
+    "functional_admin": (ADMIN, ADMIN),
+    "ep_member": (EP_MEMBER, {}),
+    "employee": ({}, {}),
+}
+# Catalogues: every internal user reads them, the functional admin edits them.
+CATALOGUE_OPS = {"functional_admin": "rwcu"}
+
+
+class TestAccessMatrix(CdbCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, mail_notrack=True))
+        Territory = cls.env["cdb.territory"]
+        cls.territory = Territory.create({"name": "AM Territoire A"})
+        cls.other_territory = Territory.create({"name": "AM Territoire B"})
+        cls._make_users()
+        cls.records = {
+            "linked": cls._carnet_data("Amlinked", cls.users["referent"], cls.territory,
+                                       cls.users["accompagnateur"], cls.users["ep_member"]),
+            "foreign": cls._carnet_data("Amforeign", cls.foreign_referent,
+                                        cls.other_territory, cls.referent2, cls.designated),
+        }
+
+    @classmethod
+    def _make_users(cls):
+        """One user per role (the référent and the accompagnateur of the
+        linked carnet are CdbCase's), the référent of the foreign carnet and
+        a professional to invite."""
+        user = cls._user
+        cls.designated = user("am.designated", "group_cdb_correspondant")
+        cls.foreign_referent = cls.referent2
+        cls.spare = cls.outsider
+        cls.users = {
+            "referent": cls.referent,
+            "accompagnateur": cls.accompagnateur,
+            "structure_admin": user("am.structure.admin", "group_cdb_structure_admin",
+                                    cls.accompagnateur.cdb_structure_id),
+            "correspondant": user("am.correspondant", "group_cdb_correspondant"),
+            "manager_of_territory": user("am.manager.territory", "group_cdb_manager"),
+            "manager": user("am.manager", "group_cdb_manager"),
+            "functional_admin": user("am.functional.admin", "group_cdb_admin"),
+            "ep_member": user("am.ep", "rsa_orientation.group_rsa_orientation_team"),
+            "employee": user("am.employee", "base.group_user"),
+        }
+        cls.users["correspondant"].cdb_territory_ids = cls.territory
+        cls.users["manager_of_territory"].cdb_territory_ids = cls.territory
+        cls.designated.cdb_territory_ids = cls.territory | cls.other_territory
+
+    @classmethod
+    def _carnet_data(cls, lastname, referent, territory, member, ep_member):
+        """One record of every model hanging off a new carnet, and its
+        messages, attachment, followers, activity and appointment."""
+        env = cls.env
+        notebook = cls._notebook(lastname, referent, territory_id=territory.id)
+        if member != referent:
+            member = cls._member(notebook, member)
+        else:
+            member = notebook.member_ids
+        orientation = env["rsa.orientation"].create({
+            "notebook_id": notebook.id, "orientation_type": "solidarity",
+            "referent_id": referent.id, "correspondant_id": cls.designated.id,
+            "date_decision": cls.today})
+        orientation.action_decide()
+        assessment = env["rsa.ede.assessment"].create({"notebook_id": notebook.id})
+        session = env["rsa.ep.session"].create({
+            "date": cls.today + " 09:00:00", "territory": territory.name,
+            "member_ids": [(6, 0, ep_member.ids)]})
+        case = env["rsa.ep.case"].create({
+            "notebook_id": notebook.id, "case_type": "reorientation",
+            "reorientation_reason": "situation_change",
+            "requested_orientation_type": "professional_ft",
+            "motive": "Motif %s" % lastname, "session_id": session.id,
+            "assessment_id": assessment.id})
+        contract = env["cer.contract"].create({
+            "notebook_id": notebook.id, "referent_id": referent.id,
+            "objectives": "Objectifs %s" % lastname})
+        pap_line = env["cer.pap.line"].create({
+            "contract_id": contract.id, "action_code_id": cls._code("A.1.1").id,
+            "date_start": cls.today, "date_deadline": cls._shift(cls.today, months=3),
+            "beneficiary_engagement": "Constituer le dossier FSL."})
+        amendment = env["cer.amendment"].create({
+            "contract_id": contract.id, "reason": "Avenant %s" % lastname})
+        records = {
+            "cdb.notebook": notebook,
+            "cdb.notebook.member": member,
+            "cdb.situation": env["cdb.situation"].create({
+                "notebook_id": notebook.id, "health": "Santé %s" % lastname}),
+            "cdb.objective": env["cdb.objective"].create({
+                "notebook_id": notebook.id, "name": "Objectif %s" % lastname}),
+            "cdb.action": cls._action(notebook),
+            "rsa.dsp": env["rsa.dsp"].create({"notebook_id": notebook.id}),
+            "rsa.ede.assessment": assessment,
+            "rsa.ede.assessment.line": assessment.line_ids[:1],
+            "rsa.orientation": orientation,
+            "rsa.ep.case": case,
+            "rsa.sanction.step": env["rsa.sanction.step"].create({
+                "case_id": case.id, "rule_id": env["rsa.sanction.rule"].search([], limit=1).id,
+                "date_start": cls.today}),
+            "rsa.ep.session": session,
+            "cer.contract": contract,
+            "cer.pap.line": pap_line,
+            "cer.amendment": amendment,
+            "cer.amendment.line": env["cer.amendment.line"].create({
+                "amendment_id": amendment.id, "action_code_id": cls._code("A.1.1").id,
+                "date_deadline": cls._shift(cls.today, months=2)}),
+            "cer.job.offer": env["cer.job.offer"].create({
+                "contract_id": contract.id, "offer": "Offre %s" % lastname}),
+            "cer.contract.job": env["cer.contract.job"].create({
+                "contract_id": contract.id,
+                "rome_code_id": env["cdb.rome.code"].search([], limit=1).id}),
+            "cer.contract.experience": env["cer.contract.experience"].create({
+                "contract_id": contract.id, "job": "Emploi %s" % lastname}),
+            "cer.liaison": env["cer.liaison"].create({
+                "notebook_id": notebook.id, "referent_id": referent.id}),
+        }
+        missing = [model for model in CARNET_MODELS if not records.get(model)]
+        assert not missing, missing
+        records.update(cls._document_data(notebook, lastname, referent))
+        return records
+
+    @classmethod
+    def _document_data(cls, notebook, lastname, referent):
+        env = cls.env
+        message = notebook.message_post(
+            body="Note %s" % lastname, message_type="comment", subtype="mail.mt_note")
+        attachment = env["ir.attachment"].create({
+            "name": "bilan-%s.txt" % lastname, "datas_fname": "bilan-%s.txt" % lastname,
+            "datas": base64.b64encode(b"bilan"),
+            "res_model": "cdb.notebook", "res_id": notebook.id})
+        notebook.message_subscribe(partner_ids=referent.partner_id.ids)
+        activity = notebook._cdb_schedule_activity(
+            "mail.mail_activity_data_todo", "Rappel %s" % lastname, cls.today, referent)
+        event = env["calendar.event"].with_context(no_mail_to_attendees=True).create({
+            "name": "Entretien %s" % lastname, "cdb_notebook_id": notebook.id,
+            "user_id": referent.id,
+            "start": cls.today + " 09:00:00", "stop": cls.today + " 10:00:00",
+            "duration": 1.0})
+        return {
+            "mail.message": message,
+            "ir.attachment": attachment,
+            "mail.followers": env["mail.followers"].search([
+                ("res_model", "=", "cdb.notebook"), ("res_id", "=", notebook.id)]),
+            "mail.activity": activity,
+            "calendar.event": event,
+            "calendar.attendee": event.attendee_ids,
+        }
+
+    # ----------------------------------------------------------- helpers
+    def _expected(self, role, scope, model):
+        linked, foreign = ROLES[role]
+        return (linked if scope == "linked" else foreign).get(model, "")
+
+    def _can(self, record, operation):
+        """Whether the ORM lets the user (the env of ``record``) do
+        ``operation`` on ``record``: the checks ``write`` and ``unlink``
+        make before touching it."""
+        try:
+            record.check_access_rights(operation)
+            record.check_access_rule(operation)
+        except AccessError:
+            return False
+        return True
+
+    def _can_read(self, record):
+        """Every way of reading: search, search_count, read, read_group,
+        name_search, export_data. Raise if they disagree."""
+        Model = record.browse().with_context(active_test=False)
+        try:
+            Model.check_access_rights("read")
+        except AccessError:
+            return False
+        found = Model.search([("id", "=", record.id)])
+        counted = Model.search_count([("id", "=", record.id)])
+        groups = Model.read_group([("id", "=", record.id)], ["id"], [])
+        grouped = groups[0]["__count"] if groups else 0
+        try:
+            record.read(["display_name"])
+            rows = record.export_data(["display_name"])["datas"]
+            readable = True
+        except AccessError:
+            rows, readable = [], False
+        outcomes = {bool(found), bool(counted), bool(grouped), readable, bool(rows)}
+        self.assertEqual(len(outcomes), 1, "%s %s: search %s, count %s, read_group %s, read %s, "
+                         "export %s" % (record._name, record.env.user.login, found, counted,
+                                        grouped, readable, rows))
+        return readable
+
+    def _can_create(self, model, scope, user):
+        values = self._create_values(model, scope)
+        if values is None:
+            return None
+        try:
+            with self.cr.savepoint(), mute_logger("odoo.models", "odoo.addons.base.ir.ir_rule"):
+                self.env[model].sudo(user).create(values)
+                raise _Rollback()
+        except _Rollback:
+            return True
+        except (AccessError, ValidationError) as error:
+            return self._refused(error)
+        finally:
+            # the savepoint is rolled back, not the records' cache and
+            # pending recomputations
+            self.env.clear()
+
+    @staticmethod
+    def _refused(error):
+        """An AccessError, or the ValidationError Odoo 11 makes of an
+        AccessError raised while checking a constraint (``_validate_fields``):
+        the new record is not readable by its author."""
+        if isinstance(error, ValidationError) and "(Document type:" not in str(error):
+            raise error
+        return False
+
+    def _create_values(self, model, scope):
+        """Values of a new record of ``model`` in the carnet of ``scope``;
+        None where creating means something else than adding to a carnet."""
+        records = self.records[scope]
+        notebook = records["cdb.notebook"].id
+        contract = records["cer.contract"].id
+        return {
+            "cdb.notebook.member": {"notebook_id": notebook, "user_id": self.spare.id},
+            "cdb.situation": {"notebook_id": notebook, "housing": "Hébergé"},
+            "cdb.objective": {"notebook_id": notebook, "name": "Nouvel objectif"},
+            "cdb.action": {"notebook_id": notebook, "action_code_id": self._code("A.1.1").id,
+                           "date_start": self.today,
+                           "date_deadline": self._shift(self.today, months=1)},
+            "rsa.dsp": {"notebook_id": notebook},
+            "rsa.ede.assessment": {"notebook_id": notebook},
+            "rsa.orientation": {"notebook_id": notebook, "orientation_type": "solidarity"},
+            "rsa.ep.case": {"notebook_id": notebook, "case_type": "reorientation",
+                            "reorientation_reason": "situation_change",
+                            "requested_orientation_type": "professional_ft",
+                            "motive": "Nouveau motif",
+                            "session_id": records["rsa.ep.session"].id},
+            "rsa.sanction.step": {"case_id": records["rsa.ep.case"].id,
+                                  "rule_id": records["rsa.sanction.step"].rule_id.id,
+                                  "date_start": self.today},
+            "cer.job.offer": {"contract_id": contract, "offer": "Nouvelle offre"},
+            "cer.contract.experience": {"contract_id": contract, "job": "Nouvel emploi"},
+            "cer.contract.job": {"contract_id": contract,
+                                 "rome_code_id": records["cer.contract.job"].rome_code_id.id},
+            "cer.amendment": {"contract_id": contract, "reason": "Nouvel avenant"},
+            "cer.amendment.line": {"amendment_id": records["cer.amendment"].id,
+                                   "action_code_id": self._code("A.1.1").id,
+                                   "date_deadline": self._shift(self.today, months=1)},
+        }.get(model)
+
+    # ------------------------------------------------------------- tests
+    def test_carnet_models(self):
+        """Every role × carnet model × operation, on the linked and the
+        foreign carnet."""
+        for role, user in self.users.items():
+            for scope in ("linked", "foreign"):
+                for model in CARNET_MODELS:
+                    expected = self._expected(role, scope, model)
+                    record = self.records[scope][model].sudo(user)
+                    with self.subTest(role=role, scope=scope, model=model):
+                        actual = {
+                            "r": self._can_read(record),
+                            "w": self._can(record, "write"),
+                            "u": self._can(record, "unlink"),
+                            "c": self._can_create(model, scope, user),
+                        }
+                        for operation, allowed in actual.items():
+                            if allowed is None:
+                                continue
+                            self.assertEqual(
+                                allowed, operation in expected,
+                                "%s on the %s carnet, %s: %s should be %s" % (
+                                    role, scope, model, operation,
+                                    "allowed" if operation in expected else "refused"))
+
+    def test_catalogues(self):
+        """Catalogues: read by every internal user, changed by the
+        functional administrator only."""
+        for role, user in self.users.items():
+            expected = CATALOGUE_OPS.get(role, "r")
+            for model in CATALOGUES:
+                record = self.env[model].search([], limit=1).sudo(user)
+                self.assertTrue(record, model)
+                with self.subTest(role=role, model=model):
+                    self.assertTrue(self._can_read(record))
+                    for operation, name in (("w", "write"), ("c", "create"), ("u", "unlink")):
+                        self.assertEqual(
+                            record.check_access_rights(name, raise_exception=False),
+                            operation in expected, "%s %s %s" % (role, model, name))
+
+    def test_documents_of_a_carnet(self):
+        """Messages, attachments, followers, activities, appointments and
+        their attendees follow the carnet: visible to who reads it, by any
+        way of reading."""
+        for role, user in self.users.items():
+            for scope in ("linked", "foreign"):
+                visible = "r" in self._expected(role, scope, "cdb.notebook")
+                notebook = self.records[scope]["cdb.notebook"]
+                for model in ("mail.message", "ir.attachment", "mail.followers",
+                              "mail.activity", "calendar.event", "calendar.attendee"):
+                    records = self.records[scope][model]
+                    with self.subTest(role=role, scope=scope, model=model):
+                        Model = self.env[model].sudo(user)
+                        found = Model.search([("id", "in", records.ids)])
+                        self.assertEqual(bool(found), visible)
+                        self.assertEqual(
+                            sum(g["__count"] for g in Model.read_group(
+                                [("id", "in", records.ids)], ["id"], [])) > 0, visible)
+                        if model in ("calendar.event", "calendar.attendee"):
+                            continue
+                        field = "model" if model == "mail.message" else "res_model"
+                        by_document = Model.search([
+                            (field, "=", "cdb.notebook"), ("res_id", "=", notebook.id)])
+                        self.assertEqual(bool(by_document), visible)
+                        for record in records:
+                            if visible:
+                                record.sudo(user).read(["display_name"])
+                                continue
+                            with self.assertRaises(AccessError):
+                                record.sudo(user).read(["display_name"])
+                            with self.assertRaises(AccessError):
+                                record.sudo(user).export_data(["display_name"])
+                            with self.assertRaises(AccessError):
+                                record.sudo(user).name_get()
+
+    def test_foreign_carnet_refuses_attaching(self):
+        """A professional adds nothing to a carnet they are not linked to:
+        message, attachment, follower, activity, appointment."""
+        user = self.users["referent"]
+        for scope, allowed in (("linked", True), ("foreign", False)):
+            notebook = self.records[scope]["cdb.notebook"]
+            attempts = {
+                "message": lambda: notebook.sudo(user).message_post(
+                    body="Intrusion", message_type="comment", subtype="mail.mt_note"),
+                "attachment": lambda: self.env["ir.attachment"].sudo(user).create({
+                    "name": "x.txt", "datas": base64.b64encode(b"x"),
+                    "res_model": "cdb.notebook", "res_id": notebook.id}),
+                "follower (self)": lambda: self.env["mail.followers"].sudo(user).create({
+                    "res_model": "cdb.notebook", "res_id": notebook.id,
+                    "partner_id": self.spare.partner_id.id if allowed else user.partner_id.id}),
+                "subscribe": lambda: self._subscribe(notebook.sudo(user)),
+                "activity": lambda: self.env["mail.activity"].sudo(user).create({
+                    "res_model_id": self.env["ir.model"]._get_id("cdb.notebook"),
+                    "res_id": notebook.id, "summary": "Intrusion", "user_id": user.id,
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id}),
+                "appointment": lambda: self.env["calendar.event"].sudo(user).with_context(
+                    no_mail_to_attendees=True).create({
+                        "name": "Intrusion", "cdb_notebook_id": notebook.id,
+                        "start": self.today + " 11:00:00", "stop": self.today + " 12:00:00"}),
+            }
+            for name, attempt in attempts.items():
+                with self.subTest(scope=scope, attempt=name):
+                    try:
+                        with self.cr.savepoint(), mute_logger("odoo.models"):
+                            attempt()
+                            raise _Rollback()
+                    except _Rollback:
+                        done = True
+                    except AccessError:
+                        done = False
+                    self.assertEqual(done, allowed)
+
+    @staticmethod
+    def _subscribe(notebook):
+        """message_subscribe answers False rather than raising."""
+        if not notebook.message_subscribe(partner_ids=notebook.env.user.partner_id.ids):
+            raise AccessError("not subscribed")
+
+    def test_moving_a_follower_to_a_foreign_carnet_is_refused(self):
+        """The own-entries rule of mail.followers lets one change its own
+        subscription: not to follow a carnet one cannot read."""
+        user = self.users["referent"]
+        follower = self.records["linked"]["mail.followers"].filtered(
+            lambda f: f.partner_id == user.partner_id)
+        self.assertTrue(follower)
+        with self.assertRaises(AccessError):
+            follower.sudo(user).write({"res_id": self.records["foreign"]["cdb.notebook"].id})
+
+    def test_moving_a_membership_to_a_foreign_carnet_is_refused(self):
+        """Record rules are checked before a write: changing the carnet of a
+        membership one manages is an invitation there, refused."""
+        user = self.users["referent"]
+        member = self.records["linked"]["cdb.notebook.member"].sudo(user)
+        self.assertRefused(
+            AccessError, "cdb.notebook.member",
+            [("notebook_id", "=", self.records["foreign"]["cdb.notebook"].id)],
+            lambda: member.write({"notebook_id": self.records["foreign"]["cdb.notebook"].id}))
+
+    def test_manager_without_territory_sees_the_whole_departement(self):
+        manager = self.users["manager"]
+        Notebook = self.env["cdb.notebook"].sudo(manager)
+        self.assertEqual(Notebook.search_count([]), self.env["cdb.notebook"].search_count([]))
+
+    def test_manager_with_territory_sees_it_only(self):
+        manager = self.users["manager_of_territory"]
+        notebooks = self.env["cdb.notebook"].sudo(manager).search([])
+        self.assertTrue(notebooks)
+        self.assertEqual(notebooks.mapped("territory_id"), self.territory)
+
+
+class _Rollback(Exception):
+    """Undo a create that was allowed (savepoint rollback)."""
