@@ -16,3 +16,8 @@ from . import cdb_objective
 from . import cdb_action
 from . import calendar_event
 from . import cdb_demo_generator
+from . import cdb_access_log
+from . import cdb_notebook_audit
+from . import cdb_notebook_data_protection
+from . import res_partner_data_protection
+from . import cdb_retention_log

@@ -4,3 +4,4 @@ from . import test_contract
 from . import test_pap
 from . import test_amendment
 from . import test_contract_access
+from . import test_data_protection
