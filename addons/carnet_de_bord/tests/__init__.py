@@ -9,3 +9,4 @@ from . import test_situation
 from . import test_access_log
 from . import test_retention
 from . import test_data_export
+from . import test_tracking
