@@ -31,9 +31,9 @@ class CdbNotebook(models.Model):
     "Reading the carnet" means reading any field outside
     ``_cdb_audit_free_fields`` (what lists, kanban cards and searches show)
     through ``read()`` (as the web client and XML-RPC do; not the ORM's own
-    loading of fields for the code) or ``export_data()``, as an internal user who is not
-    an active member nor the référent (the superuser and sudo are not
-    concerned). The reason comes from the context key ``cdb_access_reason``
+    loading of fields for the code) or ``export_data()``, as an internal
+    user who is not an active member nor the référent (the superuser and
+    sudo are not concerned). The reason comes from the context key ``cdb_access_reason``
     (the "Motif de consultation" dialog, an XML-RPC client) or from a line
     of the same user for the same carnet younger than
     ``carnet_de_bord.access_reason_hours`` (one reason per working day).
