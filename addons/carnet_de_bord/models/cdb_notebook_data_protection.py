@@ -64,16 +64,15 @@ class CdbNotebook(models.Model):
     def _cdb_retention_purge(self):
         """Delete the content of these carnets and anonymise their
         beneficiaries; keep the carnets themselves for anonymous statistics.
-        Returns {model description: count of deleted records}."""
+        Returns {model name: count of deleted records}."""
         counts = {}
         for records in self._cdb_personal_records():
             if records:
-                counts[records._description] = counts.get(records._description, 0) + \
-                    len(records)
+                counts[records._name] = counts.get(records._name, 0) + len(records)
                 self._cdb_delete_records(records)
         self._cdb_delete_records_traces(self)
         logs = self.env["cdb.access.log"].sudo().search([("notebook_id", "in", self.ids)])
-        counts[logs._description] = len(logs)
+        counts[logs._name] = len(logs)
         logs.with_context(cdb_retention_purge=True).unlink()
         self.mapped("beneficiary_id")._cdb_anonymize()
         self.sudo().write({"retention_purge_date": fields.Date.context_today(self)})

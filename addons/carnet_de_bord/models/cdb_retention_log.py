@@ -35,7 +35,9 @@ class CdbRetentionLog(models.Model):
         notebooks = Notebook._cdb_expired_notebooks()
         counts = notebooks._cdb_retention_purge() if notebooks else {}
         expired_logs = self._expire_access_logs()
-        details = "\n".join("%s: %s" % (name, count) for name, count in sorted(counts.items()))
+        Model = self.env["ir.model"]
+        details = "\n".join(sorted("%s: %s" % (Model._get(name).name, count)
+                                   for name, count in counts.items()))
         log = self.sudo().create({
             "retention_years": Notebook._cdb_retention_years(),
             "notebook_count": len(notebooks),
