@@ -35,13 +35,20 @@ class TestDataProtection(ContractCase):
 
     def test_purge_deletes_signed_contracts_and_agreed_assessments(self):
         """What users may not delete (a signed contract's actions, an agreed
-        assessment) goes at the end of the retention period."""
+        assessment, a fiche de liaison sent) goes at the end of the retention
+        period."""
+        liaison = self.env["cer.liaison"].sudo(self.referent).create({
+            "notebook_id": self.notebook.id, "situation": "support",
+            "support_request": "Aide pour la garde d'enfant",
+            "referent_signed_date": self.today})
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.contract_id, self.contract)
         self.notebook.sudo().write({"state": "closed",
                                     "date_end": self._shift(self.today, years=-6)})
         log = self.env["cdb.retention.log"]._cron_apply_retention()
         self.assertEqual(log.notebook_count, 1)
-        for model in ("cer.contract", "rsa.orientation", "rsa.ede.assessment",
-                      "cdb.action", "rsa.dsp"):
+        for model in ("cer.liaison", "cer.contract", "rsa.orientation",
+                      "rsa.ede.assessment", "cdb.action", "rsa.dsp"):
             self.assertFalse(self._records(model), model)
         self.assertFalse(self.env["cer.pap.line"].sudo().search(
             [("contract_id", "=", self.contract.id)]))
