@@ -1,10 +1,6 @@
-import logging
-
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
-
-_logger = logging.getLogger(__name__)
+from odoo import api, fields, models
 
 RETENTION_YEARS_PARAM = "carnet_de_bord.retention_years"
 DEFAULT_RETENTION_YEARS = 5
