@@ -26,3 +26,9 @@ from . import mail_notification
 from . import ir_attachment
 from . import calendar_attendee
 from . import calendar_event_document
+from . import cdb_access_log
+from . import cdb_notebook_audit
+from . import cdb_notebook_data_protection
+from . import res_partner_data_protection
+from . import cdb_retention_log
+from . import cdb_notebook_member_audit

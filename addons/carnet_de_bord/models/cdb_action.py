@@ -44,7 +44,7 @@ class CdbAction(models.Model):
     structure_id = fields.Many2one(
         "res.partner", "Structure in charge", domain=[("cdb_is_structure", "=", True)])
     result = fields.Text(track_visibility="onchange")
-    evaluation = fields.Text("Evaluation comment")
+    evaluation = fields.Text("Evaluation comment", track_visibility="onchange")
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
     end_review_scheduled = fields.Boolean(copy=False)
 

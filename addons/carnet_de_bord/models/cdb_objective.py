@@ -14,7 +14,7 @@ class CdbObjective(models.Model):
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)
     name = fields.Char("Objective", required=True, track_visibility="onchange")
-    description = fields.Text()
+    description = fields.Text(track_visibility="onchange")
     sequence = fields.Integer(default=10)
     state = fields.Selection([
         ("proposed", "Proposed"),

@@ -6,3 +6,7 @@ from . import test_notebook
 from . import test_query_budget
 from . import test_reviews
 from . import test_situation
+from . import test_access_log
+from . import test_retention
+from . import test_data_export
+from . import test_tracking

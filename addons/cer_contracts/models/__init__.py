@@ -11,3 +11,4 @@ from . import cer_liaison
 from . import rsa_orientation
 from . import cdb_notebook
 from . import cdb_demo_generator
+from . import cdb_notebook_data_protection

@@ -93,11 +93,13 @@ class CerContract(models.Model):
     job_offer_ids = fields.One2many("cer.job.offer", "contract_id", "Job offer follow-up")
     # Plan
     objectives = fields.Text(
+        track_visibility="onchange",
         help="The objectives of the accompaniment and the expected results.")
     pap_line_ids = fields.One2many("cer.pap.line", "contract_id", "Personalised action plan")
     # Référent part
     referent_id = fields.Many2one(
-        "res.users", "Référent", default=lambda self: self._default_referent())
+        "res.users", "Référent", default=lambda self: self._default_referent(),
+        track_visibility="onchange")
     structure_id = fields.Many2one(related="referent_id.cdb_structure_id", readonly=True)
     follow_up_place = fields.Char("Place of the follow-up")
     next_appointments = fields.Text("Next appointments")
@@ -110,12 +112,16 @@ class CerContract(models.Model):
     reciprocity_answer = fields.Selection(
         [("accepted", "Accepted"), ("declined", "Declined")], "Reciprocity")
     # Signatures and decision
-    beneficiary_signed_date = fields.Date("Signed by the beneficiary on", copy=False)
-    referent_signed_date = fields.Date("Signed by the référent on", copy=False)
+    beneficiary_signed_date = fields.Date("Signed by the beneficiary on", copy=False,
+                                          track_visibility="onchange")
+    referent_signed_date = fields.Date("Signed by the référent on", copy=False,
+                                       track_visibility="onchange")
     decision = fields.Selection(
         [("validated", "Validated"), ("rejected", "Rejected")],
-        "Decision of the President", readonly=True, copy=False)
-    decision_motive = fields.Text("Motive of the decision", copy=False)
+        "Decision of the President", readonly=True, copy=False,
+        track_visibility="onchange")
+    decision_motive = fields.Text("Motive of the decision", copy=False,
+                                  track_visibility="onchange")
     decision_date = fields.Date(readonly=True, copy=False)
     decision_user_id = fields.Many2one("res.users", "Decided by", readonly=True, copy=False)
     end_case = fields.Selection([

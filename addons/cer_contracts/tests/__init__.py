@@ -5,3 +5,4 @@ from . import test_pap
 from . import test_amendment
 from . import test_contract_access
 from . import test_access_matrix
+from . import test_data_protection

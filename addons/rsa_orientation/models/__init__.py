@@ -12,3 +12,4 @@ from . import rsa_sanction_rule
 from . import rsa_sanction_step
 from . import cdb_notebook
 from . import cdb_demo_generator
+from . import cdb_notebook_data_protection

@@ -57,7 +57,7 @@ class RsaOrientation(models.Model):
         ("ede", "Proposal of the employment-distance scale"),
         ("team", "Decision of the orientation team / EP"),
         ("default", "No element: solidarity for a diagnosis"),
-    ], "Basis", required=True, default="default")
+    ], "Basis", required=True, default="default", track_visibility="onchange")
     assessment_id = fields.Many2one(
         "rsa.ede.assessment", "EDE assessment", domain="[('notebook_id', '=', notebook_id)]")
     ep_case_id = fields.Many2one("rsa.ep.case", "From the EP case", readonly=True)
