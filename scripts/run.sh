@@ -14,6 +14,13 @@ if ! db_exists "$DB"; then
         --stop-after-init --log-level=warn
     modules_hash > "$LOCAL/db-$DB.stamp"
 elif [ "$(modules_hash)" != "$(cat "$LOCAL/db-$DB.stamp" 2>/dev/null)" ]; then
+    # A module added since the database was created is installed, the others updated.
+    missing="$(psql_cmd -d "$DB" -tAc "select string_agg(m, ',') from unnest(string_to_array('$OUR_MODULES', ',')) m
+        where m not in (select name from ir_module_module where state = 'installed')")"
+    if [ -n "$missing" ]; then
+        log "New modules: installing $missing in $DB"
+        odoo -d "$DB" -i "$missing" --stop-after-init --log-level=warn
+    fi
     log "Our modules changed: updating them in $DB"
     odoo -d "$DB" -u "$OUR_MODULES" --i18n-overwrite --stop-after-init --log-level=warn
     modules_hash > "$LOCAL/db-$DB.stamp"
