@@ -6,3 +6,5 @@ from . import test_notebook
 from . import test_query_budget
 from . import test_reviews
 from . import test_situation
+from . import test_sharing
+from . import test_portal
