@@ -13,6 +13,7 @@
         "calendar",
         "contacts",
         "portal",
+        "auth_signup",
         "partner_firstname",
         "partner_contact_birthdate",
     ],

@@ -55,6 +55,15 @@ class TestPortalAccounts(CdbCase):
             with self.assertRaises(AccessError):
                 self.env["cdb.health"].sudo(user).browse(other.health_id.id).read(["description"])
 
+    def test_password_reset_by_email(self):
+        user = self._grant_portal(self.notebook_a.beneficiary_id)
+        user.partner_id.signup_type = False
+        user.action_reset_password()
+        self.assertEqual(user.partner_id.signup_type, "reset")
+        self.assertTrue(user.partner_id.signup_valid)
+        self.assertEqual(self.env["ir.config_parameter"].get_param(
+            "auth_signup.reset_password"), "True")
+
     def test_portal_user_writes_nothing_directly(self):
         user = self._grant_portal(self.notebook_a.beneficiary_id)
         member = self.notebook_a.member_ids[:1]
