@@ -34,18 +34,23 @@ def shot(page, artifacts, number, name):
     page.screenshot(path=str(artifacts / ("portal-%d-%s.png" % (number, name))), full_page=True)
 
 
-def save_sharing(page, member_login, health):
+def member_card(page, name):
+    """The card of a member in "Qui voit quoi"."""
+    return page.locator("#sharing form").filter(has=page.locator("h4", has_text=name))
+
+
+def save_sharing(page, member_name, health):
     """Tick or untick "Santé" on the member's card, save, wait for the
     confirmation."""
-    card = page.locator("form[data-member='%s']" % member_login)
-    box = card.locator("input[type=checkbox][name=share_health]")
-    box.set_checked(health)
+    card = member_card(page, member_name)
+    expect(card).to_have_count(1)
+    expect(card.locator("label").filter(has_text="Santé")).to_be_visible()
+    card.locator("input[type=checkbox][name=share_health]").set_checked(health)
     card.locator("button[type=submit]").click()
     expect(page.locator(".alert-success")).to_have_text(
         label("Votre modification est enregistrée.", "Your change is saved."))
-    card = page.locator("form[data-member='%s']" % member_login)
-    expect(card.locator("input[type=checkbox][name=share_health]")).to_be_checked(
-        checked=health)
+    expect(member_card(page, member_name).locator(
+        "input[type=checkbox][name=share_health]")).to_be_checked(checked=health)
 
 
 def health_count(rpc, notebook_id):
@@ -70,11 +75,11 @@ def test_beneficiary_hides_health_from_accompagnateur(phone, artifacts, connect)
 
     sharing = phone.locator("#sharing")
     sharing.scroll_into_view_if_needed()
-    save_sharing(phone, "accompagnateur", True)
+    save_sharing(phone, "Sophie Martin", True)
     assert health_count(accompagnateur, notebook_id) == 1
     shot(phone, artifacts, 2, "health-shared")
 
-    save_sharing(phone, "accompagnateur", False)
+    save_sharing(phone, "Sophie Martin", False)
     phone.locator("#sharing").scroll_into_view_if_needed()
     shot(phone, artifacts, 3, "health-hidden")
 

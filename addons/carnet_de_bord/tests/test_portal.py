@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.tests.common import HttpCase, at_install, post_install
 
 from .common import CdbCase
+from .portal_common import ServerTransactionMixin
 
 
 class TestPortalAccounts(CdbCase):
@@ -76,17 +77,17 @@ class TestPortalAccounts(CdbCase):
 
 @at_install(False)
 @post_install(True)
-class TestPortalPages(HttpCase):
+class TestPortalPages(ServerTransactionMixin, HttpCase):
     """/my/carnet as the demo beneficiary (login "beneficiaire"); after the
     installation, once the web routes of every module are known."""
 
     def setUp(self):
         super().setUp()
-        self.user = self.env.ref("carnet_de_bord.demo_portal_user")
-        self.notebook = self.env.ref("carnet_de_bord.demo_portal_notebook")
-        self.accompagnateur = self.env.ref("carnet_de_bord.demo_user_accompagnateur")
-        self.other = self.env["cdb.notebook"].search(
-            [("id", "!=", self.notebook.id)], limit=1)
+        self.allow_this_database()
+        env = self.server_env()
+        self.notebook = env.ref("carnet_de_bord.demo_portal_notebook")
+        self.accompagnateur = env.ref("carnet_de_bord.demo_user_accompagnateur")
+        self.other = env["cdb.notebook"].search([("id", "!=", self.notebook.id)], limit=1)
         self.authenticate("beneficiaire", "beneficiaire")
 
     def _page(self, url="/my/carnet"):
@@ -114,30 +115,29 @@ class TestPortalPages(HttpCase):
 
     def test_hiding_health_from_the_accompagnateur(self):
         member = self.notebook.member_ids.filtered(lambda m: m.user_id == self.accompagnateur)
-        Health = self.env["cdb.health"].sudo(self.accompagnateur)
         domain = [("notebook_id", "=", self.notebook.id)]
         self._post("/my/carnet/sharing", {"member_id": member.id, "share_health": "1",
                                           "share_situation": "1", "share_plan": "1"})
-        self.assertTrue(Health.search(domain))
+        self.assertTrue(self.server_env(self.accompagnateur)["cdb.health"].search(domain))
         self._post("/my/carnet/sharing", {"member_id": member.id, "share_situation": "1",
                                           "share_plan": "1"})
-        member.invalidate_cache()
+        member = self.server_env()["cdb.notebook.member"].browse(member.id)
         self.assertFalse(member.share_health)
         self.assertFalse(member.share_contracts)
-        self.assertFalse(Health.search(domain))
+        self.assertFalse(self.server_env(self.accompagnateur)["cdb.health"].search(domain))
 
     def test_cannot_change_the_choices_of_another_carnet(self):
         member = self.other.member_ids.filtered(lambda m: m.role != "referent")[:1] \
             or self.other.member_ids[:1]
         before = member.share_documents
         response = self._post("/my/carnet/sharing", {"member_id": member.id})
-        member.invalidate_cache()
+        member = self.server_env()["cdb.notebook.member"].browse(member.id)
         self.assertEqual(member.share_documents, before)
         self.assertIn("error=", response.url)
 
     def test_declare_a_change_reaches_the_referent(self):
         self._post("/my/carnet/situation-change", {"description": "Nouvelle adresse à Lens"})
-        activity = self.env["mail.activity"].search([
+        activity = self.server_env()["mail.activity"].search([
             ("res_model", "=", "cdb.notebook"), ("res_id", "=", self.notebook.id)],
             order="id desc", limit=1)
         self.assertEqual(activity.user_id, self.notebook.referent_id)
@@ -147,5 +147,5 @@ class TestPortalPages(HttpCase):
         objective = self.notebook.objective_ids[0]
         self._post("/my/carnet/review", {"kind": "objective", "record_id": objective.id,
                                          "decision": "validate"})
-        objective.invalidate_cache()
+        objective = self.server_env()["cdb.objective"].browse(objective.id)
         self.assertTrue(objective.beneficiary_validated)

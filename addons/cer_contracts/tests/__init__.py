@@ -4,3 +4,5 @@ from . import test_contract
 from . import test_pap
 from . import test_amendment
 from . import test_contract_access
+from . import test_contract_sharing
+from . import test_portal_contracts
