@@ -216,3 +216,13 @@ def user_date_format(rpc):
     lang = rpc.call("res.users", "read", [rpc.uid], ["lang"])[0]["lang"] or "en_US"
     langs = rpc.call("res.lang", "search_read", [("code", "=", lang)], fields=["date_format"])
     return langs[0]["date_format"] if langs else "%m/%d/%Y"
+
+
+def portal_login(page, login_name, password=None):
+    """Log in through /web/login as a portal user: Odoo sends them to /my."""
+    from playwright.sync_api import expect
+    page.goto("/web/login")
+    page.fill("#login", login_name)
+    page.fill("#password", password or login_name)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/my(/home)?(\?.*)?$"))

@@ -12,6 +12,8 @@
     "data": [
         "security/ir.model.access.csv",
         "security/cer_contracts_rules.xml",
+        "security/cer_sharing_rules.xml",
+        "security/cer_portal_rules.xml",
         "data/cer_contracts_config_data.xml",
         "data/cer_commitment_data.xml",
         "data/cer_liaison_action_data.xml",
@@ -27,6 +29,7 @@
         "views/cer_liaison_views.xml",
         "views/rsa_orientation_views.xml",
         "views/cdb_notebook_views.xml",
+        "views/cer_portal_templates.xml",
     ],
     "demo": [
         "demo/cer_contracts_demo.xml",

@@ -13,6 +13,7 @@
         "security/rsa_orientation_security.xml",
         "security/ir.model.access.csv",
         "security/rsa_orientation_rules.xml",
+        "security/rsa_sharing_rules.xml",
         "data/rsa_orientation_config_data.xml",
         "data/rsa_ede_default_scale.xml",
         "data/rsa_sanction_rule_data.xml",

@@ -37,7 +37,7 @@ import xmlrpc.client
 from zoneinfo import ZoneInfo
 
 # Situation fields given as text on the command line (cdb.situation).
-SITUATION_TEXT_FIELDS = ("family", "housing", "health", "resources", "mobility",
+SITUATION_TEXT_FIELDS = ("family", "housing", "resources", "mobility",
                          "employment", "summary")
 SERVER_DATETIME = "%Y-%m-%d %H:%M:%S"
 

@@ -3,6 +3,7 @@ from . import ir_actions_report
 from . import cdb_coded_mixin
 from . import cdb_numbered_mixin
 from . import cdb_revision_mixin
+from . import cdb_beneficiary_review_mixin
 from . import cdb_diploma_level
 from . import cdb_rome_code
 from . import cdb_action_code
@@ -12,7 +13,9 @@ from . import res_users
 from . import cdb_notebook
 from . import cdb_notebook_member
 from . import cdb_notebook_member_invitation
+from . import cdb_notebook_share
 from . import cdb_situation
+from . import cdb_health
 from . import cdb_objective
 from . import cdb_action
 from . import calendar_event

@@ -16,7 +16,7 @@ class CdbAction(models.Model):
 
     _name = "cdb.action"
     _description = "Action of the plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cdb.beneficiary.review.mixin"]
     _order = "date_deadline, id"
 
     notebook_id = fields.Many2one(

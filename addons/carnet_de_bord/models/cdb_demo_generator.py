@@ -178,13 +178,17 @@ class CdbDemoGenerator(models.AbstractModel):
             "family": "Vit seul(e)" if notebook.beneficiary_id.family_situation == "single"
                       else "En couple, enfants à charge",
             "employment": "Sans emploi depuis %d mois." % rng.randint(6, 48),
-            "health": "Pas de difficulté déclarée." if rng.random() < 0.7
-                      else "Suivi médical régulier, à prendre en compte pour les horaires.",
             "diploma_level_id": self.env["cdb.diploma.level"].search([])[rng.randint(2, 6)].id,
             "summary": "Diagnostic partagé lors du premier entretien.",
             "reason": "Premier diagnostic",
         })
         self.env["cdb.situation"].create(values)
+        self.env["cdb.health"].create({
+            "notebook_id": notebook.id,
+            "description": "Pas de difficulté déclarée." if rng.random() < 0.7
+            else "Suivi médical régulier, à prendre en compte pour les horaires.",
+            "reason": "Premier diagnostic",
+        })
 
     def _add_plan(self, rng, notebook, profile, codes, start, today, in_charge):
         for label, action_codes in rng.sample(OBJECTIVES, rng.randint(1, 2)):

@@ -56,13 +56,16 @@ class CdbNotebook(models.Model):
         "cdb.situation", "Current situation", compute="_compute_situation_id")
     situation_family = fields.Text(related="situation_id.family", readonly=True)
     situation_housing = fields.Text(related="situation_id.housing", readonly=True)
-    situation_health = fields.Text(related="situation_id.health", readonly=True)
     situation_resources = fields.Text(related="situation_id.resources", readonly=True)
     situation_mobility = fields.Text(related="situation_id.mobility", readonly=True)
     situation_employment = fields.Text(related="situation_id.employment", readonly=True)
     situation_diploma_level_id = fields.Many2one(
         related="situation_id.diploma_level_id", readonly=True)
     situation_summary = fields.Text(related="situation_id.summary", readonly=True)
+    health_ids = fields.One2many("cdb.health", "notebook_id", "Health history")
+    health_id = fields.Many2one(
+        "cdb.health", "Current health details", compute="_compute_health_id")
+    share_ids = fields.One2many("cdb.notebook.share", "notebook_id", "Choices by structure")
     objective_ids = fields.One2many("cdb.objective", "notebook_id", "Objectives")
     action_ids = fields.One2many("cdb.action", "notebook_id", "Action plan")
     event_ids = fields.One2many("calendar.event", "cdb_notebook_id", "Appointments")
@@ -142,6 +145,12 @@ class CdbNotebook(models.Model):
         for notebook in self:
             notebook.situation_id = notebook.situation_ids[:1]
 
+    @api.depends("health_ids")
+    def _compute_health_id(self):
+        # Only the versions this user may read (security/cdb_sharing_rules.xml).
+        for notebook in self:
+            notebook.health_id = notebook.health_ids[:1]
+
     def _compute_color(self):
         for notebook in self:
             if notebook.late_action_count:
@@ -207,6 +216,61 @@ class CdbNotebook(models.Model):
         a revision never overwrites the previous version."""
         self.ensure_one()
         return self.situation_id._revision_action(self, _("Revise the situation"))
+
+    @api.multi
+    def action_revise_health(self):
+        """Open a new version of the health details, prefilled with the
+        current one (only who reads them may revise them)."""
+        self.ensure_one()
+        return self.health_id._revision_action(self, _("Revise the health details"))
+
+    # ------------------------------------------------------- the beneficiary
+    def _beneficiary_declare_change(self, description):
+        """The beneficiary declares a change of situation: an activity for
+        the référent, who revises the situation with them (seed 000:
+        "L'allocataire et son référent remplissent le carnet de bord")."""
+        self.ensure_one()
+        description = (description or "").strip()
+        if not description:
+            raise UserError(_("Describe the change of your situation."))
+        self.message_post(
+            body=_("Change of situation declared by the beneficiary: %s") % description,
+            author_id=self.beneficiary_id.id)
+        activity = self._cdb_schedule_activity(
+            "carnet_de_bord.mail_activity_type_situation_change",
+            _("Change of situation declared by the beneficiary"),
+            False, self.referent_id or self.env.user)
+        activity.note = description
+        return activity
+
+    def _beneficiary_set_shares(self, member, shares):
+        """The beneficiary's choices for one member: ``shares`` maps each
+        section to shown or not. The carnet keeps a trace of the change."""
+        self.ensure_one()
+        member = member.filtered(lambda m: m.notebook_id == self)
+        if not member:
+            raise UserError(_("This person is not a member of your carnet."))
+        Member = self.env["cdb.notebook.member"]
+        member.write({Member._share_field(section): bool(shown)
+                      for section, shown in shares.items()})
+        self._post_sharing_trace(member.user_id.name, shares)
+
+    def _beneficiary_set_structure_shares(self, structure, shares):
+        """The same choices for every member of ``structure`` in this carnet,
+        and its future members."""
+        self.ensure_one()
+        if structure not in self.member_ids.mapped("structure_id"):
+            raise UserError(_("No member of your carnet works for this structure."))
+        for section, shown in shares.items():
+            self.env["cdb.notebook.share"]._set_choice(self, structure, section, bool(shown))
+        self._post_sharing_trace(structure.name, shares)
+
+    def _post_sharing_trace(self, whom, shares):
+        labels = self.env["cdb.notebook.member"]._section_labels()
+        shown = [labels[s] for s, v in shares.items() if v] or [_("nothing")]
+        self.message_post(
+            body=_("Sharing choices for %s: shares %s.") % (whom, ", ".join(shown)),
+            author_id=self.beneficiary_id.id)
 
     @api.multi
     def action_mark_reviewed(self):

@@ -1,12 +1,34 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+# The sections of the carnet the beneficiary shares member by member
+# (readme/SHARING.rst lists the models of each section).
+SECTIONS = [
+    ("situation", "Situation and diagnostic"),
+    ("health", "Health"),
+    ("plan", "Objectives and actions"),
+    ("contracts", "Contracts"),
+    ("documents", "Documents"),
+]
+REFERENT_MINIMUM_PARAM = "carnet_de_bord.referent_minimum_sections"
+HIDDEN_BY_DEFAULT_PARAM = "carnet_de_bord.sections_hidden_by_default"
+# What the rules read: a change of these fields changes what someone sees.
+RULE_FIELDS = {"notebook_id", "user_id", "role", "active"}
 
 
 class CdbNotebookMember(models.Model):
     """Who follows a carnet ("groupe de suivi"): the référent unique,
     accompagnateurs of partner structures, others. Only active members
     read the carnet (see security/cdb_rules.xml); an ended membership is
-    kept inactive for the history."""
+    kept inactive for the history.
+
+    Each member also carries the beneficiary's sharing choices, one flag per
+    section (seed 000, "Qui le remplit et quand ? Qui y a accès ?":
+    "L'allocataire est responsable de son carnet de bord : il le valide et
+    peut le modifier, il choisit quelles informations sont accessibles et à
+    qui (accompagnateurs, entreprises, etc.)"). The référent keeps what the
+    contract needs (readme/SHARING.rst); health is shared with the référent
+    alone unless the beneficiary decides otherwise."""
 
     _name = "cdb.notebook.member"
     _description = "Carnet de bord member"
@@ -35,6 +57,21 @@ class CdbNotebookMember(models.Model):
         "res.partner", "Structure of an active member", compute="_compute_active_refs",
         store=True, index=True)
 
+    share_situation = fields.Boolean(
+        "Situation and diagnostic", default=True,
+        help="The beneficiary shares their situation and diagnostic with this member.")
+    share_health = fields.Boolean(
+        "Health", help="The beneficiary shares their health details with this member.")
+    share_plan = fields.Boolean(
+        "Objectives and actions", default=True,
+        help="The beneficiary shares their objectives and actions with this member.")
+    share_contracts = fields.Boolean(
+        "Contracts", default=True,
+        help="The beneficiary shares their contracts with this member.")
+    share_documents = fields.Boolean(
+        "Documents", default=True,
+        help="The beneficiary shares the documents of their carnet with this member.")
+
     _sql_constraints = [
         ("notebook_user_unique", "unique(notebook_id, user_id)",
          "This person is already a member of the carnet."),
@@ -46,13 +83,120 @@ class CdbNotebookMember(models.Model):
             member.active_user_id = member.user_id if member.active else False
             member.active_structure_id = member.structure_id if member.active else False
 
+    # ------------------------------------------------------------- sharing
+    @api.model
+    def _share_field(self, section):
+        if section not in dict(SECTIONS):
+            raise ValueError("Unknown section %r" % section)
+        return "share_" + section
+
+    @api.model
+    def _section_labels(self):
+        """Section -> its label in the user's language."""
+        return {section: self._fields[self._share_field(section)].get_description(
+            self.env)["string"] for section, _label in SECTIONS}
+
+    @api.model
+    def _sections_param(self, key, default):
+        value = self.env["ir.config_parameter"].sudo().get_param(key, default)
+        return [s.strip() for s in value.split(",") if s.strip() in dict(SECTIONS)]
+
+    @api.model
+    def _referent_minimum_sections(self):
+        """What the référent always reads: the contract (CER) is built on the
+        diagnostic, the objectives and actions, and the contracts; health too
+        unless the département configures otherwise (readme/SHARING.rst)."""
+        return self._sections_param(REFERENT_MINIMUM_PARAM, "situation,health,plan,contracts")
+
+    @api.model
+    def _sections_hidden_by_default(self):
+        """Sections a new member (other than the référent) does not read
+        until the beneficiary shares them: health."""
+        return self._sections_param(HIDDEN_BY_DEFAULT_PARAM, "health")
+
+    @api.model
+    def _default_shares(self, vals):
+        """Sharing flags of a new member: the choice made for their structure
+        in this carnet if any, else visible except the sections hidden by
+        default; the référent reads health by default."""
+        structure_choices = {}
+        if vals.get("notebook_id") and vals.get("structure_id"):
+            for choice in self.env["cdb.notebook.share"].sudo().search([
+                    ("notebook_id", "=", vals["notebook_id"]),
+                    ("structure_id", "=", vals["structure_id"])]):
+                structure_choices[choice.section] = choice.visible
+        hidden = self._sections_hidden_by_default()
+        is_referent = vals.get("role") == "referent"
+        defaults = {}
+        for section, _label in SECTIONS:
+            if section in structure_choices:
+                defaults[self._share_field(section)] = structure_choices[section]
+            else:
+                defaults[self._share_field(section)] = is_referent or section not in hidden
+        return defaults
+
+    def _referent_shares(self, vals):
+        """A référent reads the minimum the contract needs and, unless told
+        otherwise, health."""
+        forced = {self._share_field(s): True for s in self._referent_minimum_sections()}
+        forced.setdefault("share_health", vals.get("share_health", True))
+        return forced
+
+    def _check_may_change_shares(self):
+        """The beneficiary decides (through the portal, which writes as
+        superuser); in the back office the référent records their choice on
+        their behalf, or a département manager does."""
+        if self.env.uid == SUPERUSER_ID or self.env.user.has_group(
+                "carnet_de_bord.group_cdb_manager"):
+            return
+        for notebook in self.mapped("notebook_id"):
+            if notebook.referent_id != self.env.user:
+                raise AccessError(_(
+                    "Only the beneficiary, or their référent on their behalf, "
+                    "chooses what is shared in the carnet de bord."))
+
+    @api.constrains("role", "active", "share_situation", "share_health", "share_plan",
+                    "share_contracts", "share_documents")
+    def _check_referent_minimum(self):
+        labels = self._section_labels()
+        for member in self.filtered(lambda m: m.active and m.role == "referent"):
+            for section in self._referent_minimum_sections():
+                if not member[self._share_field(section)]:
+                    raise ValidationError(_(
+                        "The référent always reads \"%s\": the contract of "
+                        "engagement needs it, so it cannot be hidden from them.")
+                        % labels[section])
+
+    @staticmethod
+    def _clear_rule_cache(env):
+        """Rule domains are cached per user: a new choice applies at once."""
+        env["ir.rule"].clear_caches()
+
     @api.model
     def create(self, vals):
         # Only who may already change the carnet adds members to it: the rule
         # of this model would accept the new membership itself.
         if vals.get("notebook_id"):
             self.env["cdb.notebook"].browse(vals["notebook_id"]).check_access_rule("write")
-        return super().create(vals)
+        values = self._default_shares(vals)
+        values.update(vals)
+        if values.get("role") == "referent":
+            values.update(self._referent_shares(vals))
+        member = super().create(values)
+        self._clear_rule_cache(self.env)
+        return member
+
+    @api.multi
+    def write(self, vals):
+        share_fields = {self._share_field(s) for s, _label in SECTIONS}
+        if share_fields & set(vals):
+            self._check_may_change_shares()
+        if vals.get("role") == "referent":
+            vals = dict(vals, **self._referent_shares(vals))
+        result = super().write(vals)
+        if (share_fields | RULE_FIELDS) & set(vals):
+            self._clear_rule_cache(self.env)
+        return result
 
     @api.onchange("user_id")
     def _onchange_user_id(self):

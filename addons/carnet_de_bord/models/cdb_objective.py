@@ -8,7 +8,7 @@ class CdbObjective(models.Model):
 
     _name = "cdb.objective"
     _description = "Objective"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cdb.beneficiary.review.mixin"]
     _order = "sequence, id"
 
     notebook_id = fields.Many2one(
@@ -23,6 +23,11 @@ class CdbObjective(models.Model):
         ("abandoned", "Abandoned"),
     ], default="proposed", required=True, track_visibility="onchange")
     action_ids = fields.One2many("cdb.action", "objective_id", "Actions")
+
+    def _beneficiary_validate(self):
+        """Validating a proposed objective validates it for the référent too."""
+        super()._beneficiary_validate()
+        self.filtered(lambda o: o.state == "proposed").write({"state": "validated"})
 
     @api.multi
     def action_validate(self):

@@ -5,7 +5,8 @@ class CdbSituation(models.Model):
     """The beneficiary's situation (diagnostic), "révisable/historique"
     (seed 000, "Carnet de bord"): each revision is a new version; a saved
     version is never overwritten, so the history shows who changed what and
-    when."""
+    when. Health details are not part of it: they live in ``cdb.health``,
+    shared separately (readme/SHARING.rst)."""
 
     _name = "cdb.situation"
     _inherit = "cdb.revision.mixin"
@@ -13,7 +14,7 @@ class CdbSituation(models.Model):
     _order = "create_date desc, id desc"
     _rec_name = "create_date"
     _revision_fields = (
-        "family", "housing", "health", "resources", "mobility", "employment",
+        "family", "housing", "resources", "mobility", "employment",
         "diploma_level_id", "rome_code_ids", "summary",
     )
 
@@ -21,7 +22,6 @@ class CdbSituation(models.Model):
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)
     family = fields.Text("Family situation")
     housing = fields.Text("Housing")
-    health = fields.Text("Health")
     resources = fields.Text("Resources and budget")
     mobility = fields.Text("Mobility")
     employment = fields.Text("Employment and training")

@@ -10,3 +10,5 @@ from . import test_access_log
 from . import test_retention
 from . import test_data_export
 from . import test_tracking
+from . import test_sharing
+from . import test_portal

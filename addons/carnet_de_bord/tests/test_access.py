@@ -20,7 +20,7 @@ class TestAccessCase(CdbCase):
             "notebook_id": cls.notebook.id, "name": "Accéder à un logement"})
         cls.action = cls._action(cls.notebook, objective_id=cls.objective.id)
         cls.situation = cls.env["cdb.situation"].create({
-            "notebook_id": cls.notebook.id, "health": "Information de santé confidentielle"})
+            "notebook_id": cls.notebook.id, "summary": "Information de santé confidentielle"})
         cls.member = cls.notebook.member_ids
         cls.event = cls.env["calendar.event"].create({
             "name": "Entretien Utconfidentiel", "cdb_notebook_id": cls.notebook.id,
@@ -78,7 +78,7 @@ class TestNonMemberProfessional(TestAccessCase):
     def test_export_data_refused(self):
         with self.assertRaises(AccessError):
             self._as("cdb.notebook").browse(self.notebook.id).export_data(
-                ["beneficiary_id", "caf_number", "situation_health"])
+                ["beneficiary_id", "caf_number", "situation_summary"])
 
     def test_messages_not_found(self):
         messages = self._as("mail.message").search([
@@ -146,9 +146,9 @@ class TestMemberProfessional(TestAccessCase):
 
     def test_can_read(self):
         data = self._as("cdb.notebook").browse(self.notebook.id).read(
-            ["beneficiary_id", "caf_number", "situation_health"])
+            ["beneficiary_id", "caf_number", "situation_summary"])
         self.assertEqual(data[0]["beneficiary_id"][0], self.beneficiary.id)
-        self.assertEqual(data[0]["situation_health"], "Information de santé confidentielle")
+        self.assertEqual(data[0]["situation_summary"], "Information de santé confidentielle")
 
     def test_search_finds_it(self):
         self.assertEqual(self._as("cdb.notebook").search(
@@ -165,7 +165,7 @@ class TestMemberProfessional(TestAccessCase):
 
     def test_export_data(self):
         rows = self._as("cdb.notebook").browse(self.notebook.id).export_data(
-            ["caf_number", "situation_health"])["datas"]
+            ["caf_number", "situation_summary"])["datas"]
         self.assertEqual(rows, [[self.beneficiary.caf_number,
                                  "Information de santé confidentielle"]])
 

@@ -71,11 +71,11 @@ class TestSituationHistory(CdbCase):
             lambda: self.first.sudo(self.referent).unlink(), rollback=False)
 
     def test_revise_action_prefills_from_current_version(self):
-        second = self._revise(housing="Locataire parc social", health="Suivi médical")
+        second = self._revise(housing="Locataire parc social", employment="Vendeuse")
         context = self.notebook.action_revise_situation()["context"]
         self.assertEqual(context["default_notebook_id"], self.notebook.id)
         self.assertEqual(context["default_housing"], "Locataire parc social")
-        self.assertEqual(context["default_health"], "Suivi médical")
+        self.assertEqual(context["default_employment"], "Vendeuse")
         self.assertEqual(context["default_resources"], "RSA socle")
         self.assertEqual(context["default_diploma_level_id"], self.level.id)
         self.assertEqual(context["default_rome_code_ids"], [(6, 0, self.rome.ids)])

@@ -6,3 +6,5 @@ from . import test_amendment
 from . import test_contract_access
 from . import test_access_matrix
 from . import test_data_protection
+from . import test_contract_sharing
+from . import test_portal_contracts

@@ -1,0 +1,152 @@
+"""The beneficiary's portal: /my/carnet.
+
+Seed 002 (Carnet de bord, "Notre ambition"): "Nous espérons aussi que notre
+outil permette à l'usager de retrouver la maîtrise de son parcours avec un
+accès décloisonné à ses informations essentielles"; seed 000: "L'allocataire
+est responsable de son carnet de bord : il le valide et peut le modifier, il
+choisit quelles informations sont accessibles et à qui". The page reads the
+carnet as the beneficiary (record rules of security/cdb_portal_rules.xml);
+each change checks the carnet is theirs, then writes just that change.
+"""
+from werkzeug.urls import url_encode
+from werkzeug.utils import redirect
+
+from odoo import _, http
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.cdb_notebook_member import SECTIONS
+
+REVIEWABLE = {"objective": "objective_ids", "action": "action_ids"}
+
+
+class CarnetPortal(CustomerPortal):
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["cdb_notebook"] = self._cdb_own_notebook()
+        return values
+
+    @staticmethod
+    def _cdb_own_notebook():
+        """The carnet whose beneficiary is the logged-in person, if any."""
+        return request.env["cdb.notebook"].search(
+            [("beneficiary_id", "=", request.env.user.partner_id.id)], limit=1)
+
+    def _cdb_redirect(self, anchor, **params):
+        query = ("?" + url_encode(params)) if params else ""
+        return redirect("/my/carnet%s#%s" % (query, anchor), 303)
+
+    # ----------------------------------------------------------------- page
+    @http.route("/my/carnet", type="http", auth="user")
+    def portal_my_carnet(self, done=None, error=None, **kw):
+        notebook = self._cdb_own_notebook()
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "carnet", "notebook": notebook,
+                       "done": done, "error": error})
+        if notebook:
+            values.update(self._cdb_carnet_values(notebook))
+        return request.render("carnet_de_bord.portal_my_carnet", values)
+
+    def _cdb_carnet_values(self, notebook):
+        Member = request.env["cdb.notebook.member"]
+        members = notebook.member_ids.filtered("active")
+        # Appointments: the carnet is checked above; calendar's own rules
+        # know nothing of beneficiaries.
+        events = request.env["calendar.event"].sudo().search(
+            [("cdb_notebook_id", "=", notebook.id)], order="start desc", limit=20)
+        return {
+            "situation": notebook.situation_id,
+            "health": notebook.health_id,
+            "objectives": notebook.objective_ids,
+            "actions": notebook.action_ids,
+            "events": events,
+            "members": members,
+            "structures": members.mapped("structure_id"),
+            "sections": list(Member._section_labels().items()),
+            "referent_minimum": Member._referent_minimum_sections(),
+            "member_shares": {m.id: {s: m[Member._share_field(s)] for s, _l in SECTIONS}
+                              for m in members},
+            "structure_shares": self._cdb_structure_shares(notebook, members),
+            "access_logs": self._cdb_access_logs(notebook),
+        }
+
+    @staticmethod
+    def _cdb_structure_shares(notebook, members):
+        """What each structure's future members will read: the choice made
+        for the structure, else the defaults."""
+        hidden = request.env["cdb.notebook.member"]._sections_hidden_by_default()
+        shares = {structure.id: {s: s not in hidden for s, _l in SECTIONS}
+                  for structure in members.mapped("structure_id")}
+        for choice in notebook.share_ids:
+            shares.setdefault(choice.structure_id.id, {})[choice.section] = choice.visible
+        return shares
+
+    @staticmethod
+    def _cdb_access_logs(notebook):
+        """Who opened the carnet, when the access log is installed
+        (cdb.access.log: notebook_id, user_id, date or create_date, reason)."""
+        if "cdb.access.log" not in request.env:
+            return None
+        Log = request.env["cdb.access.log"].sudo()
+        date_field = "date" if "date" in Log._fields else "create_date"
+        logs = Log.search([("notebook_id", "=", notebook.id)],
+                          order="%s desc" % date_field, limit=50)
+        return [{"date": log[date_field], "user": log.user_id.name,
+                 "reason": log["reason"] if "reason" in Log._fields else ""}
+                for log in logs]
+
+    # -------------------------------------------------------------- changes
+    def _cdb_apply(self, anchor, change):
+        """Run ``change(notebook)`` on the beneficiary's own carnet and come
+        back to the page with a message."""
+        notebook = self._cdb_own_notebook()
+        if not notebook:
+            return redirect("/my", 303)
+        try:
+            change(notebook)
+        except (UserError, ValidationError, AccessError) as exc:
+            request.env.cr.rollback()
+            return self._cdb_redirect(anchor, error=exc.name)
+        return self._cdb_redirect(anchor, done=anchor)
+
+    @http.route("/my/carnet/review", type="http", auth="user", methods=["POST"])
+    def portal_carnet_review(self, kind=None, record_id=None, decision=None, comment=None,
+                             **kw):
+        """Validate or comment an objective or an action of one's carnet."""
+        def change(notebook):
+            if kind not in REVIEWABLE:
+                raise UserError(_("Unknown item."))
+            record = notebook[REVIEWABLE[kind]].filtered(
+                lambda r: str(r.id) == str(record_id))
+            if not record:
+                raise UserError(_("This item is not in your carnet."))
+            if decision == "validate":
+                record.sudo()._beneficiary_validate()
+            if (comment or "").strip() or decision == "comment":
+                record.sudo()._beneficiary_comment(comment)
+        return self._cdb_apply("plan", change)
+
+    @http.route("/my/carnet/situation-change", type="http", auth="user", methods=["POST"])
+    def portal_carnet_situation_change(self, description=None, **kw):
+        """Declare a change of situation: an activity for the référent."""
+        return self._cdb_apply(
+            "situation", lambda notebook: notebook.sudo()._beneficiary_declare_change(description))
+
+    @http.route("/my/carnet/sharing", type="http", auth="user", methods=["POST"])
+    def portal_carnet_sharing(self, member_id=None, structure_id=None, **post):
+        """Change what a member, or every member of a structure, reads.
+        A section is shared when its box is ticked (``share_<section>``)."""
+        shares = {section: bool(post.get("share_" + section)) for section, _label in SECTIONS}
+
+        def change(notebook):
+            if member_id:
+                member = notebook.member_ids.filtered(lambda m: str(m.id) == str(member_id))
+                notebook.sudo()._beneficiary_set_shares(member.sudo(), shares)
+            else:
+                structure = notebook.member_ids.mapped("structure_id").filtered(
+                    lambda s: str(s.id) == str(structure_id))
+                notebook.sudo()._beneficiary_set_structure_shares(structure.sudo(), shares)
+        return self._cdb_apply("sharing", change)

@@ -1,0 +1,151 @@
+"""The beneficiary's portal (seed 002: "chaque usager va pouvoir être
+acteur de son parcours grâce à sa propre interface Carnet de bord"): a
+beneficiary reads their own carnet only, and the département opens portal
+accounts in bulk with Odoo's portal wizard (readme/PORTAL.rst)."""
+import re
+
+from odoo.exceptions import AccessError
+from odoo.tests.common import HttpCase, at_install, post_install
+
+from .common import CdbCase
+from .portal_common import ServerTransactionMixin
+
+
+class TestPortalAccounts(CdbCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.notebook_a = cls._notebook("Utportaila", cls.referent)
+        cls.notebook_b = cls._notebook("Utportailb", cls.referent)
+        for notebook, email in ((cls.notebook_a, "ut.a@example.org"),
+                                (cls.notebook_b, "ut.b@example.org")):
+            notebook.beneficiary_id.email = email
+            cls.env["cdb.health"].create({"notebook_id": notebook.id,
+                                          "description": "Santé %s" % email})
+            cls.env["cdb.situation"].create({"notebook_id": notebook.id,
+                                             "housing": "Logement %s" % email})
+
+    def _grant_portal(self, partners):
+        """What a département agent does: select beneficiaries in the list,
+        Action > Grant portal access, tick "In portal", Apply."""
+        wizard = self.env["portal.wizard"].with_context(
+            active_ids=partners.ids, active_model="res.partner").create({})
+        wizard.onchange_portal_id()
+        wizard.user_ids.write({"in_portal": True})
+        wizard.action_apply()
+        return partners.mapped("user_ids")
+
+    def test_wizard_creates_portal_users_reading_their_own_carnet(self):
+        beneficiaries = self.notebook_a.beneficiary_id | self.notebook_b.beneficiary_id
+        users = self._grant_portal(beneficiaries)
+        self.assertEqual(len(users), 2)
+        portal = self.env.ref("base.group_portal")
+        for user, own, other in ((users[0], self.notebook_a, self.notebook_b),
+                                 (users[1], self.notebook_b, self.notebook_a)):
+            if user.partner_id != own.beneficiary_id:
+                own, other = other, own
+            self.assertIn(portal, user.groups_id)
+            self.assertFalse(user.has_group("base.group_user"))
+            Notebook = self.env["cdb.notebook"].sudo(user)
+            self.assertEqual(Notebook.search([]), own)
+            self.assertEqual(self.env["cdb.health"].sudo(user).search([]).notebook_id, own)
+            self.assertEqual(self.env["cdb.situation"].sudo(user).search([]).notebook_id, own)
+            with self.assertRaises(AccessError):
+                Notebook.browse(other.id).read(["beneficiary_id"])
+            with self.assertRaises(AccessError):
+                self.env["cdb.health"].sudo(user).browse(other.health_id.id).read(["description"])
+
+    def test_password_reset_by_email(self):
+        user = self._grant_portal(self.notebook_a.beneficiary_id)
+        user.partner_id.signup_type = False
+        user.action_reset_password()
+        self.assertEqual(user.partner_id.signup_type, "reset")
+        self.assertTrue(user.partner_id.signup_valid)
+        self.assertEqual(self.env["ir.config_parameter"].get_param(
+            "auth_signup.reset_password"), "True")
+
+    def test_portal_user_writes_nothing_directly(self):
+        user = self._grant_portal(self.notebook_a.beneficiary_id)
+        member = self.notebook_a.member_ids[:1]
+        with self.assertRaises(AccessError):
+            member.sudo(user).write({"share_documents": False})
+        with self.assertRaises(AccessError):
+            self.notebook_a.objective_ids.sudo(user).create(
+                {"notebook_id": self.notebook_a.id, "name": "Ajout direct"})
+
+
+@at_install(False)
+@post_install(True)
+class TestPortalPages(ServerTransactionMixin, HttpCase):
+    """/my/carnet as the demo beneficiary (login "beneficiaire"); after the
+    installation, once the web routes of every module are known."""
+
+    def setUp(self):
+        super().setUp()
+        self.allow_this_database()
+        env = self.server_env()
+        self.notebook = env.ref("carnet_de_bord.demo_portal_notebook")
+        self.accompagnateur = env.ref("carnet_de_bord.demo_user_accompagnateur")
+        self.other = env["cdb.notebook"].search([("id", "!=", self.notebook.id)], limit=1)
+        self.authenticate("beneficiaire", "beneficiaire")
+
+    def _page(self, url="/my/carnet"):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def _post(self, url, data):
+        token = re.search(r'name="csrf_token" value="([^"]+)"', self._page()).group(1)
+        data = dict(data, csrf_token=token)
+        response = self.url_open(url, data=data)
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def test_home_links_to_the_carnet(self):
+        self.assertIn('href="/my/carnet"', self._page("/my/home"))
+
+    def test_own_carnet_and_nothing_of_another(self):
+        page = self._page()
+        self.assertIn(self.notebook.objective_ids[0].name, page)
+        self.assertIn(self.notebook.situation_id.mobility, page)
+        self.assertIn("Sophie Martin", page)
+        self.assertNotIn(self.other.beneficiary_id.name, page)
+        self.assertNotIn("/my/carnet/contract/%s/" % self.other.id, page)
+
+    def test_hiding_health_from_the_accompagnateur(self):
+        member = self.notebook.member_ids.filtered(lambda m: m.user_id == self.accompagnateur)
+        domain = [("notebook_id", "=", self.notebook.id)]
+        self._post("/my/carnet/sharing", {"member_id": member.id, "share_health": "1",
+                                          "share_situation": "1", "share_plan": "1"})
+        self.assertTrue(self.server_env(self.accompagnateur)["cdb.health"].search(domain))
+        self._post("/my/carnet/sharing", {"member_id": member.id, "share_situation": "1",
+                                          "share_plan": "1"})
+        member = self.server_env()["cdb.notebook.member"].browse(member.id)
+        self.assertFalse(member.share_health)
+        self.assertFalse(member.share_contracts)
+        self.assertFalse(self.server_env(self.accompagnateur)["cdb.health"].search(domain))
+
+    def test_cannot_change_the_choices_of_another_carnet(self):
+        member = self.other.member_ids.filtered(lambda m: m.role != "referent")[:1] \
+            or self.other.member_ids[:1]
+        before = member.share_documents
+        response = self._post("/my/carnet/sharing", {"member_id": member.id})
+        member = self.server_env()["cdb.notebook.member"].browse(member.id)
+        self.assertEqual(member.share_documents, before)
+        self.assertIn("error=", response.url)
+
+    def test_declare_a_change_reaches_the_referent(self):
+        self._post("/my/carnet/situation-change", {"description": "Nouvelle adresse à Lens"})
+        activity = self.server_env()["mail.activity"].search([
+            ("res_model", "=", "cdb.notebook"), ("res_id", "=", self.notebook.id)],
+            order="id desc", limit=1)
+        self.assertEqual(activity.user_id, self.notebook.referent_id)
+        self.assertIn("Lens", activity.note)
+
+    def test_validate_an_objective(self):
+        objective = self.notebook.objective_ids[0]
+        self._post("/my/carnet/review", {"kind": "objective", "record_id": objective.id,
+                                         "decision": "validate"})
+        objective = self.server_env()["cdb.objective"].browse(objective.id)
+        self.assertTrue(objective.beneficiary_validated)

@@ -1,0 +1,92 @@
+"""The beneficiary's portal on a phone, in headless Chromium (issue 5).
+
+Émilie Rousseau (demo portal account "beneficiaire") logs in on a
+phone-sized screen, opens "Mon carnet de bord" (/my/carnet), and in "Qui
+voit quoi" stops sharing her health details with Sophie Martin, the
+accompagnateur of her carnet. Over XML-RPC, Sophie Martin then finds no
+health record of that carnet any more (and reading one by id is refused),
+while the référent Claire Dubois still reads it. The journey first shares
+health with Sophie Martin, so that it starts from the same state each run.
+"""
+import xmlrpc.client
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import label, portal_login
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, odoo_server):
+    """A fresh phone-sized browser context."""
+    expect.set_options(timeout=20000)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                                  base_url=odoo_server.url, locale="fr-FR")
+    context.set_default_timeout(30000)
+    context.set_default_navigation_timeout(90000)
+    yield context.new_page()
+    context.close()
+
+
+def shot(page, artifacts, number, name):
+    page.screenshot(path=str(artifacts / ("portal-%d-%s.png" % (number, name))), full_page=True)
+
+
+def member_card(page, name):
+    """The card of a member in "Qui voit quoi"."""
+    return page.locator("#sharing form").filter(has=page.locator("h4", has_text=name))
+
+
+def save_sharing(page, member_name, health):
+    """Tick or untick "Santé" on the member's card, save, wait for the
+    confirmation."""
+    card = member_card(page, member_name)
+    expect(card).to_have_count(1)
+    expect(card.locator("label").filter(has_text="Santé")).to_be_visible()
+    card.locator("input[type=checkbox][name=share_health]").set_checked(health)
+    card.locator("button[type=submit]").click()
+    expect(page.locator(".alert-success")).to_have_text(
+        label("Votre modification est enregistrée.", "Your change is saved."))
+    expect(member_card(page, member_name).locator(
+        "input[type=checkbox][name=share_health]")).to_be_checked(checked=health)
+
+
+def health_count(rpc, notebook_id):
+    return rpc.call("cdb.health", "search_count", [("notebook_id", "=", notebook_id)])
+
+
+def test_beneficiary_hides_health_from_accompagnateur(phone, artifacts, connect):
+    beneficiary = connect("beneficiaire")
+    accompagnateur = connect("accompagnateur")
+    referent = connect("referent.social")
+    [notebook_id] = beneficiary.call("cdb.notebook", "search", [])
+    [health_id] = referent.call("cdb.health", "search", [("notebook_id", "=", notebook_id)],
+                                limit=1)
+
+    portal_login(phone, "beneficiaire")
+    phone.goto("/my/carnet")
+    expect(phone.locator("h2.page-header")).to_have_text(
+        label("Mon carnet de bord", "My carnet de bord"))
+    # One column on a phone: nothing wider than the screen.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(phone, artifacts, 1, "carnet")
+
+    sharing = phone.locator("#sharing")
+    sharing.scroll_into_view_if_needed()
+    save_sharing(phone, "Sophie Martin", True)
+    assert health_count(accompagnateur, notebook_id) == 1
+    shot(phone, artifacts, 2, "health-shared")
+
+    save_sharing(phone, "Sophie Martin", False)
+    phone.locator("#sharing").scroll_into_view_if_needed()
+    shot(phone, artifacts, 3, "health-hidden")
+
+    assert health_count(accompagnateur, notebook_id) == 0
+    with pytest.raises(xmlrpc.client.Fault):
+        accompagnateur.call("cdb.health", "read", [health_id], ["description"])
+    assert health_count(referent, notebook_id) == 1
+    # The rest of the carnet stays shared with her.
+    assert accompagnateur.call("cdb.situation", "search_count",
+                               [("notebook_id", "=", notebook_id)]) >= 1
