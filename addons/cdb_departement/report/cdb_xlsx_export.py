@@ -104,9 +104,11 @@ class CdbXlsxExport(models.AbstractModel):
         field = self.env[model]._fields[field_name]
         return dict(field._description_selection(self.env))
 
-    @api.model
-    def _yes_no(self, value):
-        return _("Yes") if value else _("No")
+    def _yes_no_labels(self):
+        """A function writing a boolean as "Yes" or "No", translated once
+        (not once per row)."""
+        labels = {True: _("Yes"), False: _("No")}
+        return lambda value: labels[bool(value)]
 
     @api.model
     def _today(self):
