@@ -23,7 +23,8 @@ def shot(page, artifacts, number, name):
 def test_manager_dashboard_and_export(page, wait_idle, js_errors, artifacts, manager):
     dashboard_id = manager.call("cdb.dashboard", "create", {})
     figures = manager.call("cdb.dashboard", "read", [dashboard_id],
-                           ["accompanied_count", "review_overdue_count"])[0]
+                           ["accompanied_count", "review_overdue_count",
+                            "signed_professional_count", "signed_solidarity_count"])[0]
     overdue = manager.call("cdb.notebook", "search_count", [
         ("state", "!=", "closed"), ("review_due", "=", True)])
     assert figures["review_overdue_count"] == overdue
@@ -51,6 +52,19 @@ def test_manager_dashboard_and_export(page, wait_idle, js_errors, artifacts, man
     wait_idle()
     expect(page.locator(".o_pivot")).to_be_visible()
     shot(page, artifacts, 2, "reviews-overdue-pivot")
+
+    # The median delay opens the orientations followed by a signed contract,
+    # with the date of the signature.
+    crumb = page.locator(".o_control_panel .breadcrumb a").first
+    expect(crumb).to_have_text(label("Tableau de bord", "Dashboard"))
+    crumb.click()
+    wait_idle()
+    page.locator("button[name=action_open_signed]").click()
+    wait_idle()
+    signed = figures["signed_professional_count"] + figures["signed_solidarity_count"]
+    expect(page.locator(".o_list_view .o_data_row")).to_have_count(min(signed, 80))
+    expect(page.locator(".o_list_view th").filter(
+        has_text=label("Contrat signé le", "Contract signed on"))).to_have_count(1)
 
     open_menu(page, wait_idle, "cdb_departement.menu_cdb_departement_exports", "Exports")
     open_menu(page, wait_idle, "cdb_departement.menu_cdb_export_wizard",

@@ -22,11 +22,11 @@ class RsaOrientation(models.Model):
                                 (tuple(self.ids),))
             signatures = dict(self.env.cr.fetchall())
         for orientation in self:
-            signed = signatures.get(orientation.id)
-            orientation.contract_signed_date = signed and fields.Date.to_string(signed)
+            signed = signatures.get(orientation.id) or False  # "YYYY-MM-DD" from the cursor
+            orientation.contract_signed_date = signed
             orientation.contract_signed_late = bool(
                 signed and orientation.contract_deadline
-                and orientation.contract_signed_date > orientation.contract_deadline)
+                and signed > orientation.contract_deadline)
 
     def _search_contract_signed_late(self, operator, value):
         """Orientations whose first contract was signed after the deadline,

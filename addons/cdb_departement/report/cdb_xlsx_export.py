@@ -83,16 +83,15 @@ class CdbXlsxExport(models.AbstractModel):
         cursor_name = "cdb_export_%d" % id(sheet)
         cr.execute("DECLARE %s NO SCROLL CURSOR FOR WITH allowed AS (%s) %s" % (
             cursor_name, self._literal(ids_sql, ids_params), sql), params)
-        try:
-            while True:
-                cr.execute("FETCH %d FROM %s" % (FETCH_SIZE, cursor_name))
-                rows = cr.fetchall()
-                if not rows:
-                    break
-                for row in rows:
-                    sheet.write_row(convert(row) if convert else row)
-        finally:
-            cr.execute("CLOSE %s" % cursor_name)
+        while True:
+            cr.execute("FETCH %d FROM %s" % (FETCH_SIZE, cursor_name))
+            rows = cr.fetchall()
+            if not rows:
+                break
+            for row in rows:
+                sheet.write_row(convert(row) if convert else row)
+        # (on an error the transaction is rolled back, and the cursor with it)
+        cr.execute("CLOSE %s" % cursor_name)
         return sheet.close()
 
     def _literal(self, sql, params):
@@ -105,9 +104,11 @@ class CdbXlsxExport(models.AbstractModel):
         field = self.env[model]._fields[field_name]
         return dict(field._description_selection(self.env))
 
-    @api.model
-    def _yes_no(self, value):
-        return _("Yes") if value else _("No")
+    def _yes_no_labels(self):
+        """A function writing a boolean as "Yes" or "No", translated once
+        (not once per row)."""
+        labels = {True: _("Yes"), False: _("No")}
+        return lambda value: labels[bool(value)]
 
     @api.model
     def _today(self):

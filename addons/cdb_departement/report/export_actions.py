@@ -60,10 +60,12 @@ class ExportActions(models.AbstractModel):
             Column(_("Late"), width=8),
         ]
 
+        yes_no = self._yes_no_labels()
+
         def convert(row):
             row = list(row)
             row[4] = states.get(row[4])
-            row[9] = self._yes_no(row[9])
+            row[9] = yes_no(row[9])
             return row
 
         self._write_query(workbook, _("Actions"), columns, ACTIONS_SQL,

@@ -42,12 +42,14 @@ class ExportContracts(models.AbstractModel):
             Column(_("Legal deadline (days)"), INTEGER, 12), Column(_("Late"), width=8),
         ]
 
+        yes_no = self._yes_no_labels()
+
         def convert(row):
             row = list(row)
             row[3] = types.get(row[3])
             row[4] = states.get(row[4])
             row[7] = orientations.get(row[7])
-            row[13] = None if row[13] is None else self._yes_no(row[13])
+            row[13] = None if row[13] is None else yes_no(row[13])
             return row
 
         self._write_query(workbook, _("Contracts"), columns, CONTRACTS_SQL,

@@ -58,10 +58,12 @@ class ExportNotebooks(models.AbstractModel):
             Column(_("Contract end"), DATE), Column(_("Late actions"), INTEGER),
         ]
 
+        yes_no = self._yes_no_labels()
+
         def convert(row):
             row = list(row)
             row[6] = states.get(row[6])
-            row[10] = self._yes_no(row[10])
+            row[10] = yes_no(row[10])
             row[11] = orientations.get(row[11])
             row[13] = contracts.get(row[13])
             return row

@@ -45,12 +45,14 @@ class ExportOrientations(models.AbstractModel):
             Column(_("Contract overdue"), width=10),
         ]
 
+        yes_no = self._yes_no_labels()
+
         def convert(row):
             row = list(row)
             row[1] = types.get(row[1])
             row[2] = states.get(row[2])
             row[4] = bases.get(row[4])
-            row[11] = self._yes_no(row[11])
+            row[11] = yes_no(row[11])
             return row
 
         self._write_query(workbook, _("Orientations"), columns, ORIENTATIONS_SQL,

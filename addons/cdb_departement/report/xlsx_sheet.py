@@ -8,6 +8,8 @@ import datetime
 
 # Kinds of columns and how their cells are written.
 TEXT, DATE, INTEGER, NUMBER, PERCENT = "text", "date", "integer", "number", "percent"
+# A spreadsheet date is the number of days since 30 December 1899.
+EXCEL_EPOCH = datetime.date(1899, 12, 30).toordinal()
 
 
 class Column(object):
@@ -42,9 +44,7 @@ class SheetWriter(object):
             if value is None or value is False or value == "":
                 continue
             if column.kind == DATE:
-                if isinstance(value, str):
-                    value = datetime.datetime.strptime(value[:10], "%Y-%m-%d")
-                self.sheet.write_datetime(self.row, index, value, self.formats[DATE])
+                self.sheet.write_number(self.row, index, excel_date(value), self.formats[DATE])
             elif column.kind in (INTEGER, NUMBER, PERCENT):
                 self.sheet.write_number(self.row, index, value, self.formats[column.kind])
             else:
@@ -54,6 +54,15 @@ class SheetWriter(object):
     def close(self):
         self.sheet.autofilter(0, 0, max(self.row - 1, 0), len(self.columns) - 1)
         return self.row - 1
+
+
+def excel_date(value):
+    """The serial number of a date ("2026-11-22", as Odoo's cursor returns
+    dates, or a date): written with a date format, it is a date cell. Much
+    cheaper than parsing the string into a datetime for each cell."""
+    if isinstance(value, str):
+        value = datetime.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    return value.toordinal() - EXCEL_EPOCH
 
 
 def _formats(workbook):

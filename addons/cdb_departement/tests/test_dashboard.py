@@ -46,6 +46,19 @@ class TestDashboard(DepartementCase):
         self.assertEqual(self._opened(dashboard, "action_open_signed_late").mapped("notebook_id"),
                          self.nb_expiring)
 
+    def test_orientation_signature(self):
+        """The first signature of a contract of each orientation, and whether
+        it came after the deadline, as the orientations list shows them."""
+        late = self.nb_expiring.orientation_ids
+        self.assertEqual((late.contract_signed_date, late.contract_signed_late),
+                         (self._day(-20), True))
+        in_time = self.nb_running.orientation_ids
+        self.assertEqual((in_time.contract_signed_date, in_time.contract_signed_late),
+                         (self._day(-80), False))
+        unsigned = self.nb_draft.orientation_ids
+        self.assertEqual((unsigned.contract_signed_date, unsigned.contract_signed_late),
+                         (False, False))
+
     def test_deadline_parameter_is_used(self):
         """The deadline comes from rsa_orientation's parameter: with 2 months
         for the professional sphere, the PPAE signed after 40 days is in time."""
