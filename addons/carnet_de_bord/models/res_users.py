@@ -61,6 +61,6 @@ class ResUsers(models.Model):
         notebook_ids = set(self.env["cdb.notebook"].sudo().search(
             [("beneficiary_id", "=", self.partner_id.id)]).ids)
         members = self.env["cdb.notebook.member"].sudo().search_read(
-            [("user_id", "=", self.id), ("share_health", "=", True)], ["notebook_id"])
+            [("active_user_id", "=", self.id), ("share_health", "=", True)], ["notebook_id"])
         notebook_ids.update(member["notebook_id"][0] for member in members)
         return [("notebook_id", "in", sorted(notebook_ids))]
