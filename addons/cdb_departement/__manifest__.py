@@ -12,6 +12,10 @@
     "data": [
         "security/ir.model.access.csv",
         "views/cdb_departement_menus.xml",
+        "data/cdb_import_columns.xml",
+        "data/cdb_import_data.xml",
+        "views/cdb_import_job_views.xml",
+        "views/cdb_import_column_views.xml",
     ],
     "installable": True,
 }

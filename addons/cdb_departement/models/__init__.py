@@ -1,1 +1,12 @@
-
+from . import cdb_import_res_partner
+from . import cdb_import_column
+from . import cdb_import_fast_create
+from . import cdb_import_handler
+from . import cdb_import_beneficiary_key
+from . import cdb_import_handler_beneficiary
+from . import cdb_import_handler_structure
+from . import cdb_import_handler_professional
+from . import cdb_import_handler_referent_assignment
+from . import cdb_import_handler_reorientation
+from . import cdb_import_job_line
+from . import cdb_import_job

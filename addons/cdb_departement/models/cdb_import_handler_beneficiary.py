@@ -1,0 +1,279 @@
+from odoo import _, api, models
+
+PARTNER_KEYS = (
+    "cdb_import_ref", "lastname", "firstname", "birthdate_date", "birth_place", "caf_number",
+    "benefit_organism", "france_travail_id", "family_situation", "phone", "mobile", "email",
+    "street", "street2", "zip", "city", "rsa_household_resources", "rsa_lump_sum",
+    "rsa_has_activity", "rsa_activity_income",
+)
+SITUATION_KEYS = {
+    "situation_family": "family", "situation_housing": "housing",
+    "situation_health": "health", "situation_resources": "resources",
+    "situation_mobility": "mobility", "situation_employment": "employment",
+    "situation_summary": "summary", "diploma_level_id": "diploma_level_id",
+    "rome_code_ids": "rome_code_ids",
+}
+FAST_PATH_PARAM = "cdb_departement.import_fast_path"
+
+
+class CdbImportHandlerBeneficiary(models.AbstractModel):
+    """Beneficiaries with their carnet de bord (issue 6, "dites-le nous une
+    fois"): identity, contact, address, CAF/MSA number, RSA rights, the
+    carnet's structure, référent and accompagnateurs, the situation
+    (education level, ROME jobs sought) and the orientation.
+
+    New beneficiaries are created in bulk (cdb.import.fast.create), existing
+    ones are updated through the ORM with the cells that are filled and
+    differ. A changed situation or orientation becomes a new version: the
+    history is never overwritten."""
+
+    _name = "cdb.import.handler.beneficiary"
+    _inherit = "cdb.import.handler"
+    _description = "Import of beneficiaries"
+
+    @api.model
+    def _prepare(self):
+        state = super()._prepare()
+        state["beneficiaries"] = self.env["cdb.import.beneficiary.key"]._load_beneficiaries()
+        return state
+
+    @api.model
+    def _check_row(self, state, line, values):
+        keys = self.env["cdb.import.beneficiary.key"]
+        errors = keys._duplicate_errors(self, state, line, values)
+        match = keys._match(state["beneficiaries"], values)
+        owner = state["beneficiaries"]["caf"].get(values.get("caf_number"))
+        if owner and match and owner != match:
+            errors.append(("caf_number", values["caf_number"], _(
+                "This CAF/MSA number belongs to another beneficiary.")))
+        errors += self._orientation_errors(values)
+        if values.get("orientation_date") and not values.get("orientation_type"):
+            errors.append(("orientation_type", "", _(
+                "The orientation date needs the orientation.")))
+        values["_match"] = match
+        return errors
+
+    @api.model
+    def _write_rows(self, state, rows):
+        new = [values for _line, values in rows if not values["_match"]]
+        existing = [values for _line, values in rows if values["_match"]]
+        counts = {"created": len(new), "updated": 0, "unchanged": 0}
+        if self._use_fast_path():
+            self._create_fast(new)
+        else:
+            for values in new:
+                self._write_orm(values)
+        for values in existing:
+            partner = self.env["res.partner"].browse(values["_match"])
+            changed = self._write_orm(values, partner)
+            counts["updated" if changed else "unchanged"] += 1
+        return counts
+
+    @api.model
+    def _use_fast_path(self):
+        return self.env["ir.config_parameter"].sudo().get_param(FAST_PATH_PARAM, "1") \
+            not in ("0", "False", "false")
+
+    # ------------------------------------------------------------ values
+    @api.model
+    def _partner_values(self, values, create):
+        result = {key: values[key] for key in PARTNER_KEYS if key in values}
+        if create:
+            result.update({"is_rsa_beneficiary": True,
+                           "country_id": self.env.ref("base.fr").id})
+        return result
+
+    @api.model
+    def _notebook_values(self, values):
+        result = {}
+        for key in ("structure_id", "territory_id"):
+            if values.get(key):
+                result[key] = values[key]
+        if values.get("referent_id"):
+            result["referent_id"] = values["referent_id"][0]
+        return result
+
+    @api.model
+    def _situation_values(self, values):
+        return {field: values[key] for key, field in SITUATION_KEYS.items() if key in values}
+
+    @api.model
+    def _orientation_values(self, values, notebook_id, referent_id):
+        if not values.get("orientation_type"):
+            return {}
+        return {
+            "notebook_id": notebook_id,
+            "orientation_type": values["orientation_type"],
+            "date_decision": values.get("orientation_date") or self._today(),
+            "organism_id": values.get("structure_id") or False,
+            "referent_id": referent_id or False,
+            "basis": "team",
+            "state": "decided",
+        }
+
+    # --------------------------------------------------------------- ORM
+    @api.model
+    def _write_orm(self, values, partner=None):
+        """Create or update one beneficiary and its carnet through the ORM;
+        True when something changed."""
+        changed = False
+        if partner:
+            partner_values = self._changed_values(partner, self._partner_values(values, False))
+            if partner_values:
+                partner.write(partner_values)
+                changed = True
+        else:
+            partner = self._quiet("res.partner").create(self._partner_values(values, True))
+            changed = True
+        notebook_values = self._notebook_values(values)
+        notebook = partner.cdb_notebook_ids[:1]
+        if not notebook:
+            notebook_values["beneficiary_id"] = partner.id
+            notebook = self._quiet("cdb.notebook").create(notebook_values)
+            changed = True
+        else:
+            notebook_values = self._changed_values(notebook, notebook_values)
+            if notebook_values:
+                notebook.write(notebook_values)
+                changed = True
+        changed |= self._add_accompagnateurs(notebook, values.get("accompagnateur_ids") or [])
+        changed |= self._new_situation(notebook, self._situation_values(values))
+        changed |= self._new_orientation(notebook, values)
+        return changed
+
+    @api.model
+    def _add_accompagnateurs(self, notebook, users):
+        members = notebook.member_ids.filtered("active").mapped("user_id").ids
+        added = False
+        for user_id, _structure_id in users:
+            if user_id not in members:
+                notebook._add_member(self.env["res.users"].browse(user_id), "accompagnateur")
+                added = True
+        return added
+
+    @api.model
+    def _new_situation(self, notebook, situation_values):
+        """A new version of the situation when the file's differs."""
+        if not situation_values:
+            return False
+        current = notebook.situation_ids[:1]
+        if current:
+            compared = dict(situation_values)
+            rome = compared.pop("rome_code_ids", None)
+            if not self._changed_values(current, compared) and (
+                    rome is None or sorted(current.rome_code_ids.ids) == sorted(rome)):
+                return False
+        values = dict(situation_values, notebook_id=notebook.id)
+        if "rome_code_ids" in values:
+            values["rome_code_ids"] = [(6, 0, values["rome_code_ids"])]
+        self._quiet("cdb.situation").create(values)
+        return True
+
+    @api.model
+    def _new_orientation(self, notebook, values):
+        """A decided orientation when the file's differs from the current
+        one; the previous one is replaced (kept in the history)."""
+        orientation_values = self._orientation_values(
+            values, notebook.id, notebook.referent_id.id)
+        if not orientation_values:
+            return False
+        current = notebook.orientation_id
+        if current and current.orientation_type == orientation_values["orientation_type"] \
+                and current.date_decision == orientation_values["date_decision"]:
+            return False
+        current.write({"state": "replaced"})
+        self._quiet("rsa.orientation").create(orientation_values)
+        return True
+
+    # -------------------------------------------------------------- bulk
+    @api.model
+    def _create_fast(self, rows):
+        """New beneficiaries, their carnets, members, situations and
+        orientations in a few multi-row INSERTs: what ``_write_orm`` creates
+        for a new beneficiary (tests/test_import.py compares them)."""
+        if not rows:
+            return
+        fast = self.env["cdb.import.fast.create"]
+        partner_ids = fast._reserve_ids("res.partner", len(rows))
+        notebook_ids = fast._reserve_ids("cdb.notebook", len(rows))
+        partners, notebooks, members, situations, orientations, rome_links = \
+            [], [], [], [], [], []
+        for values, partner_id, notebook_id in zip(rows, partner_ids, notebook_ids):
+            partners.append(self._fast_partner(values, partner_id))
+            notebook = self._fast_notebook(values, partner_id, notebook_id)
+            notebooks.append(notebook)
+            members.extend(self._fast_members(values, notebook))
+            situation = self._situation_values(values)
+            if situation:
+                situation["notebook_id"] = notebook_id
+                situations.append(situation)
+            orientation = self._orientation_values(
+                values, notebook_id, notebook.get("referent_id"))
+            if orientation:
+                orientation["beneficiary_id"] = partner_id
+                orientations.append(orientation)
+        fast._create("res.partner", partners, computed=(
+            "department_code", "rsa_accompaniment_required", "partner_share",
+            "commercial_company_name", "commercial_partner_country_id"),
+            computed_inputs=("zip", "country_id", "is_rsa_beneficiary",
+                             "rsa_household_resources", "rsa_lump_sum",
+                             "rsa_has_activity", "rsa_activity_income"))
+        fast._create("cdb.notebook", notebooks, computed=("next_review_date",),
+                     computed_inputs=("date_start", "state", "last_review_date"))
+        for member, member_id in zip(members, fast._reserve_ids(
+                "cdb.notebook.member", len(members))):
+            member["id"] = member_id
+        fast._create("cdb.notebook.member", members,
+                     computed=("active_user_id", "active_structure_id"),
+                     computed_inputs=("active", "user_id", "structure_id"))
+        for situation, situation_id in zip(situations, fast._reserve_ids(
+                "cdb.situation", len(situations))):
+            situation["id"] = situation_id
+            rome_links.extend((situation_id, rome) for rome in situation.pop(
+                "rome_code_ids", []))
+        fast._create("cdb.situation", situations)
+        fast._link("cdb.situation", "rome_code_ids", rome_links)
+        for orientation, orientation_id in zip(orientations, fast._reserve_ids(
+                "rsa.orientation", len(orientations))):
+            orientation["id"] = orientation_id
+        fast._create("rsa.orientation", orientations,
+                     computed=("sphere", "contract_deadline"),
+                     computed_inputs=("orientation_type", "date_decision"))
+
+    @api.model
+    def _fast_partner(self, values, partner_id):
+        partner = self._partner_values(values, True)
+        name = self.env["res.partner"]._get_computed_name(
+            partner.get("lastname"), partner.get("firstname"))
+        partner.update({"id": partner_id, "name": name, "display_name": name,
+                        "commercial_partner_id": partner_id})
+        return partner
+
+    @api.model
+    def _fast_notebook(self, values, partner_id, notebook_id):
+        """As cdb.notebook's create: a référent makes the carnet in progress
+        from today (carnet_de_bord, ``_sync_referent_member``)."""
+        notebook = self._notebook_values(values)
+        notebook.update({"id": notebook_id, "beneficiary_id": partner_id})
+        if notebook.get("referent_id"):
+            notebook.update({"state": "in_progress", "date_start": self._today()})
+        return notebook
+
+    @api.model
+    def _fast_members(self, values, notebook):
+        """The référent (role référent, the carnet's structure or theirs) and
+        the accompagnateurs (their own structure)."""
+        members = []
+        referent = values.get("referent_id")
+        if referent:
+            members.append({"notebook_id": notebook["id"], "user_id": referent[0],
+                            "role": "referent", "active": True, "date_start": self._today(),
+                            "structure_id": notebook.get("structure_id") or referent[1]})
+        seen = {referent[0]} if referent else set()
+        for user_id, structure_id in values.get("accompagnateur_ids") or []:
+            if user_id not in seen:
+                seen.add(user_id)
+                members.append({"notebook_id": notebook["id"], "user_id": user_id,
+                                "role": "accompagnateur", "active": True,
+                                "date_start": self._today(), "structure_id": structure_id})
+        return members
