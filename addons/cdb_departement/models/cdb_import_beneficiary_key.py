@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, models
 
 from .cdb_import_reader import normalize
 
@@ -12,7 +12,6 @@ class CdbImportBeneficiaryKey(models.AbstractModel):
     _name = "cdb.import.beneficiary.key"
     _description = "Matching of beneficiaries"
 
-    @api.model
     def _load_beneficiaries(self):
         """Every beneficiary's keys, in one query."""
         self.env.cr.execute("""
@@ -35,7 +34,6 @@ class CdbImportBeneficiaryKey(models.AbstractModel):
             return None
         return normalize(lastname), normalize(firstname), str(birthdate)
 
-    @api.model
     def _line_keys(self, values):
         """[(kind, key)] a line gives, in matching order."""
         keys = []
@@ -49,7 +47,6 @@ class CdbImportBeneficiaryKey(models.AbstractModel):
             keys.append(("identity", identity))
         return keys
 
-    @api.model
     def _match(self, beneficiaries, values):
         """The id of the existing beneficiary of this line, or None."""
         for kind, key in self._line_keys(values):
@@ -57,17 +54,26 @@ class CdbImportBeneficiaryKey(models.AbstractModel):
                 return beneficiaries[kind][key]
         return None
 
-    @api.model
+    def _conflict_errors(self, beneficiaries, values):
+        """The keys of the line designate different beneficiaries (the CAF
+        number of one, the name and birth date of another…)."""
+        found = {beneficiaries[kind].get(key) for kind, key in self._line_keys(values)}
+        if len(found - {None}) > 1:
+            column = "caf_number" if values.get("caf_number") else "cdb_import_ref"
+            return [(column, values.get(column), _(
+                "The CAF/MSA number, the internal reference or the name and birth date "
+                "belong to different beneficiaries."))]
+        return []
+
     def _duplicate_errors(self, handler, state, line, values):
         """A line of the file that speaks of the same person."""
-        labels = {"caf": ("caf_number", _("CAF/MSA number")),
-                  "ref": ("cdb_import_ref", _("internal reference")),
-                  "identity": ("lastname", _("name and birth date"))}
         errors = []
         for kind, key in self._line_keys(values):
             first = handler._seen_twice(state, kind, key, line)
             if first:
-                column, label = labels[kind]
+                column, label = {"caf": ("caf_number", _("CAF/MSA number")),
+                                 "ref": ("cdb_import_ref", _("internal reference")),
+                                 "identity": ("lastname", _("name and birth date"))}[kind]
                 errors.append((column, values.get(column), _(
                     "Same %s as line %d of the file.") % (label, first)))
         return errors

@@ -138,10 +138,15 @@ class CdbImportColumn(models.Model):
                     lookup.setdefault(key.strip().lower(), (user_id, structure_id))
         return lookup
 
-    def _convert(self, text, lookups):
-        """(value, error reason) of a non-empty cell of this column."""
+    def _converter(self, lookups):
+        """A function answering (value, error reason) of a non-empty cell of
+        this column."""
         self.ensure_one()
-        return getattr(self, "_convert_" + self.value_type)(text, lookups)
+        convert = getattr(self, "_convert_" + self.value_type)
+        if self.value_type == "selection":
+            lookups = dict(lookups, choices=lookups["choices"][self.key],
+                           labels=", ".join(l for _v, l in self._choice_pairs()))
+        return lambda text: convert(text, lookups)
 
     def _convert_char(self, text, lookups):
         return text, None
@@ -179,10 +184,9 @@ class CdbImportColumn(models.Model):
         return None, _("Invalid value: expected \"oui\" or \"non\".")
 
     def _convert_selection(self, text, lookups):
-        value = lookups["choices"][self.key].get(normalize(text))
+        value = lookups["choices"].get(normalize(text))
         if value is None:
-            return None, _("Unknown value: accepted values are %s.") % ", ".join(
-                l for _v, l in self._choice_pairs())
+            return None, _("Unknown value: accepted values are %s.") % lookups["labels"]
         return value, None
 
     def _convert_rome_codes(self, text, lookups):

@@ -27,10 +27,11 @@ class CdbImportFastCreate(models.AbstractModel):
         return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
-    def _create(self, model_name, vals_list, computed=(), computed_inputs=()):
+    def _create(self, model_name, vals_list, computed=(), computed_inputs=(), uid=None):
         """Insert one record per dict of ``vals_list`` (each with its "id",
         see ``_reserve_ids``). ``computed``: stored computed fields to fill
-        through the ORM, which depend only on the fields ``computed_inputs``."""
+        through the ORM, which depend only on the fields ``computed_inputs``.
+        ``uid``: the creator recorded, by default the current user."""
         if not vals_list:
             return
         model = self.env[model_name]
@@ -48,7 +49,7 @@ class CdbImportFastCreate(models.AbstractModel):
             full.update(memo[key])
             rows.append(full)
         columns = sorted(set().union(*rows))
-        self._insert(model, columns, rows)
+        self._insert(model, columns, rows, uid or self.env.uid)
         model.invalidate_cache()
 
     def _computed_values(self, model, values, computed, computed_inputs):
@@ -56,14 +57,13 @@ class CdbImportFastCreate(models.AbstractModel):
         return {name: record._fields[name].convert_to_write(record[name], record)
                 for name in computed}
 
-    def _insert(self, model, columns, rows):
+    def _insert(self, model, columns, rows, uid):
         cr = self.env.cr
         fields_ = [model._fields[name] for name in columns]
         placeholders = "(%s, %%s, (now() at time zone 'UTC'), %%s, (now() at time zone 'UTC'))" \
             % ", ".join(["%s"] * len(columns))
         query = 'INSERT INTO "%s" (%s, %s) VALUES ' % (
             model._table, ", ".join('"%s"' % name for name in columns), ", ".join(LOG_COLUMNS))
-        uid = self.env.uid
         for start in range(0, len(rows), INSERT_PAGE_SIZE):
             values = []
             for row in rows[start:start + INSERT_PAGE_SIZE]:

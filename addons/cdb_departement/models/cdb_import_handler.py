@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 
 # Context of the records the imports create: no "created" message, no
 # follower, no tracking (the job's summary message tells what happened).
@@ -16,30 +16,26 @@ class CdbImportHandler(models.AbstractModel):
     _name = "cdb.import.handler"
     _description = "Import handler"
 
-    @api.model
     def _prepare(self):
         """State shared by the lines of one file: existing records to match,
         keys already seen in the file."""
-        return {"seen": {}}
+        return {"seen": {}, "today": fields.Date.context_today(self),
+                "france_id": self.env.ref("base.fr").id}
 
-    @api.model
     def _check_row(self, state, line, values):
         """[(column key, value, reason)] of a line whose cells are valid;
         may add the matched existing record to ``values``."""
         return []
 
-    @api.model
     def _write_rows(self, state, rows):
         """Write the valid lines [(line, values)]; answers the counts
         {"created": n, "updated": n, "unchanged": n}."""
         raise NotImplementedError
 
     # ----------------------------------------------------------- helpers
-    @api.model
     def _quiet(self, model_name):
         return self.env[model_name].with_context(**QUIET_CONTEXT)
 
-    @api.model
     def _seen_twice(self, state, kind, key, line):
         """The first line of the file with the same ``key`` (CAF number,
         reference, identity…), remembering this one."""
@@ -49,7 +45,6 @@ class CdbImportHandler(models.AbstractModel):
         seen[key] = line
         return None
 
-    @api.model
     def _changed_values(self, record, values):
         """The part of ``values`` that differs from what ``record`` stores."""
         changed = {}
@@ -63,7 +58,6 @@ class CdbImportHandler(models.AbstractModel):
                 changed[name] = value
         return changed
 
-    @api.model
     def _orientation_errors(self, values):
         """As rsa.orientation's constraint: an orientation to another
         organism than France Travail names the organism."""
@@ -74,6 +68,3 @@ class CdbImportHandler(models.AbstractModel):
                 "needs the structure."))]
         return []
 
-    @api.model
-    def _today(self):
-        return fields.Date.context_today(self)

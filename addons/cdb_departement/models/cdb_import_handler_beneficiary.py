@@ -1,4 +1,6 @@
-from odoo import _, api, models
+from types import SimpleNamespace
+
+from odoo import SUPERUSER_ID, _, models
 
 PARTNER_KEYS = (
     "cdb_import_ref", "lastname", "firstname", "birthdate_date", "birth_place", "caf_number",
@@ -31,21 +33,26 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     _inherit = "cdb.import.handler"
     _description = "Import of beneficiaries"
 
-    @api.model
     def _prepare(self):
         state = super()._prepare()
         state["beneficiaries"] = self.env["cdb.import.beneficiary.key"]._load_beneficiaries()
+        state["partner_name"] = self._partner_name_function()
         return state
 
-    @api.model
+    def _partner_name_function(self):
+        """partner_firstname's name of a person, reading the order of the
+        names (a parameter) once instead of at each call."""
+        partners = self.env["res.partner"]
+        order = partners._get_names_order()
+        holder = SimpleNamespace(_get_names_order=lambda: order)
+        return lambda lastname, firstname: type(partners)._get_computed_name(
+            holder, lastname, firstname)
+
     def _check_row(self, state, line, values):
         keys = self.env["cdb.import.beneficiary.key"]
         errors = keys._duplicate_errors(self, state, line, values)
         match = keys._match(state["beneficiaries"], values)
-        owner = state["beneficiaries"]["caf"].get(values.get("caf_number"))
-        if owner and match and owner != match:
-            errors.append(("caf_number", values["caf_number"], _(
-                "This CAF/MSA number belongs to another beneficiary.")))
+        errors += keys._conflict_errors(state["beneficiaries"], values)
         errors += self._orientation_errors(values)
         if values.get("orientation_date") and not values.get("orientation_type"):
             errors.append(("orientation_type", "", _(
@@ -53,37 +60,33 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         values["_match"] = match
         return errors
 
-    @api.model
     def _write_rows(self, state, rows):
         new = [values for _line, values in rows if not values["_match"]]
         existing = [values for _line, values in rows if values["_match"]]
         counts = {"created": len(new), "updated": 0, "unchanged": 0}
         if self._use_fast_path():
-            self._create_fast(new)
+            self._create_fast(state, new)
         else:
             for values in new:
-                self._write_orm(values)
+                self._write_orm(state, values)
         for values in existing:
             partner = self.env["res.partner"].browse(values["_match"])
-            changed = self._write_orm(values, partner)
+            changed = self._write_orm(state, values, partner)
             counts["updated" if changed else "unchanged"] += 1
         return counts
 
-    @api.model
     def _use_fast_path(self):
         return self.env["ir.config_parameter"].sudo().get_param(FAST_PATH_PARAM, "1") \
             not in ("0", "False", "false")
 
     # ------------------------------------------------------------ values
-    @api.model
-    def _partner_values(self, values, create):
+    def _partner_values(self, state, values, create):
         result = {key: values[key] for key in PARTNER_KEYS if key in values}
         if create:
             result.update({"is_rsa_beneficiary": True,
-                           "country_id": self.env.ref("base.fr").id})
+                           "country_id": state["france_id"]})
         return result
 
-    @api.model
     def _notebook_values(self, values):
         result = {}
         for key in ("structure_id", "territory_id"):
@@ -93,18 +96,16 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             result["referent_id"] = values["referent_id"][0]
         return result
 
-    @api.model
     def _situation_values(self, values):
         return {field: values[key] for key, field in SITUATION_KEYS.items() if key in values}
 
-    @api.model
-    def _orientation_values(self, values, notebook_id, referent_id):
+    def _orientation_values(self, state, values, notebook_id, referent_id):
         if not values.get("orientation_type"):
             return {}
         return {
             "notebook_id": notebook_id,
             "orientation_type": values["orientation_type"],
-            "date_decision": values.get("orientation_date") or self._today(),
+            "date_decision": values.get("orientation_date") or state["today"],
             "organism_id": values.get("structure_id") or False,
             "referent_id": referent_id or False,
             "basis": "team",
@@ -112,18 +113,18 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         }
 
     # --------------------------------------------------------------- ORM
-    @api.model
-    def _write_orm(self, values, partner=None):
+    def _write_orm(self, state, values, partner=None):
         """Create or update one beneficiary and its carnet through the ORM;
         True when something changed."""
         changed = False
         if partner:
-            partner_values = self._changed_values(partner, self._partner_values(values, False))
+            partner_values = self._changed_values(
+                partner, self._partner_values(state, values, False))
             if partner_values:
                 partner.write(partner_values)
                 changed = True
         else:
-            partner = self._quiet("res.partner").create(self._partner_values(values, True))
+            partner = self._quiet("res.partner").create(self._partner_values(state, values, True))
             changed = True
         notebook_values = self._notebook_values(values)
         notebook = partner.cdb_notebook_ids[:1]
@@ -138,10 +139,9 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
                 changed = True
         changed |= self._add_accompagnateurs(notebook, values.get("accompagnateur_ids") or [])
         changed |= self._new_situation(notebook, self._situation_values(values))
-        changed |= self._new_orientation(notebook, values)
+        changed |= self._new_orientation(state, notebook, values)
         return changed
 
-    @api.model
     def _add_accompagnateurs(self, notebook, users):
         members = notebook.member_ids.filtered("active").mapped("user_id").ids
         added = False
@@ -151,7 +151,6 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
                 added = True
         return added
 
-    @api.model
     def _new_situation(self, notebook, situation_values):
         """A new version of the situation when the file's differs."""
         if not situation_values:
@@ -169,12 +168,11 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         self._quiet("cdb.situation").create(values)
         return True
 
-    @api.model
-    def _new_orientation(self, notebook, values):
+    def _new_orientation(self, state, notebook, values):
         """A decided orientation when the file's differs from the current
         one; the previous one is replaced (kept in the history)."""
         orientation_values = self._orientation_values(
-            values, notebook.id, notebook.referent_id.id)
+            state, values, notebook.id, notebook.referent_id.id)
         if not orientation_values:
             return False
         current = notebook.orientation_id
@@ -186,8 +184,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         return True
 
     # -------------------------------------------------------------- bulk
-    @api.model
-    def _create_fast(self, rows):
+    def _create_fast(self, state, rows):
         """New beneficiaries, their carnets, members, situations and
         orientations in a few multi-row INSERTs: what ``_write_orm`` creates
         for a new beneficiary (tests/test_import.py compares them)."""
@@ -199,22 +196,22 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         partners, notebooks, members, situations, orientations, rome_links = \
             [], [], [], [], [], []
         for values, partner_id, notebook_id in zip(rows, partner_ids, notebook_ids):
-            partners.append(self._fast_partner(values, partner_id))
-            notebook = self._fast_notebook(values, partner_id, notebook_id)
+            partners.append(self._fast_partner(state, values, partner_id))
+            notebook = self._fast_notebook(state, values, partner_id, notebook_id)
             notebooks.append(notebook)
-            members.extend(self._fast_members(values, notebook))
+            members.extend(self._fast_members(state, values, notebook))
             situation = self._situation_values(values)
             if situation:
                 situation["notebook_id"] = notebook_id
                 situations.append(situation)
             orientation = self._orientation_values(
-                values, notebook_id, notebook.get("referent_id"))
+                state, values, notebook_id, notebook.get("referent_id"))
             if orientation:
                 orientation["beneficiary_id"] = partner_id
                 orientations.append(orientation)
         fast._create("res.partner", partners, computed=(
             "department_code", "rsa_accompaniment_required", "partner_share",
-            "commercial_company_name", "commercial_partner_country_id"),
+            "commercial_company_name"),
             computed_inputs=("zip", "country_id", "is_rsa_beneficiary",
                              "rsa_household_resources", "rsa_lump_sum",
                              "rsa_has_activity", "rsa_activity_income"))
@@ -223,9 +220,10 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         for member, member_id in zip(members, fast._reserve_ids(
                 "cdb.notebook.member", len(members))):
             member["id"] = member_id
+        # carnet_de_bord creates memberships as the superuser (cdb.notebook._add_member)
         fast._create("cdb.notebook.member", members,
                      computed=("active_user_id", "active_structure_id"),
-                     computed_inputs=("active", "user_id", "structure_id"))
+                     computed_inputs=("active", "user_id", "structure_id"), uid=SUPERUSER_ID)
         for situation, situation_id in zip(situations, fast._reserve_ids(
                 "cdb.situation", len(situations))):
             situation["id"] = situation_id
@@ -240,34 +238,32 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
                      computed=("sphere", "contract_deadline"),
                      computed_inputs=("orientation_type", "date_decision"))
 
-    @api.model
-    def _fast_partner(self, values, partner_id):
-        partner = self._partner_values(values, True)
-        name = self.env["res.partner"]._get_computed_name(
-            partner.get("lastname"), partner.get("firstname"))
+    def _fast_partner(self, state, values, partner_id):
+        partner = self._partner_values(state, values, True)
+        name = state["partner_name"](partner.get("lastname"), partner.get("firstname"))
+        # a person without company is their own commercial partner
         partner.update({"id": partner_id, "name": name, "display_name": name,
-                        "commercial_partner_id": partner_id})
+                        "commercial_partner_id": partner_id,
+                        "commercial_partner_country_id": partner["country_id"]})
         return partner
 
-    @api.model
-    def _fast_notebook(self, values, partner_id, notebook_id):
+    def _fast_notebook(self, state, values, partner_id, notebook_id):
         """As cdb.notebook's create: a référent makes the carnet in progress
         from today (carnet_de_bord, ``_sync_referent_member``)."""
         notebook = self._notebook_values(values)
         notebook.update({"id": notebook_id, "beneficiary_id": partner_id})
         if notebook.get("referent_id"):
-            notebook.update({"state": "in_progress", "date_start": self._today()})
+            notebook.update({"state": "in_progress", "date_start": state["today"]})
         return notebook
 
-    @api.model
-    def _fast_members(self, values, notebook):
+    def _fast_members(self, state, values, notebook):
         """The référent (role référent, the carnet's structure or theirs) and
         the accompagnateurs (their own structure)."""
         members = []
         referent = values.get("referent_id")
         if referent:
             members.append({"notebook_id": notebook["id"], "user_id": referent[0],
-                            "role": "referent", "active": True, "date_start": self._today(),
+                            "role": "referent", "active": True, "date_start": state["today"],
                             "structure_id": notebook.get("structure_id") or referent[1]})
         seen = {referent[0]} if referent else set()
         for user_id, structure_id in values.get("accompagnateur_ids") or []:
@@ -275,5 +271,5 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
                 seen.add(user_id)
                 members.append({"notebook_id": notebook["id"], "user_id": user_id,
                                 "role": "accompagnateur", "active": True,
-                                "date_start": self._today(), "structure_id": structure_id})
+                                "date_start": state["today"], "structure_id": structure_id})
         return members

@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, models
 
 PROFILE_GROUPS = {
     "professional": "carnet_de_bord.group_cdb_professional",
@@ -18,13 +18,11 @@ class CdbImportHandlerProfessional(models.AbstractModel):
     _inherit = "cdb.import.handler"
     _description = "Import of professionals"
 
-    @api.model
     def _prepare(self):
         state = super()._prepare()
         state["users"] = self.env["cdb.import.column"]._user_lookup()
         return state
 
-    @api.model
     def _check_row(self, state, line, values):
         first = self._seen_twice(state, "email", values["email"], line)
         values["_match"] = state["users"].get(values["email"], (None,))[0]
@@ -32,7 +30,6 @@ class CdbImportHandlerProfessional(models.AbstractModel):
             return [("email", values["email"], _("Same e-mail as line %d of the file.") % first)]
         return []
 
-    @api.model
     def _write_rows(self, state, rows):
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         users = self.env["res.users"].sudo().with_context(no_reset_password=True)

@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, models
 
 
 class CdbImportHandlerReferentAssignment(models.AbstractModel):
@@ -11,35 +11,31 @@ class CdbImportHandlerReferentAssignment(models.AbstractModel):
     _inherit = "cdb.import.handler"
     _description = "Import of référent assignments"
 
-    @api.model
     def _prepare(self):
         state = super()._prepare()
         state["beneficiaries"] = self.env["cdb.import.beneficiary.key"]._load_beneficiaries()
         return state
 
-    @api.model
     def _check_row(self, state, line, values):
         keys = self.env["cdb.import.beneficiary.key"]
         errors = keys._duplicate_errors(self, state, line, values)
         values["_match"] = keys._match(state["beneficiaries"], values)
+        errors += keys._conflict_errors(state["beneficiaries"], values)
         if not values["_match"]:
             errors.append(self._unknown_beneficiary_error(values))
         return errors
 
-    @api.model
     def _unknown_beneficiary_error(self, values):
         return ("caf_number", values.get("caf_number") or values.get("cdb_import_ref") or
                 values.get("lastname", ""), _(
                     "No beneficiary found with this CAF/MSA number, internal "
                     "reference or name and birth date."))
 
-    @api.model
     def _notebook(self, partner_id):
         partner = self.env["res.partner"].browse(partner_id)
         return partner.cdb_notebook_ids[:1] or self._quiet("cdb.notebook").create(
             {"beneficiary_id": partner.id})
 
-    @api.model
     def _write_rows(self, state, rows):
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         for _line, values in rows:

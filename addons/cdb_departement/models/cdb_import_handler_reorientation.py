@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, models
 
 
 class CdbImportHandlerReorientation(models.AbstractModel):
@@ -12,18 +12,16 @@ class CdbImportHandlerReorientation(models.AbstractModel):
     _inherit = "cdb.import.handler.referent_assignment"
     _description = "Import of reorientations"
 
-    @api.model
     def _check_row(self, state, line, values):
         errors = super()._check_row(state, line, values)
         errors += self._orientation_errors(values)
         return errors
 
-    @api.model
     def _write_rows(self, state, rows):
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         for _line, values in rows:
             notebook = self._notebook(values["_match"])
-            date_decision = values.get("orientation_date") or self._today()
+            date_decision = values.get("orientation_date") or state["today"]
             current = notebook.orientation_id
             if current.orientation_type == values["orientation_type"] and \
                     current.date_decision == date_decision and \

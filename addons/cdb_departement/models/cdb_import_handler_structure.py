@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, models
 
 from .cdb_import_reader import normalize
 
@@ -15,13 +15,11 @@ class CdbImportHandlerStructure(models.AbstractModel):
     _inherit = "cdb.import.handler"
     _description = "Import of structures"
 
-    @api.model
     def _prepare(self):
         state = super()._prepare()
         state["structures"] = self.env["cdb.import.column"]._structure_lookup()
         return state
 
-    @api.model
     def _check_row(self, state, line, values):
         errors = []
         ref = values.get("cdb_import_ref")
@@ -34,7 +32,6 @@ class CdbImportHandlerStructure(models.AbstractModel):
             state["structures"].get(normalize(values["name"]))
         return errors
 
-    @api.model
     def _write_rows(self, state, rows):
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         partners = self._quiet("res.partner")
@@ -47,7 +44,7 @@ class CdbImportHandlerStructure(models.AbstractModel):
                 counts["updated" if changed else "unchanged"] += 1
             else:
                 structure_values.update({"is_company": True, "cdb_is_structure": True,
-                                         "country_id": self.env.ref("base.fr").id})
+                                         "country_id": state["france_id"]})
                 partners.create(structure_values)
                 counts["created"] += 1
         return counts

@@ -179,7 +179,7 @@ class CdbImportJob(models.Model):
         state = handler._prepare()
         valid, errors = self._validate_lines(handler, state, header, rows, commit)
         self._store_errors(errors)
-        blocked = bool(errors) and not self.partial
+        blocked = bool(errors) and (not self.partial or not valid)
         if validate_only or blocked:
             self.write({"state": "invalid" if errors else "ready",
                         "date_end": fields.Datetime.now()})
@@ -218,22 +218,26 @@ class CdbImportJob(models.Model):
         if errors:  # a required column is missing: no line can be imported
             return [], errors
         lookups = columns._lookups(columns)
+        # plain tuples: reading the columns' fields for each cell is too slow
+        specs = [(position, column.name, column.key, column.required,
+                  column._converter(lookups)) for position, column in positions]
+        missing = _("Required value missing.")
         valid = []
         chunk = self._param(CHUNK_SIZE_PARAM, 2000)
         self.write({"rows_total": len(rows)})
         for index, (line, cells) in enumerate(rows, 1):
             values, line_errors = {}, []
-            for position, column in positions:
+            for position, name, key, required, convert in specs:
                 text = cells[position] if position < len(cells) else ""
                 if not text:
-                    if column.required:
-                        line_errors.append((line, column.name, "", _("Required value missing.")))
+                    if required:
+                        line_errors.append((line, name, "", missing))
                     continue
-                value, reason = column._convert(text, lookups)
+                value, reason = convert(text)
                 if reason:
-                    line_errors.append((line, column.name, text, reason))
+                    line_errors.append((line, name, text, reason))
                 else:
-                    values[column.key] = value
+                    values[key] = value
             if not line_errors:
                 line_errors = [(line, by_key[key].name if key in by_key else key,
                                 "" if value is None else str(value), reason)
@@ -327,7 +331,8 @@ class CdbImportJob(models.Model):
             self.unchanged_count, self.rejected_count)
         if self.error_message:
             body += " " + self.error_message
-        self.message_post(body=body)
+        # the cron may run for a user without e-mail, whom mail refuses as author
+        (self if self.env.user.email else self.sudo()).message_post(body=body)
 
     # --------------------------------------------------------- downloads
     @api.multi

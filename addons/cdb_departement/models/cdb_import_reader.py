@@ -7,6 +7,7 @@ import io
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import xlrd
 
@@ -22,6 +23,7 @@ class FileFormatError(Exception):
     """The file cannot be read at all (the message is shown to the user)."""
 
 
+@lru_cache(maxsize=100000)
 def normalize(text):
     """Lower case, no accents, words joined by "_": "Numéro CAF/MSA " and
     "numero caf msa" are the same header; also used for labels."""
