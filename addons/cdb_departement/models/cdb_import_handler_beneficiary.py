@@ -37,6 +37,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         state = super()._prepare()
         state["beneficiaries"] = self.env["cdb.import.beneficiary.key"]._load_beneficiaries()
         state["partner_name"] = self._partner_name_function()
+        state["accompaniment_rule"] = self._accompaniment_rule_function()
         return state
 
     def _partner_name_function(self):
@@ -47,6 +48,16 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         holder = SimpleNamespace(_get_names_order=lambda: order)
         return lambda lastname, firstname: type(partners)._get_computed_name(
             holder, lastname, firstname)
+
+    def _accompaniment_rule_function(self):
+        """rsa_orientation's rule of the accompaniment required, applied to
+        the values of a new beneficiary (its resources vary on each line)."""
+        threshold = self.env["res.partner"]._activity_income_threshold()
+        rule = self.env["cdb.import.fast.create"]._model_rule(
+            "res.partner", "_rsa_accompaniment_rule",
+            ("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
+             "rsa_has_activity", "rsa_activity_income"), threshold)
+        return lambda values: rule(values)[0]
 
     def _check_row(self, state, line, values):
         keys = self.env["cdb.import.beneficiary.key"]
@@ -210,11 +221,9 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
                 orientation["beneficiary_id"] = partner_id
                 orientations.append(orientation)
         fast._create("res.partner", partners, computed=(
-            "department_code", "rsa_accompaniment_required", "partner_share",
-            "commercial_company_name"),
-            computed_inputs=("zip", "country_id", "is_rsa_beneficiary",
-                             "rsa_household_resources", "rsa_lump_sum",
-                             "rsa_has_activity", "rsa_activity_income"))
+            "department_code", "partner_share", "commercial_company_name"),
+            computed_inputs=("zip", "country_id"),
+            row_computed={"rsa_accompaniment_required": state["accompaniment_rule"]})
         fast._create("cdb.notebook", notebooks, computed=("next_review_date",),
                      computed_inputs=("date_start", "state", "last_review_date"))
         for member, member_id in zip(members, fast._reserve_ids(
