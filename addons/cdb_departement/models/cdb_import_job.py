@@ -403,7 +403,7 @@ class CdbImportJob(models.Model):
 
     def _download(self, content, extension, kind):
         labels = dict(self._fields["import_type"]._description_selection(self.env))
-        filename = "%s_%s.%s" % (kind, normalize(labels[self.import_type]), extension)
+        filename = "%s_%s.%s" % (normalize(kind), normalize(labels[self.import_type]), extension)
         self.write({"download_file": base64.b64encode(content),
                     "download_filename": filename})
         return {
