@@ -63,8 +63,8 @@ def our_row(p, rng):
             p["birth_place"], p["email"], p["mobile"], p["street"], p["zip"], p["city"],
             rng.choice(["Célibataire", "Marié(e)", "Divorcé(e)"]), p["resources"], "non",
             rng.choice(["IV", "V", "NONE"]), rng.choice(["K1302", "K1304, N1103", "G1602"]),
-            p["structure"], p["referent"], rng.choice(["Solidarité", "Professionnelle – France Travail"]),
-            "02/09/2026"]
+            p["structure"], p["referent"],
+            rng.choice(["Solidarité", "Professionnelle – France Travail"]), "02/09/2026"]
 
 
 def base_import_row(p):
@@ -125,13 +125,14 @@ def main(env):
     print("cpu: %s cores; %s" % (os.cpu_count(), load()))
     elapsed, before = bench_ours(env, count, run)
     ours = count / elapsed
-    print("ours:        %7d beneficiaries with carnets in %7.1f s = %7.0f lines/s  (load before: %s)"
-          % (count, elapsed, ours, before.split("load average:")[-1].strip()))
+    print("ours:        %7d beneficiaries with carnets in %7.1f s = %7.0f lines/s"
+          "  (load before: %s)" % (count, elapsed, ours, before.split("load average:")[-1].strip()))
     if base_count:
         elapsed, before = bench_base_import(env, base_count, run + 1)
         theirs = base_count / elapsed
-        print("base_import: %7d partners (no carnet)       in %7.1f s = %7.0f lines/s  (load before: %s)"
-              % (base_count, elapsed, theirs, before.split("load average:")[-1].strip()))
+        print("base_import: %7d partners (no carnet)       in %7.1f s = %7.0f lines/s"
+              "  (load before: %s)" % (base_count, elapsed, theirs,
+                                       before.split("load average:")[-1].strip()))
         print("ratio: %.1f x" % (ours / theirs))
     print("after: %s" % load())
 

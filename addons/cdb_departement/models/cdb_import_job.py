@@ -90,9 +90,22 @@ class CdbImportJob(models.Model):
         return self._start(validate_only=False)
 
     @api.multi
+    def action_run_now(self):
+        """Import a small file at once, in this transaction (button "Run now")."""
+        self.ensure_one()
+        self._check_can_start()
+        count, maximum = len(self._read_rows()[1]), self._sync_max_rows()
+        if count > maximum:
+            raise UserError(_("This file has %d lines, more than %d: import it in the "
+                              "background.") % (count, maximum))
+        self._process()
+        return True
+
+    @api.multi
     def action_queue(self):
         """Import in the background, whatever the size of the file."""
-        self._check_file()
+        for job in self:
+            job._check_can_start()
         self.write({"state": "queued", "validate_only": False, "error_message": False})
         self._wake_up_cron()
         return True
@@ -105,9 +118,7 @@ class CdbImportJob(models.Model):
 
     def _start(self, validate_only):
         self.ensure_one()
-        self._check_file()
-        if self.state in ("queued", "running", "validating"):
-            raise UserError(_("This import is already in progress."))
+        self._check_can_start()
         rows = self._read_rows()[1] if self.file else []
         if len(rows) > self._sync_max_rows():
             self.write({"state": "queued", "validate_only": validate_only,
@@ -116,6 +127,11 @@ class CdbImportJob(models.Model):
         else:
             self._process(validate_only=validate_only)
         return True
+
+    def _check_can_start(self):
+        self._check_file()
+        if self.state in ("queued", "running", "validating"):
+            raise UserError(_("This import is already in progress."))
 
     def _check_file(self):
         if not all(self.mapped("file")):

@@ -4,7 +4,7 @@ import io
 import xlrd
 import xlsxwriter
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import SavepointCase
 
 BENEFICIARY_HEADER = [
@@ -131,6 +131,17 @@ class TestImportValidation(ImportCase):
         job.action_validate()
         self.assertEqual((job.state, job.rejected_count), ("ready", 0))
         self.assertFalse(self._beneficiaries())
+
+    def test_run_now_is_for_small_files_only(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "cdb_departement.import_sync_max_rows", "1")
+        job = self._job(csv_bytes(BENEFICIARY_HEADER, [beneficiary_row(1), beneficiary_row(2)]))
+        with self.assertRaises(UserError):
+            job.action_run_now()
+        self.assertEqual(job.state, "draft")
+        small = self._job(csv_bytes(BENEFICIARY_HEADER, [beneficiary_row(3)]))
+        small.action_run_now()
+        self.assertEqual((small.state, small.created_count), ("done", 1))
 
     def test_report_downloads_as_csv(self):
         rows = [beneficiary_row(1, **{"Numéro CAF/MSA": "12"})]
