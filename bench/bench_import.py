@@ -12,7 +12,9 @@ cdb_departement), e.g.:
         --http-port=8362 < bench/bench_import.py
 
 N: lines of our import (default 10000); BASE_IMPORT_N: lines of
-base_import (default 2000, 0 to skip: it is slow). Our import runs as the
+base_import (default 2000, 0 to skip: it is slow); BASE_IMPORT_PLAIN=1: base_import
+without the column is_rsa_beneficiary (plain contacts: carnet_de_bord's duplicate
+check of beneficiaries does not run). Our import runs as the
 background job does (committing after each chunk of
 cdb_departement.import_chunk_size lines): the database keeps the records,
 each run uses new CAF numbers and names. Prints lines/s of each and the
@@ -98,19 +100,21 @@ def bench_ours(env, count, run):
     return elapsed, before
 
 
-def bench_base_import(env, count, run):
+def bench_base_import(env, count, run, plain):
     rng = random.Random(run)
     rows = [base_import_row(p) for p in people(count, run, rng, "", "")]
+    fields_ = BASE_IMPORT_FIELDS[:-1] if plain else BASE_IMPORT_FIELDS
+    rows = [row[:len(fields_)] for row in rows]
     wizard = env["base_import.import"].create({
         "res_model": "res.partner", "file_name": "bench.csv", "file_type": "text/csv",
-        "file": csv_bytes(BASE_IMPORT_FIELDS, rows, encoding="utf-8")})
+        "file": csv_bytes(fields_, rows, encoding="utf-8")})
     options = {"headers": True, "separator": ";", "quoting": '"', "encoding": "utf-8",
                "date_format": "%Y-%m-%d", "float_decimal_separator": ".",
                "float_thousand_separator": ""}
     env.cr.commit()
     before = load()
     start = time.time()
-    messages = wizard.do(BASE_IMPORT_FIELDS, options)
+    messages = wizard.do(fields_, options)
     env.cr.commit()
     elapsed = time.time() - start
     assert not messages, messages[:3]
@@ -128,10 +132,11 @@ def main(env):
     print("ours:        %7d beneficiaries with carnets in %7.1f s = %7.0f lines/s"
           "  (load before: %s)" % (count, elapsed, ours, before.split("load average:")[-1].strip()))
     if base_count:
-        elapsed, before = bench_base_import(env, base_count, run + 1)
+        plain = os.environ.get("BASE_IMPORT_PLAIN") == "1"
+        elapsed, before = bench_base_import(env, base_count, run + 1, plain)
         theirs = base_count / elapsed
-        print("base_import: %7d partners (no carnet)       in %7.1f s = %7.0f lines/s"
-              "  (load before: %s)" % (base_count, elapsed, theirs,
+        print("base_import: %7d partners (no carnet)%s in %7.1f s = %7.0f lines/s"
+              "  (load before: %s)" % (base_count, " plain" if plain else "      ", elapsed, theirs,
                                        before.split("load average:")[-1].strip()))
         print("ratio: %.1f x" % (ours / theirs))
     print("after: %s" % load())

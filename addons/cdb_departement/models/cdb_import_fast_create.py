@@ -1,13 +1,24 @@
+import io
 from types import SimpleNamespace
 
 from odoo import api, models
 
 LOG_COLUMNS = ("create_uid", "create_date", "write_uid", "write_date")
 INSERT_PAGE_SIZE = 1000
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value):
+    """A value in PostgreSQL's COPY text format."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    return str(value).translate(COPY_ESCAPES)
 
 
 class CdbImportFastCreate(models.AbstractModel):
-    """Creating many records with multi-row SQL INSERTs, for imports of
+    """Creating many records with one SQL COPY per model, for imports of
     100,000 beneficiaries: the ORM creates one record at a time (several
     queries each). The rows hold what the ORM would store: the values, the
     model's defaults, and the stored computed fields computed by the ORM
@@ -83,19 +94,23 @@ class CdbImportFastCreate(models.AbstractModel):
                 for name in computed}
 
     def _insert(self, model, columns, rows, uid):
+        """One COPY of the rows (the dates of creation are the transaction's
+        "now", as the ORM writes them)."""
         cr = self.env.cr
+        cr.execute("SELECT (now() at time zone 'UTC')")
+        now = cr.fetchone()[0]
+        log = [uid, now, uid, now]
         fields_ = [model._fields[name] for name in columns]
-        placeholders = "(%s, %%s, (now() at time zone 'UTC'), %%s, (now() at time zone 'UTC'))" \
-            % ", ".join(["%s"] * len(columns))
-        query = 'INSERT INTO "%s" (%s, %s) VALUES ' % (
-            model._table, ", ".join('"%s"' % name for name in columns), ", ".join(LOG_COLUMNS))
-        for start in range(0, len(rows), INSERT_PAGE_SIZE):
-            values = []
-            for row in rows[start:start + INSERT_PAGE_SIZE]:
-                params = [field.convert_to_column(row[field.name], model)
-                          if row.get(field.name) is not None else None for field in fields_]
-                values.append(cr.mogrify(placeholders, params + [uid, uid]).decode())
-            cr.execute(query + ", ".join(values))
+        data = io.StringIO()
+        for row in rows:
+            values = [field.convert_to_column(row[field.name], model)
+                      if row.get(field.name) is not None else None for field in fields_]
+            data.write("\t".join(map(_copy_text, values + log)))
+            data.write("\n")
+        data.seek(0)
+        cr.copy_expert('COPY "%s" (%s, %s) FROM STDIN' % (
+            model._table, ", ".join('"%s"' % name for name in columns), ", ".join(LOG_COLUMNS)),
+            data)
 
     @api.model
     def _link(self, model_name, field_name, pairs):

@@ -197,7 +197,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     # -------------------------------------------------------------- bulk
     def _create_fast(self, state, rows):
         """New beneficiaries, their carnets, members, situations and
-        orientations in a few multi-row INSERTs: what ``_write_orm`` creates
+        orientations in a few SQL COPY: what ``_write_orm`` creates
         for a new beneficiary (tests/test_import.py compares them)."""
         if not rows:
             return

@@ -247,10 +247,11 @@ class TestImportBeneficiaries(ImportCase):
 
     def test_fast_path_creates_what_the_orm_creates(self):
         params = self.env["ir.config_parameter"].sudo()
+        housing = {"Situation : logement": "Locataire \\ 100 % HLM, N°3"}  # COPY escapes
         params.set_param("cdb_departement.import_fast_path", "0")
-        self._job(csv_bytes(BENEFICIARY_HEADER, [beneficiary_row(1)])).action_import()
+        self._job(csv_bytes(BENEFICIARY_HEADER, [beneficiary_row(1, **housing)])).action_import()
         params.set_param("cdb_departement.import_fast_path", "1")
-        self._job(csv_bytes(BENEFICIARY_HEADER, [beneficiary_row(2)])).action_import()
+        self._job(csv_bytes(BENEFICIARY_HEADER, [beneficiary_row(2, **housing)])).action_import()
         orm, fast = self._beneficiaries().sorted("lastname")
         differing = {"id", "create_date", "write_date", "lastname", "name", "display_name",
                      "caf_number", "cdb_import_ref", "commercial_partner_id",
@@ -263,6 +264,7 @@ class TestImportBeneficiaries(ImportCase):
         self.assertEqual(stored(orm), stored(fast))
         self.assertEqual(fast.commercial_partner_id, fast)
         self.assertEqual(fast.name, "Import00002 Élodie")
+        self.assertEqual(fast.cdb_notebook_ids.situation_housing, "Locataire \\ 100 % HLM, N°3")
         for name in ("cdb_notebook_ids", "cdb_notebook_ids.member_ids",
                      "cdb_notebook_ids.situation_ids", "cdb_notebook_ids.orientation_ids"):
             orm_records, fast_records = orm.mapped(name), fast.mapped(name)
