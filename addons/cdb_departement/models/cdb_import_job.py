@@ -94,7 +94,7 @@ class CdbImportJob(models.Model):
         """Import a small file at once, in this transaction (button "Run now")."""
         self.ensure_one()
         self._check_can_start()
-        count, maximum = len(self._read_rows()[1]), self._sync_max_rows()
+        count, maximum = self._count_rows(), self._sync_max_rows()
         if count > maximum:
             raise UserError(_("This file has %d lines, more than %d: import it in the "
                               "background.") % (count, maximum))
@@ -119,14 +119,22 @@ class CdbImportJob(models.Model):
     def _start(self, validate_only):
         self.ensure_one()
         self._check_can_start()
-        rows = self._read_rows()[1] if self.file else []
-        if len(rows) > self._sync_max_rows():
+        count = self._count_rows()
+        if count > self._sync_max_rows():
             self.write({"state": "queued", "validate_only": validate_only,
-                        "rows_total": len(rows), "rows_done": 0, "error_message": False})
+                        "rows_total": count, "rows_done": 0, "error_message": False})
             self._wake_up_cron()
         else:
             self._process(validate_only=validate_only)
         return True
+
+    def _count_rows(self):
+        """Lines of the file; 0 when it cannot be read (processing it then
+        reports why)."""
+        try:
+            return len(self._read_rows()[1])
+        except FileFormatError:
+            return 0
 
     def _check_can_start(self):
         self._check_file()

@@ -143,6 +143,16 @@ class TestImportValidation(ImportCase):
         small.action_run_now()
         self.assertEqual((small.state, small.created_count), ("done", 1))
 
+    def test_unreadable_file_is_reported(self):
+        job = self._job(b"not a workbook", filename="import.xlsx")
+        job.action_run_now()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("XLSX", job.error_message)
+        empty = self._job(b"\xef\xbb\xbf\r\n;;\r\n")
+        empty.action_import()
+        self.assertEqual(empty.state, "failed")
+        self.assertNotEqual(empty.error_message, job.error_message)
+
     def test_report_downloads_as_csv(self):
         rows = [beneficiary_row(1, **{"Numéro CAF/MSA": "12"})]
         job = self._job(csv_bytes(BENEFICIARY_HEADER, rows))
