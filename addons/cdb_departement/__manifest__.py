@@ -15,6 +15,10 @@
         "report/cdb_export_reports.xml",
         "views/cdb_dashboard_views.xml",
         "views/cdb_export_views.xml",
+        "data/cdb_import_columns.xml",
+        "data/cdb_import_data.xml",
+        "views/cdb_import_job_views.xml",
+        "views/cdb_import_column_views.xml",
     ],
     "installable": True,
 }

@@ -1,2 +1,3 @@
 from . import test_dashboard
 from . import test_export
+from . import test_import
