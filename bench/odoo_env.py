@@ -19,13 +19,18 @@ def db_args():
     return out.decode().split()
 
 
+_CONFIGURED = []
+
+
 def load(dbname, extra=()):
-    """Configure Odoo for ``dbname`` and return its registry."""
+    """Configure Odoo (once per process) and return the registry of ``dbname``."""
     os.chdir(ROOT)  # odoo.conf's paths are relative to the repository root
     import odoo
-    odoo.tools.config.parse_config(
-        ["-c", os.path.join(ROOT, "odoo.conf"), "-d", dbname, "--log-level=warn"]
-        + db_args() + list(extra))
+    if not _CONFIGURED:
+        odoo.tools.config.parse_config(
+            ["-c", os.path.join(ROOT, "odoo.conf"), "-d", dbname, "--log-level=warn"]
+            + db_args() + list(extra))
+        _CONFIGURED.append(dbname)
     return odoo.registry(dbname)
 
 
