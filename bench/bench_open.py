@@ -19,9 +19,12 @@ what the web client asks, through the ORM as that user:
 - "Carnets de bord" (the manager's list): the same with the "Open" filter.
 
 Each measure runs once to warm the caches (as on a running server), then
---runs times with the record cache emptied; it prints the median and the
-maximum of the wall time, and the SQL query count (cursor.sql_log_count),
-which must be the same on both databases.
+--runs times in a new environment (empty record cache); it prints a
+Markdown table: the medians of the wall time, of the CPU time of the Odoo
+process and of the time spent in SQL statements, the maximum wall time, and
+the SQL query count (cursor.sql_log_count), which must not depend on the
+database size. On a loaded machine the wall time grows, the CPU time and
+the query count much less.
 """
 import argparse
 import os
@@ -66,6 +69,13 @@ def x2many_views(env, form):
     return subviews
 
 
+def fullest(notebooks, subviews):
+    """The carnet of the page whose form shows the most non-empty lists:
+    the same kind of carnet on every database, and the dearest to open."""
+    return max(notebooks, key=lambda n: (
+        sum(1 for name in subviews if n[name]), len(n.action_ids), -n.id))
+
+
 def open_carnet(env, notebook_id, form, subviews):
     data = env["cdb.notebook"].browse(notebook_id).read(list(form["fields"]))[0]
     for name, (model, fields, context) in subviews.items():
@@ -81,23 +91,44 @@ def search_read(env, domain, fields, limit):
     return records
 
 
+SQL_TIME = [0.0]
+
+
+def time_sql():
+    """Add the wall time of every SQL statement to SQL_TIME."""
+    from odoo import sql_db
+    execute = sql_db.Cursor.execute
+
+    def timed(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return execute(self, *args, **kwargs)
+        finally:
+            SQL_TIME[0] += time.perf_counter() - start
+    sql_db.Cursor.execute = timed
+
+
 def measure(env, function, runs):
-    """Median and max wall time (ms), and query count, of ``function(env)``,
-    each time in a new environment (empty record cache and prefetch), as a
-    new request has; the registry's caches stay warm, as on a running server."""
+    """Medians of the wall time, of this process's CPU time and of the SQL
+    time (ms), max wall time, and query counts of ``function(env)``, each
+    time in a new environment (empty record cache and prefetch) as a new
+    request has; the registry's caches stay warm, as on a running server."""
     from odoo import api
     cr, uid, context = env.cr, env.uid, dict(env.context)
     function(env)
-    times, queries = [], set()
+    walls, cpus, sqls, queries = [], [], [], set()
     for _run in range(runs):
         api.Environment.reset()
         fresh = api.Environment(cr, uid, context)
-        before = cr.sql_log_count
-        start = time.perf_counter()
+        before, sql_before = cr.sql_log_count, SQL_TIME[0]
+        start, cpu = time.perf_counter(), time.process_time()
         function(fresh)
-        times.append((time.perf_counter() - start) * 1000)
+        walls.append((time.perf_counter() - start) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+        sqls.append((SQL_TIME[0] - sql_before) * 1000)
         queries.add(cr.sql_log_count - before)
-    return statistics.median(times), max(times), sorted(queries)
+    return (statistics.median(walls), statistics.median(cpus), statistics.median(sqls),
+            max(walls), sorted(queries))
 
 
 def bench_database(dbname, runs):
@@ -144,10 +175,12 @@ def bench_database(dbname, runs):
             measures.append(("Carnets de bord list, Open (80 of %d)" % size,
                              lambda e: search_read(e, open_, tree_fields, 80)))
             for label, function in measures:
-                median, worst, queries = measure(env, function, runs)
-                results.append((dbname, count, role, login, label, median, worst, queries))
-                odoo_env.progress("%-11s %7d carnets  %-15s %-42s %7.1f ms (max %6.1f)  %s queries" % (
-                    dbname, count, role, label, median, worst, "/".join(map(str, queries))))
+                wall, cpu, sql, worst, queries = measure(env, function, runs)
+                results.append((dbname, count, role, login, label, wall, cpu, sql, worst, queries))
+                odoo_env.progress(
+                    "| %s | %d | %s | %s | %.0f | %.0f | %.0f | %.0f | %s |" % (
+                        dbname, count, role, label, wall, cpu, sql, worst,
+                        "/".join(map(str, queries))))
         cr.rollback()
     assert mine_action  # the menu's action exists: its filters are the ones used
     return results
@@ -163,9 +196,14 @@ def main():
     parser.add_argument("-d", "--database", action="append", required=True)
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
+    time_sql()
     odoo_env.progress("uptime: " + os.popen("uptime").read().strip())
+    odoo_env.progress("nproc: " + os.popen("nproc").read().strip())
+    odoo_env.progress("| database | carnets | user | measure | wall ms | CPU ms | SQL ms "
+                      "| max wall ms | queries |\n|---|---|---|---|---|---|---|---|---|")
     for dbname in args.database:
         bench_database(dbname, args.runs)
+    odoo_env.progress("uptime: " + os.popen("uptime").read().strip())
 
 
 if __name__ == "__main__":
