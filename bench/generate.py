@@ -20,6 +20,9 @@ generated too; every generated user's password is their login:
     bench.admin.001 ...    structure administrators (one per structure)
     bench.corr.01 ...      correspondants (one per territory)
 
+(référents and accompagnateurs after the first are copied in SQL, their
+password hashed with 2,000 PBKDF2 rounds instead of Odoo's 25,000).
+
 The reference data (users, structures, territories) is created through the
 ORM; the big tables are filled with multi-row SQL INSERTs from rows that
 carry every stored column the ORM would fill (defaults taken from a record
