@@ -96,3 +96,87 @@ class TestQueryBudget(CdbCase):
             abs(large_count - small_count), 2,
             "opening a carnet: %d queries with 5 actions, %d with 200"
             % (small_count, large_count))
+
+
+class TestQueryBudgetScale(CdbCase):
+    """The SQL query count of a professional's pages does not grow with the
+    number of carnets (issue 6, "the scale of a large département": the
+    record rules are SQL conditions on indexed columns, not a query per
+    carnet). bench/bench_open.py measures the time on 10,000 and 100,000."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.few = cls._user("ut.referent.few", "group_cdb_professional", cls.structure_a)
+        cls.many = cls._user("ut.referent.many", "group_cdb_professional", cls.structure_a)
+        cls.few_notebooks = cls._carnets("Utpeu", cls.few, 5)
+        cls.many_notebooks = cls._carnets("Utbeaucoup", cls.many, 50)
+        Notebook = cls.env["cdb.notebook"].sudo(cls.referent)
+        cls.form = Notebook.load_views([(False, "form")])["fields_views"]["form"]
+        cls.subviews = TestQueryBudget._subviews.__func__(cls, cls.form)
+        action = cls.env.ref("carnet_de_bord.cdb_notebook_action_mine")
+        cls.views = {mode: list(Notebook.load_views([(False, mode)])["fields_views"][mode]["fields"])
+                     for mode in action.view_mode.split(",") if mode in ("kanban", "tree")}
+
+    @classmethod
+    def _carnets(cls, lastname, referent, count):
+        notebooks = cls.env["cdb.notebook"]
+        for index in range(count):
+            notebook = cls._notebook("%s%02d" % (lastname, index), referent,
+                                     date_start=cls._shift(cls.today, months=-2))
+            if index % 2:
+                cls._member(notebook, cls.accompagnateur)
+            cls._action(notebook, code="A.1.1", user_id=referent.id,
+                        date_start=cls._shift(cls.today, months=-1),
+                        date_deadline=cls._shift(cls.today, days=-1 if index % 3 else 30),
+                        state="in_progress")
+            cls.env["cdb.situation"].create({"notebook_id": notebook.id, "housing": "Locataire"})
+            notebooks |= notebook
+        return notebooks
+
+    def _queries(self, function):
+        function()  # warm the caches, as on a running server
+        self.env["cdb.notebook"].invalidate_cache()
+        before = self.cr.sql_log_count
+        function()
+        return self.cr.sql_log_count - before
+
+    def _open(self, user, notebook):
+        data = self.env["cdb.notebook"].sudo(user).browse(notebook.id).read(
+            list(self.form["fields"]))[0]
+        for name, (model, fields) in self.subviews.items():
+            self.env[model].sudo(user).browse(data[name]).read(fields)
+        return data
+
+    def _my_list(self, user, fields, limit):
+        """The web client's search_read of "My beneficiaries" (default
+        filters of the menu) and its count when the page is full."""
+        domain = ["&", "|", ("referent_id", "=", user.id), ("member_ids.user_id", "=", user.id),
+                  ("state", "!=", "closed")]
+        Notebook = self.env["cdb.notebook"].sudo(user)
+        records = Notebook.search_read(domain, fields, limit=limit)
+        if len(records) == limit:
+            Notebook.search_count(domain)
+        return records
+
+    def test_my_beneficiaries_list_costs_the_same_with_5_or_50_carnets(self):
+        self.assertEqual(len(self._my_list(self.few, self.views["tree"], 80)), 5)
+        self.assertEqual(len(self._my_list(self.many, self.views["tree"], 80)), 50)
+        # Pages of 4: both lists fill a page, so the web client also counts.
+        for mode, limit in (("kanban", 4), ("tree", 4)):
+            few = self._queries(lambda: self._my_list(self.few, self.views[mode], limit))
+            many = self._queries(lambda: self._my_list(self.many, self.views[mode], limit))
+            _logger.info("My beneficiaries (%s): %d queries with 5 carnets, %d with 50",
+                         mode, few, many)
+            self.assertEqual(few, many, "My beneficiaries (%s): %d queries with 5 carnets, "
+                                        "%d with 50" % (mode, few, many))
+
+    def test_opening_a_carnet_costs_the_same_with_5_or_50_carnets(self):
+        few = self._queries(lambda: self._open(self.few, self.few_notebooks[0]))
+        many = self._queries(lambda: self._open(self.many, self.many_notebooks[0]))
+        _logger.info("Opening a carnet: %d queries for a référent of 5 carnets, %d of 50",
+                     few, many)
+        self.assertEqual(few, many, "opening a carnet: %d queries for a référent of 5 "
+                                    "carnets, %d of 50" % (few, many))
+        self.assertEqual(self._open(self.many, self.many_notebooks[0])["late_action_count"], 0)
+        self.assertEqual(self._open(self.many, self.many_notebooks[1])["late_action_count"], 1)

@@ -49,7 +49,7 @@ class CerContract(models.Model):
     beneficiary_id = fields.Many2one(
         related="notebook_id.beneficiary_id", store=True, readonly=True)
     orientation_id = fields.Many2one(
-        "rsa.orientation", "Orientation", ondelete="restrict",
+        "rsa.orientation", "Orientation", ondelete="restrict", index=True,
         default=lambda self: self._default_orientation())
     contract_type = fields.Selection([
         ("cer_solidarity", "CER solidarité"),

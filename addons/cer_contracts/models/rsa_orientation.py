@@ -4,6 +4,9 @@ from odoo.exceptions import UserError
 from odoo.addons.carnet_de_bord.tools import format_date
 
 
+SIGNED_STATES = ("signed", "submitted", "validated", "running", "ended", "renewed")
+
+
 class RsaOrientation(models.Model):
     _inherit = "rsa.orientation"
 
@@ -11,10 +14,17 @@ class RsaOrientation(models.Model):
 
     @api.depends("contract_ids.state")
     def _compute_contract_signed(self):
-        signed = ("signed", "submitted", "validated", "running", "ended", "renewed")
         for orientation in self:
             orientation.contract_signed = any(
-                c.state in signed for c in orientation.contract_ids)
+                c.state in SIGNED_STATES for c in orientation.contract_ids)
+
+    @api.model
+    def _signed_contract_leaf(self):
+        """The orientations with a signed contract, as an SQL sub-select: no
+        id list loaded, whatever the number of contracts."""
+        return ("id", "inselect", (
+            "SELECT orientation_id FROM cer_contract"
+            " WHERE orientation_id IS NOT NULL AND state IN %s", [SIGNED_STATES]))
 
     @api.multi
     def action_ep_case_no_contract(self):

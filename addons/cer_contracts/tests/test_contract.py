@@ -367,6 +367,8 @@ class TestSignatureAndDecision(ContractCase):
         orientation = notebook.orientation_id
         self.assertTrue(orientation.is_overdue, "two months have passed")
         self.assertFalse(orientation.contract_signed)
+        self.assertIn(orientation, self.env["rsa.orientation"].search(
+            [("is_overdue", "=", True)]))
         contract = self._contract(notebook, date_start=self.today)
         self._pap_line(contract)
         self._sign(contract)
@@ -375,6 +377,8 @@ class TestSignatureAndDecision(ContractCase):
         self.assertFalse(orientation.is_overdue)
         self.assertNotIn(orientation, self.env["rsa.orientation"].search(
             [("is_overdue", "=", True)]))
+        self.assertIn(orientation, self.env["rsa.orientation"].search(
+            [("is_overdue", "=", False)]))
 
 
 class TestLockedContract(ContractCase):

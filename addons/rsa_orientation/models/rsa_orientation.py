@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.carnet_de_bord.tools import format_date, selection_label
 
@@ -121,12 +122,22 @@ class RsaOrientation(models.Model):
                 and orientation.contract_deadline < today and not orientation.contract_signed)
 
     def _search_is_overdue(self, operator, value):
+        """One SQL condition, whatever the number of orientations: decided,
+        deadline passed, and no signed contract (a sub-select, see
+        _signed_contract_leaf)."""
         today = fields.Date.context_today(self)
-        candidates = self.search([("state", "=", "decided"), ("contract_deadline", "<", today)])
-        overdue = candidates.filtered("is_overdue")
+        signed = self._signed_contract_leaf()
         if (operator == "=") == bool(value):
-            return [("id", "in", overdue.ids)]
-        return [("id", "not in", overdue.ids)]
+            return ["&", "&", ("state", "=", "decided"), ("contract_deadline", "<", today),
+                    "!", signed]
+        return ["|", "|", "|", ("state", "!=", "decided"), ("contract_deadline", "=", False),
+                ("contract_deadline", ">=", today), signed]
+
+    @api.model
+    def _signed_contract_leaf(self):
+        """Domain leaf of the orientations with a signed contract: none here,
+        the contracts module (cer_contracts) gives the real one."""
+        return expression.FALSE_LEAF
 
     # ----------------------------------------------------------- proposal
     @api.onchange("assessment_id")
