@@ -267,18 +267,33 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
 
     def _fast_members(self, state, values, notebook):
         """The référent (role référent, the carnet's structure or theirs) and
-        the accompagnateurs (their own structure)."""
+        the accompagnateurs (their own structure), with the sharing choices a
+        new member of a new carnet gets (cdb.notebook.member._default_shares)."""
         members = []
         referent = values.get("referent_id")
         if referent:
-            members.append({"notebook_id": notebook["id"], "user_id": referent[0],
-                            "role": "referent", "active": True, "date_start": state["today"],
-                            "structure_id": notebook.get("structure_id") or referent[1]})
+            members.append(dict(self._fast_member_shares(state, "referent"),
+                                notebook_id=notebook["id"], user_id=referent[0],
+                                role="referent", active=True, date_start=state["today"],
+                                structure_id=notebook.get("structure_id") or referent[1]))
         seen = {referent[0]} if referent else set()
         for user_id, structure_id in values.get("accompagnateur_ids") or []:
             if user_id not in seen:
                 seen.add(user_id)
-                members.append({"notebook_id": notebook["id"], "user_id": user_id,
-                                "role": "accompagnateur", "active": True,
-                                "date_start": state["today"], "structure_id": structure_id})
+                members.append(dict(self._fast_member_shares(state, "accompagnateur"),
+                                    notebook_id=notebook["id"], user_id=user_id,
+                                    role="accompagnateur", active=True,
+                                    date_start=state["today"], structure_id=structure_id))
         return members
+
+    def _fast_member_shares(self, state, role):
+        """Sharing flags of a new member with ``role`` (no choice can exist
+        yet for a carnet being created), computed once per import."""
+        cache = state.setdefault("member_shares", {})
+        if role not in cache:
+            Member = self.env["cdb.notebook.member"]
+            shares = Member._default_shares({"role": role})
+            if role == "referent":
+                shares.update(Member._referent_shares({}))
+            cache[role] = shares
+        return cache[role]
