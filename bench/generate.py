@@ -434,6 +434,8 @@ class Builder(object):
                                       "Parent isolé, deux enfants"]),
                 "employment": "Sans emploi depuis %d mois." % rng.randint(6, 48),
             })
+            # drawn between the employment and the diploma, where the health
+            # field of the situation was: a seed gives the same data as before
             health = ("Pas de difficulté déclarée." if rng.random() < 0.7
                       else "Suivi médical régulier, à prendre en compte pour les horaires.")
             values.update({
