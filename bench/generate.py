@@ -2,7 +2,8 @@
 
 Usage, from the repository root, on a database that already has
 carnet_de_bord, rsa_orientation and cer_contracts installed (a copy of the
-``base3`` template, for example):
+``base3`` template, for example; cdb_departement and cdb_security_policy may
+be installed too):
 
     export CDB_PG_HOME=/work/main/.local     # the shared cluster, if you use it
     .local/venv/bin/python bench/generate.py -d DB -n 100000 [--seed 1] [--per-referent 80]
@@ -10,9 +11,10 @@ carnet_de_bord, rsa_orientation and cer_contracts installed (a copy of the
 
 It adds N RSA beneficiaries (res.partner, CAF numbers 8xxxxxxxx, birth dates,
 Pas-de-Calais postal codes) each with a carnet de bord and, in realistic
-proportions, members, situations, objectives, actions of the catalogue,
-orientations and CER contracts in every state. The professionals are
-generated too; every generated user's password is their login:
+proportions, members, situations with their health details (cdb.health),
+objectives, actions of the catalogue, orientations and CER contracts in every
+state. The professionals are generated too; every generated user's password
+is their login:
 
     bench.manager          département manager (sees every carnet)
     bench.ref.00001 ...    référents, about one per --per-referent carnets
@@ -26,9 +28,11 @@ password hashed with 2,000 PBKDF2 rounds instead of Odoo's 25,000).
 The reference data (users, structures, territories) is created through the
 ORM; the big tables are filled with multi-row SQL INSERTs from rows that
 carry every stored column the ORM would fill (defaults taken from a record
-made through the ORM, stored computed fields computed here), in chunks
-committed as they go: 100,000 beneficiaries take a few minutes. The same
-seed gives the same data. A database is generated once (the script refuses
+made through the ORM, stored computed fields computed here, the members'
+sharing flags as their create() sets them: the référent reads every section,
+health included, the others all but health), in chunks committed as they
+go: 100,000 beneficiaries take a few minutes. The same seed gives the same
+data. A database is generated once (the script refuses
 a database that already has bench.manager).
 
 --verify makes N beneficiaries both ways, through SQL and through the ORM
@@ -58,7 +62,7 @@ CONTEXT = {"lang": LANG, "tz": "Europe/Paris", "tracking_disable": True,
            "mail_create_nolog": True, "mail_create_nosubscribe": True,
            "mail_notrack": True, "no_reset_password": True}
 MODELS = ["res.partner", "cdb.notebook", "cdb.notebook.member", "cdb.situation",
-          "cdb.objective", "cdb.action", "rsa.orientation", "cer.contract"]
+          "cdb.health", "cdb.objective", "cdb.action", "rsa.orientation", "cer.contract"]
 SKIP_PREFIXES = ("message_", "activity_", "website_message", "image")
 SKIP_FIELDS = {"id", "create_date", "write_date", "__last_update"}
 
@@ -215,6 +219,15 @@ def clone_users(env, prototype, users):
         cr._obj, "INSERT INTO res_groups_users_rel (gid, uid) VALUES %s", groups)
     psycopg2.extras.execute_values(
         cr._obj, "INSERT INTO res_company_users_rel (cid, user_id) VALUES %s", companies)
+    if "res.users.pass.history" in env:
+        # password_security (cdb_security_policy) keeps the hash of each
+        # password a user was given: one line, as for a user made by the ORM
+        psycopg2.extras.execute_values(
+            cr._obj, "INSERT INTO res_users_pass_history"
+                     " (user_id, password_crypt, date, create_uid, write_uid,"
+                     " create_date, write_date) VALUES %s",
+            [(row["id"], row["password_crypt"], now, env.uid, env.uid, now, now)
+             for row in rows])
     env.cache.invalidate()
     return [user_id for _partner_id, user_id in new_ids]
 
@@ -231,6 +244,9 @@ def verify_users(env):
               "email_formatted"}
     names = [n for n in Users._fields if n not in differ and not n.startswith(SKIP_PREFIXES)]
     orm, sql = made.read(names)
+    for name in names:
+        if Users._fields[name].type == "one2many":  # the user's own lines: count them
+            orm[name], sql[name] = len(orm[name]), len(sql[name])
     differences = ["user %s: ORM %r, SQL %r" % (n, orm[n], sql[n])
                    for n in names if orm[n] != sql[n]]
     from odoo.exceptions import AccessDenied
@@ -264,6 +280,19 @@ class Builder(object):
         self.lump_sum = Partner._default_lump_sum()
         self.activity_threshold = Partner._activity_income_threshold()
         self.computed_name = Partner._get_computed_name
+        self.member_shares = {role: self._member_shares(env, role)
+                              for role in ("referent", "accompagnateur")}
+
+    @staticmethod
+    def _member_shares(env, role):
+        """The sharing flags create() gives a new member with ``role`` (no
+        choice by structure exists for a generated carnet): the référent reads
+        every section, health included; the others all but health."""
+        Member = env["cdb.notebook.member"]
+        shares = Member._default_shares({"role": role})
+        if role == "referent":
+            shares.update(Member._referent_shares({}))
+        return shares
 
     def build(self, indexes):
         specs = []
@@ -386,27 +415,37 @@ class Builder(object):
         return Spec("cdb.notebook.member", key, {
             "notebook_id": Ref(nkey), "user_id": user_id, "role": role,
             "structure_id": structure_id, "active": active, "date_start": self._d(start),
-            "date_end": self._d(date_end)}, {
-            "active_user_id": user_id if active else False,
-            "active_structure_id": structure_id if active else False})
+            "date_end": self._d(date_end)}, dict(
+                self.member_shares[role],
+                active_user_id=user_id if active else False,
+                active_structure_id=structure_id if active else False))
 
     def _situations(self, nkey, start):
+        """Versions of the situation, each with a version of the health
+        details (cdb.health, shared apart from the situation)."""
         rng = self.rng
         specs = []
         for version in range(1 if rng.random() < 0.75 else 2):
+            reason = "Premier diagnostic" if version == 0 else "Révision à six mois"
             values = dict(rng.choice(self.demo.SITUATIONS))
             values.update({
                 "notebook_id": Ref(nkey),
                 "family": rng.choice(["Vit seul(e)", "En couple, enfants à charge",
                                       "Parent isolé, deux enfants"]),
                 "employment": "Sans emploi depuis %d mois." % rng.randint(6, 48),
-                "health": "Pas de difficulté déclarée." if rng.random() < 0.7
-                          else "Suivi médical régulier, à prendre en compte pour les horaires.",
+            })
+            # drawn between the employment and the diploma, where the health
+            # field of the situation was: a seed gives the same data as before
+            health = ("Pas de difficulté déclarée." if rng.random() < 0.7
+                      else "Suivi médical régulier, à prendre en compte pour les horaires.")
+            values.update({
                 "diploma_level_id": rng.choice(self.ref.diploma_levels),
                 "summary": "Diagnostic partagé lors de l'entretien.",
-                "reason": "Premier diagnostic" if version == 0 else "Révision à six mois",
+                "reason": reason,
             })
             specs.append(Spec("cdb.situation", "%s.s%d" % (nkey, version), values))
+            specs.append(Spec("cdb.health", "%s.h%d" % (nkey, version), {
+                "notebook_id": Ref(nkey), "description": health, "reason": reason}))
         return specs
 
     def _plan(self, nkey, profile, start, referent, helper):
