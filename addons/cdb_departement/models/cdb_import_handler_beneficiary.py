@@ -269,16 +269,30 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         """The référent (role référent, the carnet's structure or theirs) and
         the accompagnateurs (their own structure)."""
         members = []
+        shares = state.setdefault("member_shares", self._fast_member_shares())
         referent = values.get("referent_id")
         if referent:
-            members.append({"notebook_id": notebook["id"], "user_id": referent[0],
-                            "role": "referent", "active": True, "date_start": state["today"],
-                            "structure_id": notebook.get("structure_id") or referent[1]})
+            members.append(dict(
+                shares["referent"], notebook_id=notebook["id"], user_id=referent[0],
+                role="referent", active=True, date_start=state["today"],
+                structure_id=notebook.get("structure_id") or referent[1]))
         seen = {referent[0]} if referent else set()
         for user_id, structure_id in values.get("accompagnateur_ids") or []:
             if user_id not in seen:
                 seen.add(user_id)
-                members.append({"notebook_id": notebook["id"], "user_id": user_id,
-                                "role": "accompagnateur", "active": True,
-                                "date_start": state["today"], "structure_id": structure_id})
+                members.append(dict(
+                    shares["accompagnateur"], notebook_id=notebook["id"], user_id=user_id,
+                    role="accompagnateur", active=True, date_start=state["today"],
+                    structure_id=structure_id))
         return members
+
+    def _fast_member_shares(self):
+        """{role: sharing flags} of the new members of a new carnet, as
+        cdb.notebook.member's create sets them (readme/SHARING.rst of
+        carnet_de_bord: the référent reads health by default, the others
+        not): a new carnet has no choice made for a structure yet."""
+        Member = self.env["cdb.notebook.member"]
+        shares = {role: Member._default_shares({"role": role})
+                  for role in ("referent", "accompagnateur")}
+        shares["referent"].update(Member._referent_shares({}))
+        return shares
