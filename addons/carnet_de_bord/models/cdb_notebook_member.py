@@ -146,10 +146,16 @@ class CdbNotebookMember(models.Model):
         """The beneficiary decides (through the portal, which writes as
         superuser); in the back office the référent records their choice on
         their behalf, or a département manager does."""
+        self._check_may_change_shares_in(self.mapped("notebook_id"))
+
+    @api.model
+    def _check_may_change_shares_in(self, notebooks):
+        """Raise unless the current user may record sharing choices in
+        ``notebooks`` (see ``_check_may_change_shares``)."""
         if self.env.uid == SUPERUSER_ID or self.env.user.has_group(
                 "carnet_de_bord.group_cdb_manager"):
             return
-        for notebook in self.mapped("notebook_id"):
+        for notebook in notebooks:
             if notebook.referent_id != self.env.user:
                 raise AccessError(_(
                     "Only the beneficiary, or their référent on their behalf, "

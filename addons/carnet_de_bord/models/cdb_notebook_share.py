@@ -52,6 +52,13 @@ class CdbNotebookShare(models.Model):
         self._apply_to_members()
         return result
 
+    @api.multi
+    def unlink(self):
+        """Removing a choice changes the default of the structure's future
+        members: same rights as recording it."""
+        self.env["cdb.notebook.member"]._check_may_change_shares_in(self.mapped("notebook_id"))
+        return super().unlink()
+
     def _apply_to_members(self):
         """Set the section of the structure's members; the référent keeps
         the minimum the contract needs (readme/SHARING.rst)."""
@@ -62,13 +69,17 @@ class CdbNotebookShare(models.Model):
                 lambda m: m.structure_id == choice.structure_id)
             if not choice.visible and choice.section in minimum:
                 members = members.filtered(lambda m: m.role != "referent")
-            # Same rights as changing each member's flag (see the member).
-            members.sudo(self.env.uid)._check_may_change_shares()
+            # Same rights as changing each member's flag (see the member),
+            # checked on the carnet: a choice is also the default of the
+            # structure's future members, even with no member there yet.
+            Member._check_may_change_shares_in(choice.notebook_id)
             members.write({Member._share_field(choice.section): choice.visible})
         return True
 
     @api.multi
     def name_get(self):
         labels = dict(self._fields["section"]._description_selection(self.env))
-        return [(c.id, "%s – %s" % (c.structure_id.name, labels.get(c.section)))
+        # The structure's name, also for who may not read the partner (the
+        # beneficiary on the portal): it is the label of the choice.
+        return [(c.id, "%s – %s" % (c.structure_id.sudo().name, labels.get(c.section)))
                 for c in self]

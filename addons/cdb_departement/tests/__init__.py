@@ -1,3 +1,4 @@
 from . import test_dashboard
 from . import test_export
 from . import test_import
+from . import test_departement_access

@@ -2,9 +2,17 @@
 ne peut consulter ou modifier que les dossiers pour lesquels il est nommé
 référent"): every role × every model of carnet_de_bord, rsa_orientation
 and cer_contracts × read / write / create / unlink, on a carnet the role is
-linked to (member, structure, territory, EP session) and on a carnet it is
-not linked to, plus the messages, attachments, followers, activities and
-appointments of a carnet.
+linked to (member, structure, territory, EP session; for the beneficiary, a
+portal user, their own carnet) and on a carnet it is not linked to, plus
+the messages, attachments, followers, activities and appointments of a
+carnet. The health details (``cdb.health``) are an allow-list (the référent
+and the beneficiary only: readme/SHARING.rst), the sharing choices
+(``cdb.notebook.share``) are changed by the référent or a manager, the
+journal of accesses (``cdb.access.log``) is read by the members and the
+managers and written by nobody (readme/DATA_PROTECTION.rst). A non-member
+reads the content of a carnet with a reason only (``cdb_access_reason``).
+The cdb_departement models are tested in that module
+(cdb_departement/tests/test_departement_access.py).
 
 The expected table is data: ``ROLES`` maps a role to the operations it has
 on each model of the linked and of the foreign carnet ("r", "w", "c", "u";
@@ -16,6 +24,7 @@ import base64
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import mute_logger
 
+from odoo.addons.carnet_de_bord.models.cdb_notebook_audit import CdbAccessReasonRequired
 from odoo.addons.carnet_de_bord.tests.common import CdbCase
 
 # What a professional's access rights allow on the data of a carnet.
@@ -41,7 +50,9 @@ PROFESSIONAL = {
     "cer.contract.experience": "rwcu",
     "cer.liaison": "rwc",
 }
-CARNET_MODELS = tuple(PROFESSIONAL)
+# Models of carnet_de_bord whose access is not a professional's usual one.
+HEALTH, SHARE, ACCESS_LOG = "cdb.health", "cdb.notebook.share", "cdb.access.log"
+CARNET_MODELS = tuple(PROFESSIONAL) + (HEALTH, SHARE, ACCESS_LOG)
 CATALOGUES = (
     "cdb.action.code", "cdb.rome.code", "cdb.diploma.level", "cdb.territory",
     "rsa.ede.scale", "rsa.ede.item", "rsa.ede.level", "rsa.sanction.rule",
@@ -60,8 +71,24 @@ def _with(base, **changes):
 STRUCTURE_ADMIN = _with(PROFESSIONAL, rsa__ep__session="")
 # A correspondant sees their territory; only members invite into a carnet.
 CORRESPONDANT = _with(PROFESSIONAL, cdb__notebook__member="r", rsa__ep__session="")
-MANAGER = _with(PROFESSIONAL, rsa__ep__session="rw")
-ADMIN = {model: "rwcu" for model in CARNET_MODELS}
+# The référent reads the health details (allow-list) and records the
+# beneficiary's sharing choices; an accompagnateur reads the choices only.
+# Members read the journal of accesses of their carnet.
+REFERENT = _with(PROFESSIONAL, cdb__health="rwc", cdb__notebook__share="rwcu",
+                 cdb__access__log="r")
+ACCOMPAGNATEUR = _with(PROFESSIONAL, cdb__notebook__share="r", cdb__access__log="r")
+# Managers: no health details; the choices and the journal of the carnets
+# they see (their territories, if they have some).
+MANAGER = _with(PROFESSIONAL, rsa__ep__session="rw", cdb__notebook__share="rwcu",
+                cdb__access__log="r")
+ADMIN = _with({model: "rwcu" for model in PROFESSIONAL},
+              cdb__notebook__share="rwcu", cdb__access__log="r")
+# The beneficiary (portal) reads their own carnet as the portal shows it
+# and writes nothing through the ORM (the portal's controllers do, as
+# superuser, after their own checks).
+BENEFICIARY = {model: "r" for model in (
+    "cdb.notebook", "cdb.notebook.member", "cdb.situation", "cdb.objective",
+    "cdb.action", "cer.contract", HEALTH, SHARE)}
 EP_MEMBER = {
     "rsa.ep.case": "rwc", "rsa.sanction.step": "rwc", "rsa.ep.session": "rw",
     "rsa.dsp": "r", "rsa.orientation": "r",
@@ -70,8 +97,8 @@ EP_MEMBER = {
 
 # role: (operations on the linked carnet, operations on the foreign carnet)
 ROLES = {
-    "referent": (PROFESSIONAL, {}),
-    "accompagnateur": (PROFESSIONAL, {}),
+    "referent": (REFERENT, {}),
+    "accompagnateur": (ACCOMPAGNATEUR, {}),
     "structure_admin": (STRUCTURE_ADMIN, {}),
     "correspondant": (CORRESPONDANT, {}),
     "manager_of_territory": (MANAGER, {"rsa.ep.session": "rw"}),
@@ -79,9 +106,21 @@ ROLES = {
     "functional_admin": (ADMIN, ADMIN),
     "ep_member": (EP_MEMBER, {}),
     "employee": ({}, {}),
+    "beneficiary": (BENEFICIARY, {}),
 }
-# Catalogues: every internal user reads them, the functional admin edits them.
+# Catalogues: every internal user reads them, the functional admin edits
+# them; the beneficiary reads those their portal shows.
 CATALOGUE_OPS = {"functional_admin": "rwcu"}
+PORTAL_CATALOGUES = ("cdb.action.code", "cdb.rome.code", "cdb.diploma.level")
+# What the ORM gives the beneficiary of the documents of their carnet: its
+# files, followers and the attendees of its appointments; not the internal
+# notes, the activities nor the appointments (the portal shows those it
+# shows through its controllers).
+PORTAL_DOCUMENTS = ("ir.attachment", "mail.followers", "calendar.attendee")
+# Models whose write and unlink check more than the access rights and rules
+# (the sharing choices: the référent or a manager): the values of the write
+# tried.
+ATTEMPTED = {SHARE: {"visible": False}}
 
 
 class TestAccessMatrix(CdbCase):
@@ -93,10 +132,15 @@ class TestAccessMatrix(CdbCase):
         Territory = cls.env["cdb.territory"]
         cls.territory = Territory.create({"name": "AM Territoire A"})
         cls.other_territory = Territory.create({"name": "AM Territoire B"})
+        # A structure with no member in the carnets: a choice made for it is
+        # the default of its future members.
+        cls.structure_c = cls.env["res.partner"].create({
+            "name": "AM Structure C", "is_company": True, "cdb_is_structure": True})
         cls._make_users()
         cls.records = {
             "linked": cls._carnet_data("Amlinked", cls.users["referent"], cls.territory,
-                                       cls.users["accompagnateur"], cls.users["ep_member"]),
+                                       cls.users["accompagnateur"], cls.users["ep_member"],
+                                       cls.users["beneficiary"].partner_id),
             "foreign": cls._carnet_data("Amforeign", cls.foreign_referent,
                                         cls.other_territory, cls.referent2, cls.designated),
         }
@@ -104,8 +148,9 @@ class TestAccessMatrix(CdbCase):
     @classmethod
     def _make_users(cls):
         """One user per role (the référent and the accompagnateur of the
-        linked carnet are CdbCase's), the référent of the foreign carnet and
-        a professional to invite."""
+        linked carnet are CdbCase's; the beneficiary is a portal user whose
+        partner is the linked carnet's beneficiary), the référent of the
+        foreign carnet and a professional to invite."""
         user = cls._user
         cls.designated = user("am.designated", "group_cdb_correspondant")
         cls.foreign_referent = cls.referent2
@@ -121,17 +166,29 @@ class TestAccessMatrix(CdbCase):
             "functional_admin": user("am.functional.admin", "group_cdb_admin"),
             "ep_member": user("am.ep", "rsa_orientation.group_rsa_orientation_team"),
             "employee": user("am.employee", "base.group_user"),
+            "beneficiary": cls._portal_user("am.beneficiary", cls._beneficiary("Amlinked")),
         }
         cls.users["correspondant"].cdb_territory_ids = cls.territory
         cls.users["manager_of_territory"].cdb_territory_ids = cls.territory
         cls.designated.cdb_territory_ids = cls.territory | cls.other_territory
 
     @classmethod
-    def _carnet_data(cls, lastname, referent, territory, member, ep_member):
+    def _portal_user(cls, login, partner):
+        """A portal user (the beneficiary's access to their carnet)."""
+        partner.email = "%s@ut.example" % login
+        return cls.env["res.users"].with_context(no_reset_password=True).create({
+            "login": login, "partner_id": partner.id,
+            "groups_id": [(6, 0, cls.env.ref("base.group_portal").ids)]})
+
+    @classmethod
+    def _carnet_data(cls, lastname, referent, territory, member, ep_member,
+                     beneficiary=None):
         """One record of every model hanging off a new carnet, and its
         messages, attachment, followers, activity and appointment."""
         env = cls.env
-        notebook = cls._notebook(lastname, referent, territory_id=territory.id)
+        notebook = env["cdb.notebook"].create({
+            "beneficiary_id": (beneficiary or cls._beneficiary(lastname)).id,
+            "referent_id": referent.id, "territory_id": territory.id})
         if member != referent:
             member = cls._member(notebook, member)
         else:
@@ -192,7 +249,14 @@ class TestAccessMatrix(CdbCase):
                 "contract_id": contract.id, "job": "Emploi %s" % lastname}),
             "cer.liaison": env["cer.liaison"].create({
                 "notebook_id": notebook.id, "referent_id": referent.id}),
+            HEALTH: env[HEALTH].create({
+                "notebook_id": notebook.id, "description": "Santé %s" % lastname}),
+            SHARE: env[SHARE].create({
+                "notebook_id": notebook.id, "structure_id": member.structure_id.id,
+                "section": "documents", "visible": True}),
         }
+        env[ACCESS_LOG]._log_accesses(notebook.ids, "Contrôle %s" % lastname, cls.designated)
+        records[ACCESS_LOG] = env[ACCESS_LOG].search([("notebook_id", "=", notebook.id)])
         missing = [model for model in CARNET_MODELS if not records.get(model)]
         assert not missing, missing
         records.update(cls._document_data(notebook, lastname, referent))
@@ -233,13 +297,31 @@ class TestAccessMatrix(CdbCase):
     def _can(self, record, operation):
         """Whether the ORM lets the user (the env of ``record``) do
         ``operation`` on ``record``: the checks ``write`` and ``unlink``
-        make before touching it."""
+        make before touching it; for the models that check more themselves
+        (``ATTEMPTED``), the write or unlink itself, rolled back."""
+        if record._name in ATTEMPTED:
+            return self._attempt(record, operation)
         try:
             record.check_access_rights(operation)
             record.check_access_rule(operation)
         except AccessError:
             return False
         return True
+
+    def _attempt(self, record, operation):
+        try:
+            with self.cr.savepoint(), mute_logger("odoo.models", "odoo.addons.base.ir.ir_rule"):
+                if operation == "write":
+                    record.write(ATTEMPTED[record._name])
+                else:
+                    record.unlink()
+                raise _Rollback()
+        except _Rollback:
+            return True
+        except AccessError:
+            return False
+        finally:
+            self.env.clear()
 
     def _can_read(self, record):
         """Every way of reading: search, search_count, read, read_group,
@@ -323,6 +405,11 @@ class TestAccessMatrix(CdbCase):
             "cer.amendment.line": {"amendment_id": records["cer.amendment"].id,
                                    "action_code_id": self._code("A.1.1").id,
                                    "date_deadline": self._shift(self.today, months=1)},
+            HEALTH: {"notebook_id": notebook, "description": "Nouvelle version"},
+            SHARE: {"notebook_id": notebook, "structure_id": self.structure_c.id,
+                    "section": "plan", "visible": False},
+            ACCESS_LOG: {"notebook_id": notebook, "user_id": self.spare.id,
+                         "reason": "Ajout direct"},
         }.get(model)
 
     # ------------------------------------------------------------- tests
@@ -354,12 +441,14 @@ class TestAccessMatrix(CdbCase):
         """Catalogues: read by every internal user, changed by the
         functional administrator only."""
         for role, user in self.users.items():
-            expected = CATALOGUE_OPS.get(role, "r")
             for model in CATALOGUES:
+                expected = CATALOGUE_OPS.get(role, "r")
+                if role == "beneficiary":
+                    expected = "r" if model in PORTAL_CATALOGUES else ""
                 record = self.env[model].search([], limit=1).sudo(user)
                 self.assertTrue(record, model)
                 with self.subTest(role=role, model=model):
-                    self.assertTrue(self._can_read(record))
+                    self.assertEqual(self._can_read(record), "r" in expected)
                     for operation, name in (("w", "write"), ("c", "create"), ("u", "unlink")):
                         self.assertEqual(
                             record.check_access_rights(name, raise_exception=False),
@@ -371,13 +460,17 @@ class TestAccessMatrix(CdbCase):
         way of reading."""
         for role, user in self.users.items():
             for scope in ("linked", "foreign"):
-                visible = "r" in self._expected(role, scope, "cdb.notebook")
+                reads_carnet = "r" in self._expected(role, scope, "cdb.notebook")
                 notebook = self.records[scope]["cdb.notebook"]
                 for model in ("mail.message", "ir.attachment", "mail.followers",
                               "mail.activity", "calendar.event", "calendar.attendee"):
+                    visible = reads_carnet and (role != "beneficiary" or model in PORTAL_DOCUMENTS)
                     records = self.records[scope][model]
                     with self.subTest(role=role, scope=scope, model=model):
                         Model = self.env[model].sudo(user)
+                        if not Model.check_access_rights("read", raise_exception=False):
+                            self.assertFalse(visible)
+                            continue
                         found = Model.search([("id", "in", records.ids)])
                         self.assertEqual(bool(found), visible)
                         self.assertEqual(
@@ -391,7 +484,10 @@ class TestAccessMatrix(CdbCase):
                         self.assertEqual(bool(by_document), visible)
                         for record in records:
                             if visible:
-                                record.sudo(user).read(["display_name"])
+                                # a follower's name is its partner's, which
+                                # the portal may not read
+                                record.sudo(user).read(
+                                    ["res_id" if model == "mail.followers" else "display_name"])
                                 continue
                             with self.assertRaises(AccessError):
                                 record.sudo(user).read(["display_name"])
@@ -402,9 +498,15 @@ class TestAccessMatrix(CdbCase):
 
     def test_foreign_carnet_refuses_attaching(self):
         """A professional adds nothing to a carnet they are not linked to:
-        message, attachment, follower, activity, appointment."""
-        user = self.users["referent"]
-        for scope, allowed in (("linked", True), ("foreign", False)):
+        message, attachment, follower, activity, appointment. The
+        beneficiary adds nothing through the ORM, to their own carnet
+        either (the portal's controllers do it after their own checks);
+        they may follow their own carnet, which takes reading it only, as
+        everywhere in Odoo."""
+        cases = (("referent", "linked", True), ("referent", "foreign", False),
+                 ("beneficiary", "linked", False), ("beneficiary", "foreign", False))
+        for role, scope, allowed in cases:
+            user = self.users[role]
             notebook = self.records[scope]["cdb.notebook"]
             attempts = {
                 "message": lambda: notebook.sudo(user).message_post(
@@ -426,7 +528,7 @@ class TestAccessMatrix(CdbCase):
                         "start": self.today + " 11:00:00", "stop": self.today + " 12:00:00"}),
             }
             for name, attempt in attempts.items():
-                with self.subTest(scope=scope, attempt=name):
+                with self.subTest(role=role, scope=scope, attempt=name):
                     try:
                         with self.cr.savepoint(), mute_logger("odoo.models"):
                             attempt()
@@ -435,7 +537,37 @@ class TestAccessMatrix(CdbCase):
                         done = True
                     except AccessError:
                         done = False
-                    self.assertEqual(done, allowed)
+                    finally:
+                        self.env.clear()
+                    self.assertEqual(done, allowed or (
+                        role == "beneficiary" and scope == "linked"
+                        and name in ("subscribe", "follower (self)")))
+
+    def test_non_member_reads_the_content_with_a_reason(self):
+        """A manager, who is no member of the foreign carnet, reads its list
+        fields freely, but its content only with a reason, which is logged
+        (readme/DATA_PROTECTION.rst; seed 000: shared "dans le respect des
+        règles de confidentialité des informations personnelles (CNIL)");
+        a member reads the content of their carnet without one."""
+        manager = self.users["manager"]
+        notebook = self.records["foreign"]["cdb.notebook"].sudo(manager)
+        Log = self.env[ACCESS_LOG]
+        logged = [("notebook_id", "=", notebook.id), ("user_id", "=", manager.id)]
+        notebook.read(["display_name", "beneficiary_id", "state"])
+        self.assertFalse(Log.search(logged))
+        with self.assertRaises(CdbAccessReasonRequired) as caught:
+            notebook.read(["member_ids"])
+        self.assertIn(notebook.id, caught.exception.args[1])
+        self.assertFalse(Log.search(logged), "a refused read is not logged")
+        rows = notebook.with_context(cdb_access_reason="Contrôle de la commission").read(
+            ["member_ids"])
+        self.assertEqual(rows[0]["member_ids"], self.records["foreign"]["cdb.notebook"].member_ids.ids)
+        self.assertEqual(Log.search(logged).mapped("reason"), ["Contrôle de la commission"])
+        referent = self.users["referent"]
+        linked = self.records["linked"]["cdb.notebook"]
+        linked.sudo(referent).read(["member_ids"])
+        self.assertFalse(Log.search([("notebook_id", "=", linked.id),
+                                     ("user_id", "=", referent.id)]))
 
     @staticmethod
     def _subscribe(notebook):
