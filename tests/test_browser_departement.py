@@ -3,7 +3,7 @@ export, in headless Chromium.
 
 "Département" > "Tableau de bord": the numbers are those of cdb.dashboard
 over XML-RPC; the tile of the reviews overdue opens the list of exactly
-those carnets, with pivot and graph views. "Département" > "Exports":
+those carnets, with pivot and graph views. "Département" > "Exports tableur":
 "Contrats", "Télécharger" downloads an XLSX file whose header row is French.
 """
 import io
@@ -33,8 +33,6 @@ def test_manager_dashboard_and_export(page, wait_idle, js_errors, artifacts, man
     open_menu(page, wait_idle, "carnet_de_bord.menu_cdb_root", "Carnet de bord")
     expect(page.locator('[data-menu-xmlid="cdb_departement.menu_cdb_departement"]')).to_have_text(
         label("Département"))
-    open_menu(page, wait_idle, "cdb_departement.menu_cdb_departement_dashboard",
-              "Tableau de bord", "Dashboard")
     open_menu(page, wait_idle, "cdb_departement.menu_cdb_dashboard",
               "Tableau de bord", "Dashboard")
     form = page.locator(".o_form_view")
@@ -66,7 +64,6 @@ def test_manager_dashboard_and_export(page, wait_idle, js_errors, artifacts, man
     expect(page.locator(".o_list_view th").filter(
         has_text=label("Contrat signé le", "Contract signed on"))).to_have_count(1)
 
-    open_menu(page, wait_idle, "cdb_departement.menu_cdb_departement_exports", "Exports")
     open_menu(page, wait_idle, "cdb_departement.menu_cdb_export_wizard",
               "Exports tableur", "Spreadsheet exports")
     dialog = page.locator(".modal-dialog")
