@@ -4,7 +4,6 @@
 Usage, from the repository root, on a database made by bench/generate.py
 (100,000 beneficiaries) with cdb_departement installed:
 
-    export CDB_PG_HOME=/work/main/.local
     /usr/bin/time -v .local/venv/bin/python bench/bench_export.py -d DB \
         [--login bench.manager] [--kind notebooks] [--output /tmp/carnets.xlsx] [--check] \
         [--dashboard]

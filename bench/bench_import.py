@@ -5,7 +5,7 @@ the same people into res.partner (partners only: no carnet).
 Run it in an Odoo shell of a dedicated database (template base3 +
 cdb_departement), e.g.:
 
-    export CDB_PG_HOME=/work/main/.local; source scripts/lib.sh
+    source scripts/lib.sh
     psql_cmd -d postgres -c 'create database imports_bench template base3'
     bash scripts/odoo.sh -d imports_bench -i cdb_departement --stop-after-init
     N=100000 BASE_IMPORT_N=2000 bash scripts/odoo.sh shell -d imports_bench \\

@@ -1,7 +1,6 @@
 """Bench 3: opening a carnet and the lists of carnets, server time and SQL
 query count, on a database filled by bench/generate.py.
 
-    export CDB_PG_HOME=/work/main/.local     # the shared cluster, if you use it
     .local/venv/bin/python bench/bench_open.py -d bench_10k -d bench_100k [--runs 9]
 
 For each database and each user (a référent, a structure administrator,

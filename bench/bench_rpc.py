@@ -1,6 +1,5 @@
 """Bench 4: 20 référents at once over XML-RPC against `--workers 2`.
 
-    export CDB_PG_HOME=/work/main/.local     # the shared cluster, if you use it
     .local/venv/bin/python bench/bench_rpc.py -d bench_100k --start [--port 8410]
         [--clients 20] [--duration 60]
 

@@ -5,7 +5,6 @@ carnet_de_bord, rsa_orientation and cer_contracts installed (a copy of the
 ``base3`` template, for example; cdb_departement and cdb_security_policy may
 be installed too):
 
-    export CDB_PG_HOME=/work/main/.local     # the shared cluster, if you use it
     .local/venv/bin/python bench/generate.py -d DB -n 100000 [--seed 1] [--per-referent 80]
     .local/venv/bin/python bench/generate.py -d DB -n 300 --verify
 
