@@ -173,6 +173,16 @@ class CdbNotebookMember(models.Model):
                         "engagement needs it, so it cannot be hidden from them.")
                         % labels[section])
 
+    def _changes_cached_rules(self):
+        """Whether these new memberships change a rule domain cached per user
+        (res.users._cdb_sharing_domain, _cdb_health_domain): a section hidden
+        from them (deny-lists) or their health shared (allow-list). Clearing
+        the cache clears every cache of the registry, in every worker: a
+        member with the default choices of a non-référent does not need it."""
+        denied = [self._share_field(s) for s, _label in SECTIONS if s != "health"]
+        return any(member.share_health or not all(member[f] for f in denied)
+                   for member in self)
+
     @staticmethod
     def _clear_rule_cache(env):
         """Rule domains are cached per user: a new choice applies at once."""
@@ -189,7 +199,8 @@ class CdbNotebookMember(models.Model):
         if values.get("role") == "referent":
             values.update(self._referent_shares(vals))
         member = super().create(values)
-        self._clear_rule_cache(self.env)
+        if member._changes_cached_rules():
+            self._clear_rule_cache(self.env)
         return member
 
     @api.multi

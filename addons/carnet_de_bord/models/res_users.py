@@ -32,11 +32,11 @@ class ResUsers(models.Model):
         """Carnets whose ``section`` the beneficiary hid from this user."""
         self.ensure_one()
         members = self.env["cdb.notebook.member"].sudo().with_context(
-            active_test=False).search_read(
+            active_test=False).search(
                 [("user_id", "=", self.id),
-                 (self.env["cdb.notebook.member"]._share_field(section), "=", False)],
-                ["notebook_id"])
-        return sorted({member["notebook_id"][0] for member in members})
+                 (self.env["cdb.notebook.member"]._share_field(section), "=", False)])
+        # ids only: search_read would also compute the carnets' display names
+        return sorted(members.mapped("notebook_id").ids)
 
     def _cdb_sharing_domain(self, section, notebook_path="notebook_id"):
         """Rule domain of a shared section: everything but the records of the
@@ -60,7 +60,7 @@ class ResUsers(models.Model):
         self.ensure_one()
         notebook_ids = set(self.env["cdb.notebook"].sudo().search(
             [("beneficiary_id", "=", self.partner_id.id)]).ids)
-        members = self.env["cdb.notebook.member"].sudo().search_read(
-            [("active_user_id", "=", self.id), ("share_health", "=", True)], ["notebook_id"])
-        notebook_ids.update(member["notebook_id"][0] for member in members)
+        members = self.env["cdb.notebook.member"].sudo().search(
+            [("active_user_id", "=", self.id), ("share_health", "=", True)])
+        notebook_ids.update(members.mapped("notebook_id").ids)
         return [("notebook_id", "in", sorted(notebook_ids))]
