@@ -169,7 +169,7 @@ db_exists() { psql_cmd -d postgres -tAc "select 1 from pg_database where datname
 drop_db() { psql_cmd -d postgres -qc "drop database if exists \"$1\"" >/dev/null; }
 
 # ------------------------------------------------------------------------ Odoo
-OUR_MODULES="carnet_de_bord,rsa_orientation,cer_contracts,cdb_departement,cdb_security_policy"
+OUR_MODULES="cdb_base,carnet_de_bord,rsa_orientation,cer_contracts,cdb_departement,cdb_security_policy"
 BASE_MODULES="base,mail,calendar,contacts,portal,partner_firstname,partner_contact_birthdate,report_xlsx,password_security,auth_session_timeout"
 
 odoo() {  # odoo [SUBCOMMAND] ARGS... : Odoo with the project's config and database

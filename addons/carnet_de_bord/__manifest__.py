@@ -9,6 +9,7 @@
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
     "depends": [
+        "cdb_base",
         "mail",
         "calendar",
         "contacts",

@@ -8,6 +8,7 @@ from . import cdb_diploma_level
 from . import cdb_rome_code
 from . import cdb_action_code
 from . import cdb_territory
+from . import cdb_notebook_policy
 from . import res_partner
 from . import res_users
 from . import cdb_notebook

@@ -22,7 +22,7 @@ class CdbNotebook(models.Model):
 
     _name = "cdb.notebook"
     _description = "Carnet de bord"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cdb.notebook.policy"]
     _order = "next_review_date, id desc"
     _rec_name = "beneficiary_id"
 

@@ -1,0 +1,133 @@
+"""Who may do what in a carnet de bord: the one access policy.
+
+The record rules (security/*_rules.xml) say which carnets a user reaches at
+all; this policy says what they may *do* in one they reach. Every write
+that changes a person's path, every button (through ``groups`` and the
+check of its method) and every helper that needs ``sudo`` asks it first::
+
+    notebook._cdb_check("change_referent")      # raises AccessError
+    if notebook._cdb_may("read_health"): ...
+
+A permission is granted to **roles**, and a user's roles are computed per
+carnet (``_cdb_roles``). Modules add permissions by extending
+``_cdb_permissions`` (one class per model and module: in their own
+``cdb.notebook`` extension). ``readme/ACCESS.rst`` holds the table that
+``_cdb_policy_table`` prints; a test checks that they agree.
+"""
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
+
+# The roles a user may hold in one carnet.
+ROLE_BENEFICIARY = "beneficiary"        # the portal user of the beneficiary
+ROLE_REFERENT = "referent"              # the référent unique
+ROLE_MEMBER = "member"                  # any active member (référent included)
+ROLE_STRUCTURE_ADMIN = "structure_admin"  # admin of an active member's structure
+ROLE_CORRESPONDANT = "correspondant"    # correspondant of the carnet's territory
+ROLE_MANAGER = "manager"                # département manager who sees the carnet
+ROLE_ADMIN = "admin"                    # functional administrator, superuser
+
+# The Président du Conseil départemental's delegates (seed 003: the
+# correspondants for their territories, the département's managers).
+DELEGATES = frozenset([ROLE_CORRESPONDANT, ROLE_MANAGER, ROLE_ADMIN])
+
+
+class CdbNotebookPolicy(models.AbstractModel):
+    _name = "cdb.notebook.policy"
+    _description = "Who may do what in a carnet de bord"
+
+    # ---------------------------------------------------------- permissions
+    @api.model
+    def _cdb_permissions(self):
+        """``{permission: (label, roles)}``: each permission and the roles
+        that hold it. Extend it in a module's ``cdb.notebook`` class."""
+        return {
+            "contribute": (
+                _("Write in the carnet (situation, objectives, actions, appointments)"),
+                frozenset([ROLE_MEMBER, ROLE_STRUCTURE_ADMIN]) | DELEGATES),
+            "change_referent": (
+                _("Change the référent unique (outside an orientation decision)"),
+                DELEGATES),
+            "invite": (
+                _("Add or end a member of the groupe de suivi"),
+                frozenset([ROLE_MEMBER, ROLE_STRUCTURE_ADMIN, ROLE_MANAGER, ROLE_ADMIN])),
+            "share": (
+                _("Record the beneficiary's sharing choices"),
+                frozenset([ROLE_BENEFICIARY, ROLE_REFERENT, ROLE_MANAGER, ROLE_ADMIN])),
+            "read_health": (
+                _("Read the health details"),
+                frozenset([ROLE_BENEFICIARY])),  # and the allow-list, see _cdb_may
+        }
+
+    # ---------------------------------------------------------------- roles
+    def _cdb_roles(self, user=None):
+        """The roles ``user`` (default: the current user) holds in this
+        carnet, as a frozenset (at most one query for the memberships)."""
+        self.ensure_one()
+        user = user or self.env.user
+        if user.id == SUPERUSER_ID:
+            return frozenset([ROLE_ADMIN])
+        notebook = self.sudo()  # sudo: reading who follows the carnet decides the access
+        roles = set()
+        if notebook.beneficiary_id and user.partner_id == notebook.beneficiary_id:
+            roles.add(ROLE_BENEFICIARY)
+        if user.share:
+            return frozenset(roles)
+        if notebook.referent_id == user:
+            roles.update((ROLE_REFERENT, ROLE_MEMBER))
+        members = notebook.member_ids  # active memberships only
+        if user in members.mapped("active_user_id"):
+            roles.add(ROLE_MEMBER)
+        if (user.has_group("carnet_de_bord.group_cdb_structure_admin")
+                and user.cdb_structure_id
+                and user.cdb_structure_id in members.mapped("active_structure_id")):
+            roles.add(ROLE_STRUCTURE_ADMIN)
+        territories = user.cdb_territory_ids
+        if (user.has_group("carnet_de_bord.group_cdb_correspondant")
+                and notebook.territory_id and notebook.territory_id in territories):
+            roles.add(ROLE_CORRESPONDANT)
+        if user.has_group("carnet_de_bord.group_cdb_manager") and (
+                not territories or notebook.territory_id in territories):
+            roles.add(ROLE_MANAGER)
+        if user.has_group("carnet_de_bord.group_cdb_admin"):
+            roles.add(ROLE_ADMIN)
+        return frozenset(roles)
+
+    # ------------------------------------------------------------ decisions
+    def _cdb_may(self, permission, user=None):
+        """Whether ``user`` (default: the current user) holds ``permission``
+        on every carnet of ``self``."""
+        permissions = self._cdb_permissions()
+        if permission not in permissions:
+            raise ValueError("Unknown carnet de bord permission %r" % permission)
+        allowed = permissions[permission][1]
+        for notebook in self:
+            roles = notebook._cdb_roles(user)
+            if not roles & allowed and not notebook._cdb_may_also(permission, roles, user):
+                return False
+        return True
+
+    def _cdb_may_also(self, permission, roles, user=None):
+        """Grants that roles alone do not express (the health allow-list)."""
+        self.ensure_one()
+        if permission == "read_health":
+            user = user or self.env.user
+            # sudo: the beneficiary's choice on the member's line decides
+            return bool(self.sudo().member_ids.filtered(
+                lambda m: m.active_user_id == user and m.share_health))
+        return False
+
+    def _cdb_check(self, permission, user=None):
+        """Raise AccessError (in French) unless ``_cdb_may``."""
+        if not self._cdb_may(permission, user):
+            label = self._cdb_permissions()[permission][0]
+            raise AccessError(_(
+                "You may not do this in this carnet de bord: %s.") % label)
+        return True
+
+    # ------------------------------------------------------------- the doc
+    @api.model
+    def _cdb_policy_table(self):
+        """The policy as rows ``(permission, label, sorted roles)``, for
+        readme/ACCESS.rst."""
+        return [(name, label, sorted(roles))
+                for name, (label, roles) in sorted(self._cdb_permissions().items())]

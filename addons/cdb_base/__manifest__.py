@@ -1,0 +1,15 @@
+# Copyright 2026 Carnet de bord RSA contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Carnet de bord RSA : socle technique",
+    "summary": "Odoo 11 workarounds and tools shared by the carnet de bord "
+               "modules: workflow fields, settings with a legal source, "
+               "name normalisation, spreadsheet-safe values",
+    "version": "11.0.1.0.0",
+    "category": "Hidden",
+    "license": "AGPL-3",
+    "author": "Carnet de bord RSA contributors",
+    "depends": ["base", "mail"],
+    "data": [],
+    "installable": True,
+}

@@ -1,0 +1,1 @@
+from . import cdb_workflow_mixin

@@ -1,0 +1,36 @@
+from odoo.exceptions import ValidationError
+from odoo.tests.common import TransactionCase
+
+from ..tools import Setting, identity_key, normalize_name, spreadsheet_text
+
+
+class TestTools(TransactionCase):
+
+    def test_names_compare_without_accents_case_hyphens_or_spaces(self):
+        self.assertEqual(normalize_name("Élodie"), normalize_name("ELODIE"))
+        self.assertEqual(normalize_name("Marie-Claire"), normalize_name("marie  claire"))
+        self.assertEqual(normalize_name("  d'Arc "), "d arc")
+        self.assertEqual(normalize_name("Lætitia Œuvray"), "laetitia oeuvray")
+        self.assertNotEqual(normalize_name("Elodie"), normalize_name("Eloise"))
+        self.assertEqual(identity_key("Dupont", "Élodie"), identity_key("DUPONT", "elodie"))
+        self.assertFalse(identity_key("Dupont", " "))
+
+    def test_spreadsheet_values_never_become_formulas(self):
+        for value in ("=1+1", "+33 6", "-2", "@SUM(A1)", "\t=1"):
+            self.assertEqual(spreadsheet_text(value), "'" + value)
+        self.assertEqual(spreadsheet_text("Dupont"), "Dupont")
+        self.assertEqual(spreadsheet_text(12), 12)
+
+    def test_setting_reads_its_default_and_bad_values(self):
+        setting = Setting("cdb_base.test_figure", 6, int, "test", minimum=1, maximum=12)
+        Param = self.env["ir.config_parameter"].sudo()
+        self.assertEqual(setting.get(self.env), 6)
+        Param.set_param(setting.key, "9")
+        self.assertEqual(setting.get(self.env), 9)
+        Param.set_param(setting.key, "not a number")
+        self.assertEqual(setting.get(self.env), 6)
+        with self.assertRaises(ValidationError):
+            setting.check(0, "Figure")
+        with self.assertRaises(ValidationError):
+            setting.check(13, "Figure")
+        setting.check(12, "Figure")

@@ -1,0 +1,105 @@
+"""Small helpers shared by the carnet de bord modules.
+
+Each business value that several modules need is written here once: how a
+date is shown, how a person's name is compared, how a value is written in a
+spreadsheet, how a legal figure is read from the settings.
+"""
+import re
+import unicodedata
+from collections import namedtuple
+
+from odoo import _, fields
+from odoo.exceptions import ValidationError
+
+
+def format_date(value):
+    """A date as a French user reads it: 31/12/2026."""
+    date = fields.Date.from_string(value) if value else None
+    return date.strftime("%d/%m/%Y") if date else ""
+
+
+def selection_label(record, field_name):
+    """The label of a selection field's value, in the user's language."""
+    field = record._fields[field_name]
+    return dict(field._description_selection(record.env)).get(record[field_name], "")
+
+
+# ------------------------------------------------------------------ names
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014'\u2019`.]+")
+
+
+def normalize_name(value):
+    """A name as the duplicate rules compare it: accents, case, hyphens,
+    apostrophes and repeated spaces do not count ("Élodie" = "elodie",
+    "Marie-Claire" = "marie  claire"). The ORM check and the imports use
+    this one function."""
+    text = unicodedata.normalize("NFKD", value or "")
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.replace("\u0153", "oe").replace("\u0152", "OE")
+    text = text.replace("\u00e6", "ae").replace("\u00c6", "AE")
+    return _SEPARATORS.sub(" ", text).strip().casefold()
+
+
+def identity_key(lastname, firstname):
+    """The key two beneficiaries share when their names are the same for
+    the duplicate rule (with the birth date and the département)."""
+    last, first = normalize_name(lastname), normalize_name(firstname)
+    return "%s|%s" % (last, first) if last and first else False
+
+
+# ------------------------------------------------------------ spreadsheets
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    """A text a spreadsheet shows as typed, never as a formula (a value
+    starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+    prefixed with an apostrophe)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+# --------------------------------------------------------------- settings
+class Setting(namedtuple("Setting", "key default cast source minimum maximum")):
+    """A figure of the law or of the guide kept as a system parameter, with
+    its default and the text it comes from (shown on the settings screen).
+
+    Define each figure once, in the module that uses it::
+
+        REVIEW_INTERVAL = Setting(
+            "carnet_de_bord.review_interval_months", 6, int,
+            "Seed 000, « Suivi » : « a minima tous les 6 mois »", minimum=1)
+
+    and read it with ``REVIEW_INTERVAL.get(env)``. A ``res.config.settings``
+    field shows it with ``config_parameter=REVIEW_INTERVAL.key``.
+    """
+
+    def __new__(cls, key, default, cast, source, minimum=None, maximum=None):
+        return super().__new__(cls, key, default, cast, source, minimum, maximum)
+
+    def get(self, env):
+        """The configured value, or the default when it is unset or unreadable."""
+        raw = env["ir.config_parameter"].sudo().get_param(self.key)
+        if raw in (None, False, ""):
+            return self.default
+        try:
+            return self._cast(raw)
+        except (TypeError, ValueError):
+            return self.default
+
+    def _cast(self, raw):
+        if self.cast is bool:
+            return str(raw).strip().lower() in ("1", "true", "yes", "oui")
+        if self.cast is list:
+            return [part.strip() for part in str(raw).split(",") if part.strip()]
+        return self.cast(raw)
+
+    def check(self, value, label):
+        """Raise a French ValidationError when ``value`` is out of bounds."""
+        if value is None or value is False:
+            return
+        if self.minimum is not None and value < self.minimum:
+            raise ValidationError(_("%s: the value must be at least %s.") % (label, self.minimum))
+        if self.maximum is not None and value > self.maximum:
+            raise ValidationError(_("%s: the value must be at most %s.") % (label, self.maximum))
