@@ -59,9 +59,18 @@ if [ ${#modules[@]} -gt 0 ]; then
         odoo -d "$DB" -i "$OUR_MODULES" --stop-after-init --log-level=warn \
             --http-port="$(free_http_port)"
     fi
-    log "Updating $joined with its tests (log: test-artifacts/odoo-module-tests.log)"
+    # -i for the modules not installed yet (a new module), -u for the others
+    installed="$(psql_cmd -d "$DB" -tAc "select name from ir_module_module where state = 'installed'")"
+    to_install=(); to_update=()
+    for module in "${modules[@]}"; do
+        if grep -qx "$module" <<<"$installed"; then to_update+=("$module"); else to_install+=("$module"); fi
+    done
+    mode=()
+    [ ${#to_install[@]} -gt 0 ] && mode+=(-i "$(IFS=,; echo "${to_install[*]}")")
+    [ ${#to_update[@]} -gt 0 ] && mode+=(-u "$(IFS=,; echo "${to_update[*]}")")
+    log "Testing $joined (log: test-artifacts/odoo-module-tests.log)"
     set +e
-    odoo -d "$DB" -u "$joined" --test-enable --stop-after-init --log-level=test \
+    odoo -d "$DB" "${mode[@]}" --test-enable --stop-after-init --log-level=test \
         --http-port="$(free_http_port)" --test-report-directory="$ART" \
         > "$ART/odoo-module-tests.log" 2>&1
     rc=$?
