@@ -33,6 +33,7 @@
         "data/cdb_data_protection_data.xml",
         "data/cdb_sharing_data.xml",
         "views/cdb_menus.xml",
+        "views/res_config_settings_views.xml",
         "views/cdb_action_code_views.xml",
         "views/cdb_rome_code_views.xml",
         "views/cdb_diploma_level_views.xml",

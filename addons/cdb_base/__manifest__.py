@@ -9,7 +9,7 @@
     "category": "Hidden",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
-    "depends": ["base", "mail"],
+    "depends": ["base", "base_setup", "mail"],
     "data": [],
     "installable": True,
 }

@@ -95,6 +95,14 @@ class Setting(namedtuple("Setting", "key default cast source minimum maximum")):
             return [part.strip() for part in str(raw).split(",") if part.strip()]
         return self.cast(raw)
 
+    def serialize(self, value):
+        """The text stored in the system parameter for ``value``."""
+        if self.cast is list:
+            return ",".join(value or [])
+        if self.cast is bool:
+            return "True" if value else "False"
+        return "" if value is None or value is False else str(value)
+
     def check(self, value, label):
         """Raise a French ValidationError when ``value`` is out of bounds."""
         if value is None or value is False:

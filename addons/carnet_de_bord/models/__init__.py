@@ -36,3 +36,4 @@ from . import cdb_notebook_data_protection
 from . import res_partner_data_protection
 from . import cdb_retention_log
 from . import cdb_notebook_member_audit
+from . import res_config_settings

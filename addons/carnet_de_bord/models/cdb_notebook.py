@@ -3,10 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..settings import REVIEW_INTERVAL_MONTHS
 from ..tools import format_date
-
-REVIEW_INTERVAL_PARAM = "carnet_de_bord.review_interval_months"
-DEFAULT_REVIEW_INTERVAL = 6
 
 
 class CdbNotebook(models.Model):
@@ -85,9 +83,7 @@ class CdbNotebook(models.Model):
     @api.model
     def _review_interval(self):
         """Months between two reviews (seed 000: "a minima tous les 6 mois")."""
-        value = self.env["ir.config_parameter"].sudo().get_param(
-            REVIEW_INTERVAL_PARAM, DEFAULT_REVIEW_INTERVAL)
-        return relativedelta(months=int(value))
+        return relativedelta(months=REVIEW_INTERVAL_MONTHS.get(self.env))
 
     @api.depends("last_review_date", "date_start", "state")
     def _compute_next_review_date(self):

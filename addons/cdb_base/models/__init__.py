@@ -1,1 +1,2 @@
 from . import cdb_workflow_mixin
+from . import res_config_settings
