@@ -1,6 +1,7 @@
 from . import cdb_dashboard
 from . import cdb_notebook
 from . import rsa_orientation
+from . import res_config_settings
 from . import cdb_import_res_partner
 from . import cdb_import_column
 from . import cdb_import_fast_create
@@ -12,4 +13,7 @@ from . import cdb_import_handler_professional
 from . import cdb_import_handler_referent_assignment
 from . import cdb_import_handler_reorientation
 from . import cdb_import_job_line
+from . import cdb_import_validation
+from . import cdb_import_template
+from . import cdb_import_report
 from . import cdb_import_job

@@ -29,12 +29,25 @@ class CdbImportHandler(models.AbstractModel):
 
     def _write_rows(self, state, rows):
         """Write the valid lines [(line, values)]; answers the counts
-        {"created": n, "updated": n, "unchanged": n}."""
+        (``_counts``)."""
         raise NotImplementedError
+
+    @staticmethod
+    def _counts():
+        """The counts of written lines, all at 0."""
+        return {"created": 0, "updated": 0, "unchanged": 0}
 
     # ----------------------------------------------------------- helpers
     def _quiet(self, model_name):
         return self.env[model_name].with_context(**QUIET_CONTEXT)
+
+    def _by_action(self, model_name):
+        """The model, allowed to set its workflow fields (``cdb.workflow.mixin``)
+        as its own actions do: an import records decisions taken elsewhere
+        (a decided orientation), by a département manager."""
+        model = self._quiet(model_name)
+        return model._workflow_transition() if hasattr(model, "_workflow_transition") \
+            else model
 
     def _seen_twice(self, state, kind, key, line):
         """The first line of the file with the same ``key`` (CAF number,
@@ -67,4 +80,3 @@ class CdbImportHandler(models.AbstractModel):
                 "A professional orientation to another organism than France Travail "
                 "needs the structure."))]
         return []
-

@@ -37,7 +37,7 @@ class CdbImportHandlerReferentAssignment(models.AbstractModel):
             {"beneficiary_id": partner.id})
 
     def _write_rows(self, state, rows):
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = self._counts()
         for _line, values in rows:
             notebook = self._notebook(values["_match"])
             user_id, user_structure_id = values["referent_id"]
