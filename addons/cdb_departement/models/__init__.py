@@ -5,6 +5,7 @@ from . import res_config_settings
 from . import cdb_import_res_partner
 from . import cdb_import_column
 from . import cdb_import_fast_create
+from . import cdb_import_fast_members
 from . import cdb_import_handler
 from . import cdb_import_beneficiary_key
 from . import cdb_import_handler_beneficiary

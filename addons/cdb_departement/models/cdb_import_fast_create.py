@@ -108,6 +108,25 @@ class CdbImportFastCreate(models.AbstractModel):
         return tuple(extra)
 
     @api.model
+    def _stored_values(self, record, ignore=()):
+        """The column values of ``record`` (a stored record) to create copies
+        of it with ``_create``. A record with values in a relation
+        (many2many, or one2many not in ``ignore``) cannot be copied this way:
+        ValueError."""
+        record.ensure_one()
+        values = {}
+        for name, field in record._fields.items():
+            if not field.store or name in LOG_COLUMNS or name == "id" or name in ignore:
+                continue
+            if field.type in ("one2many", "many2many"):
+                if record[name]:
+                    raise ValueError("%s %s has values in %s: it cannot be copied in bulk"
+                                     % (record._name, record.id, name))
+            elif field.column_type:
+                values[name] = field.convert_to_write(record[name], record)
+        return values
+
+    @api.model
     def _model_rule(self, model_name, method_name, inputs, *args):
         """A function calling the method ``method_name`` of the model on the
         values of a record that is not loaded: an object holding the fields

@@ -41,6 +41,21 @@ class CdbImportHandler(models.AbstractModel):
     def _quiet(self, model_name):
         return self.env[model_name].with_context(**QUIET_CONTEXT)
 
+    @staticmethod
+    def _assign_referent(notebook, user, structure=None):
+        """Make ``user`` (res.users) the référent unique of ``notebook``, with
+        ``structure`` (res.partner) as its structure when given: the importer
+        is a delegate of the Président du Conseil départemental (policy
+        "change_referent"; a manager limited to territories is one for the
+        carnets of their territories only)."""
+        notebook._cdb_check("change_referent")
+        if hasattr(notebook, "_set_referent"):  # carnet_de_bord's one way, once merged
+            return notebook._set_referent(user, structure)
+        vals = {"referent_id": user.id}
+        if structure is not None:
+            vals["structure_id"] = structure.id
+        return notebook.write(vals)
+
     def _by_action(self, model_name):
         """The model, allowed to set its workflow fields (``cdb.workflow.mixin``)
         as its own actions do: an import records decisions taken elsewhere

@@ -159,23 +159,6 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             "state": "decided",
         }
 
-    def _member_values(self, state, notebook, user_id, role, structure_id):
-        """A new member of a new carnet, as cdb.notebook._add_member creates
-        it (cdb.notebook.member's create: the default sharing choices, and
-        for the référent what they always read); the choices are computed
-        once per role for the whole import (a new carnet has no choice
-        made for a structure yet)."""
-        cache = state.setdefault("member_shares", {})
-        if role not in cache:
-            members = self.env["cdb.notebook.member"]
-            shares = members._default_shares({"role": role})
-            if role == "referent":
-                shares.update(members._referent_shares({}))
-            cache[role] = shares
-        return dict(cache[role], notebook_id=notebook["id"], user_id=user_id, role=role,
-                    active=True, date_start=state["today"], date_end=False,
-                    structure_id=structure_id or False)
-
     # --------------------------------------------------------------- ORM
     def _write_orm(self, state, values, partner=None):
         """Create or update one beneficiary and its carnet through the ORM;
@@ -199,6 +182,12 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             changed = True
         else:
             notebook_values = self._changed_values(notebook, notebook_values)
+            if "referent_id" in notebook_values:
+                structure = notebook_values.pop("structure_id", None)
+                self._assign_referent(
+                    notebook, self.env["res.users"].browse(notebook_values.pop("referent_id")),
+                    None if structure is None else self.env["res.partner"].browse(structure))
+                changed = True
             if notebook_values:
                 notebook.write(notebook_values)
                 changed = True
@@ -306,7 +295,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         records["partners"].append(self._fast_partner(state, values, partner_id))
         notebook = self._fast_notebook(state, values, partner_id, notebook_id)
         records["notebooks"].append(notebook)
-        records["members"].extend(self._fast_members(state, values, notebook))
+        records["members"].extend(self._fast_members(values, notebook))
         situation = self._situation_values(values)
         if situation:
             records["situations"].append(dict(situation, notebook_id=notebook_id))
@@ -333,16 +322,9 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         fast._create(model_name, vals_list, **options)
 
     def _create_fast_members(self, members):
-        """The memberships (created as the superuser, as cdb.notebook's
-        _add_member does); the record rules cached per user change when a
-        member reads health or misses a section (as cdb.notebook.member's
-        create)."""
-        Member = self.env["cdb.notebook.member"]
-        self._create_fast_children(
-            "cdb.notebook.member", members, computed=("active_user_id", "active_structure_id"),
-            computed_inputs=("active", "user_id", "structure_id"), uid=SUPERUSER_ID)
-        if Member.browse([member["id"] for member in members])._changes_cached_rules():
-            Member._clear_rule_cache(self.env)
+        """The memberships, as ``_write_orm`` makes them through
+        cdb.notebook._add_member (cdb.import.fast.members)."""
+        self.env["cdb.import.fast.members"]._create(members, self._quiet("cdb.notebook"))
 
     def _create_fast_situations(self, situations):
         """The situations, then their ROME codes (a relation, no column)."""
@@ -370,20 +352,20 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             notebook.update({"state": "in_progress", "date_start": state["today"]})
         return notebook
 
-    def _fast_members(self, state, values, notebook):
+    @staticmethod
+    def _fast_members(values, notebook):
         """The référent (the carnet's structure or theirs) and the
-        accompagnateurs (their own structure), as ``_write_orm`` makes them
-        through cdb.notebook._add_member."""
+        accompagnateurs (their own structure), in the order of ``_write_orm``."""
         members = []
         referent = values.get("referent_id")
         if referent:
-            members.append(self._member_values(
-                state, notebook, referent[0], "referent",
-                notebook.get("structure_id") or referent[1]))
+            members.append({"notebook_id": notebook["id"], "user_id": referent[0],
+                            "role": "referent",
+                            "structure_id": notebook.get("structure_id") or referent[1]})
         seen = {referent[0]} if referent else set()
         for user_id, structure_id in values.get("accompagnateur_ids") or []:
             if user_id not in seen:
                 seen.add(user_id)
-                members.append(self._member_values(
-                    state, notebook, user_id, "accompagnateur", structure_id))
+                members.append({"notebook_id": notebook["id"], "user_id": user_id,
+                                "role": "accompagnateur", "structure_id": structure_id})
         return members

@@ -318,3 +318,22 @@ class TestImportSettings(ImportCase):
         self.assertEqual(IMPORT_MAX_CELL_LENGTH.get(self.env), 2000)
         with self.assertRaises(ValidationError):
             Settings.create({"cdb_import_chunk_size": 0}).execute()
+
+    def test_the_referent_changes_as_a_delegate_does(self):
+        """A new référent in a file is set as a delegate of the Président du
+        Conseil départemental sets it (policy "change_referent"): a manager
+        of the carnet's territory, not one of other territories."""
+        self._import(BENEFICIARY_HEADER, [beneficiary_row(1)])
+        notebook = self._beneficiaries().cdb_notebook_ids
+        job = self._import(BENEFICIARY_HEADER, [beneficiary_row(1, **{
+            "E-mail du référent": self.accompagnateur.login})])
+        self.assertEqual((job.state, job.updated_count), ("done", 1))
+        self.assertEqual(notebook.referent_id, self.accompagnateur)
+        elsewhere = self._user("ut.manager.elsewhere", "group_cdb_manager")
+        elsewhere.cdb_territory_ids = self.env["cdb.territory"].create({"name": "UT Ailleurs"})
+        header = ["Numéro CAF/MSA", "E-mail du référent"]
+        job = self._job(csv_bytes(header, [["8000001", self.referent.login]]),
+                        "referent_assignment", Job=self.env["cdb.import.job"].sudo(elsewhere))
+        job.action_import()
+        self.assertEqual((job.state, self._report(job)), ("failed", {(2, "")}))
+        self.assertEqual(notebook.referent_id, self.accompagnateur)
