@@ -50,8 +50,12 @@ class CdbImportBeneficiaryKey(models.AbstractModel):
         return key, str(birthdate)
 
     def _line_person(self, values):
-        return self._person(values.get("lastname"), values.get("firstname"),
-                            values.get("birthdate_date"))
+        """The person of a line (kept in its values: it is asked several
+        times)."""
+        if "_person" not in values:
+            values["_person"] = self._person(values.get("lastname"), values.get("firstname"),
+                                             values.get("birthdate_date"))
+        return values["_person"]
 
     def _line_department(self, values):
         """The département of the line's postal code, None when the line has
@@ -121,13 +125,16 @@ class CdbImportBeneficiaryKey(models.AbstractModel):
         keys = [("caf", values.get("caf_number")),
                 ("ref", (values.get("cdb_import_ref") or "").lower()),
                 ("identity", person and (person, self._line_department(values)))]
-        labels = {"caf": ("caf_number", _("CAF/MSA number")),
-                  "ref": ("cdb_import_ref", _("internal reference")),
-                  "identity": ("lastname", _("name and birth date"))}
         for kind, key in keys:
             first = key and handler._seen_twice(state, kind, key, line)
             if first:
-                column, label = labels[kind]
+                column, label = self._duplicate_label(kind)
                 errors.append((column, values.get(column), _(
                     "Same %s as line %d of the file.") % (label, first)))
         return errors
+
+    def _duplicate_label(self, kind):
+        """(column key, label) of a key of the duplicate rule."""
+        return {"caf": ("caf_number", _("CAF/MSA number")),
+                "ref": ("cdb_import_ref", _("internal reference")),
+                "identity": ("lastname", _("name and birth date"))}[kind]

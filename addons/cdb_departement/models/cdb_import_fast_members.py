@@ -26,7 +26,8 @@ class CdbImportFastMembers(models.AbstractModel):
         """Add ``members`` [{notebook_id, user_id, role, structure_id}],
         listed carnet by carnet in the order ``_add_member`` is called;
         ``notebooks``: the carnets (with the context of the import)."""
-        first_message, copied = {}, []
+        first_message, copied = {}, False
+        models = self.env["cdb.notebook.member"]
         for batch in self._rounds(members):
             templates, copies = {}, OrderedDict()
             for member in batch:
@@ -36,11 +37,12 @@ class CdbImportFastMembers(models.AbstractModel):
                 else:
                     templates[key] = self._add_through_orm(notebooks, member, first_message)
             for key, notebook_ids in copies.items():
-                copied += self._copy(templates[key], notebook_ids, first_message)
-        # as cdb.notebook.member's create, for the copies
-        copies = self.env["cdb.notebook.member"].browse(copied)
-        if copies._changes_cached_rules():
-            copies._clear_rule_cache(self.env)
+                self._copy(templates[key], notebook_ids, first_message)
+                copied |= models.browse(templates[key]["id"])._changes_cached_rules()
+        # as cdb.notebook.member's create, for the copies (their choices are
+        # those of the member they copy)
+        if copied:
+            models._clear_rule_cache(self.env)
 
     @staticmethod
     def _rounds(members):
@@ -74,6 +76,7 @@ class CdbImportFastMembers(models.AbstractModel):
             return None
         try:
             return {
+                "id": added.id,
                 "member": (fast._stored_values(added.sudo()), added.sudo().create_uid.id),
                 "messages": [(fast._stored_values(message, ignore=("child_ids",)),
                               message.create_uid.id) for message in posted],
@@ -87,7 +90,7 @@ class CdbImportFastMembers(models.AbstractModel):
         return self.env.cr.fetchone()[0] or 0
 
     def _copy(self, template, notebook_ids, first_message):
-        """Copies of a template member in ``notebook_ids``; answers their ids."""
+        """Copies of a template member in ``notebook_ids``."""
         fast = self.env["cdb.import.fast.create"]
         values, uid = template["member"]
         ids = fast._reserve_ids("cdb.notebook.member", len(notebook_ids))
@@ -96,7 +99,6 @@ class CdbImportFastMembers(models.AbstractModel):
             for member_id, notebook_id in zip(ids, notebook_ids)], uid=uid)
         if template["messages"]:
             self._copy_messages(template["messages"], notebook_ids, first_message)
-        return ids
 
     def _copy_messages(self, messages, notebook_ids, first_message):
         """The messages of a member's creation, posted on each carnet as
