@@ -72,6 +72,20 @@ class ImportCase(ManagerCase):
             "groups_id": [(6, 0, [group.id])]})
         cls.Job = cls.env["cdb.import.job"].sudo(cls.manager)
 
+    def _importer(self):
+        """A professional who may import (access rights of a group of their
+        own) without being a manager."""
+        importers = self.env["res.groups"].create({"name": "UT importers"})
+        for model, write in (("cdb.import.job", True), ("cdb.import.job.line", False),
+                             ("cdb.import.column", False)):
+            self.env["ir.model.access"].create({
+                "name": "ut import %s" % model, "group_id": importers.id,
+                "model_id": self.env["ir.model"]._get(model).id, "perm_read": True,
+                "perm_write": write, "perm_create": write})
+        importer = self._user("ut.importer", "group_cdb_professional")
+        importer.groups_id = [(4, importers.id)]
+        return importer
+
     def _job(self, content, import_type="beneficiary", filename="import.csv", partial=False,
              Job=None):
         return (self.Job if Job is None else Job).create({

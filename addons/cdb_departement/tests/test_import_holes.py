@@ -119,16 +119,7 @@ class TestImportProfessionals(ImportCase):
         self.assertEqual(self.referent.lastname, "Changé")
 
     def test_no_profile_the_importer_does_not_hold(self):
-        importers = self.env["res.groups"].create({"name": "UT importers"})
-        Access = self.env["ir.model.access"]
-        for model, write in (("cdb.import.job", True), ("cdb.import.job.line", False),
-                             ("cdb.import.column", False)):
-            Access.create({"name": "ut import %s" % model, "group_id": importers.id,
-                           "model_id": self.env["ir.model"]._get(model).id, "perm_read": True,
-                           "perm_write": write, "perm_create": write})
-        importer = self._user("ut.importer", "group_cdb_professional")
-        importer.groups_id = [(4, importers.id)]
-        Job = self.env["cdb.import.job"].sudo(importer)
+        Job = self.env["cdb.import.job"].sudo(self._importer())
         job = self._job(csv_bytes(self.HEADER, [
             self._line("new.correspondant@ut.example", "Correspondant du département"),
             self._line("new.pro@ut.example")]), "professional", partial=True, Job=Job)
@@ -272,6 +263,15 @@ class TestImportBadInput(ImportCase):
 
 class TestImportTerritories(ImportCase):
 
+    def test_only_a_delegate_designates_the_referent_of_a_new_carnet(self):
+        Job = self.env["cdb.import.job"].sudo(self._importer())
+        for fast in (True, False):
+            self._set_param(IMPORT_FAST_PATH, fast)
+            job = self._job(csv_bytes(BENEFICIARY_HEADER, [beneficiary_row(1)]), Job=Job)
+            job.action_import()
+            self.assertEqual(self._report(job), {(2, "E-mail du référent")})
+            self.assertFalse(self._beneficiaries())
+
     def test_a_manager_of_territories_creates_carnets_in_them_only(self):
         territory = self.env["cdb.territory"].create({"name": "UT Territoire import"})
         self.manager.cdb_territory_ids = territory
@@ -279,7 +279,8 @@ class TestImportTerritories(ImportCase):
         job = self._import(header, [beneficiary_row(1, header),
                                     beneficiary_row(2, header, Territoire=territory.name)],
                            partial=True)
-        self.assertEqual(self._report(job), {(2, "Territoire")})
+        # outside their territories they are no delegate either
+        self.assertEqual(self._report(job), {(2, "Territoire"), (2, "E-mail du référent")})
         self.assertEqual(self._beneficiaries().mapped("cdb_notebook_ids.territory_id"),
                          territory)
 
