@@ -92,30 +92,38 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
                 "The orientation date needs the orientation.")))
         if not match:
             errors += self._territory_errors(state, values)
-            errors += self._designation_errors(state, values)
+            errors += self._policy_errors(state, values)
         values["_match"] = match
         return errors
 
-    def _designation_errors(self, state, values):
-        """The référent of a new carnet is designated by a delegate of the
-        Président du Conseil départemental (policy "change_referent", asked
-        of an in-memory carnet of the line's territory, once per territory):
-        the bulk creation must not designate whom the ORM would refuse."""
-        if not values.get("referent_id"):
-            return []
-        allowed = state.setdefault("may_designate", {})
-        territory_id = values.get("territory_id") or False
-        if territory_id not in allowed:
+    def _policy_errors(self, state, values):
+        """What the access policy asks of whom creates a carnet with this
+        line (on both paths: the bulk creation must not do what the ORM
+        would refuse): the référent is designated by a delegate of the
+        Président du Conseil départemental ("change_referent"), the health
+        details are written by who may contribute to the carnet."""
+        errors = []
+        if values.get("referent_id") and not self._may(state, "change_referent", values):
+            errors.append(("referent_id", "", _(
+                "You may not designate the référent of a carnet: a delegate of the "
+                "département does (a manager, or a correspondant of its territory).")))
+        if values.get(HEALTH_KEY) and not self._may(state, "contribute", values):
+            errors.append((HEALTH_KEY, "", _(
+                "You may not write in this carnet: its health details are not imported.")))
+        return errors
+
+    def _may(self, state, permission, values):
+        """The policy's answer for an in-memory carnet of the line's
+        territory (once per territory and permission)."""
+        answers = state.setdefault("policy", {})
+        key = (permission, values.get("territory_id") or False)
+        if key not in answers:
             # sudo: the policy reads the in-memory carnet as the superuser (a
             # new record's values are cached per user); it decides for the
             # importing user
-            notebook = self.env["cdb.notebook"].sudo().new({"territory_id": territory_id})
-            allowed[territory_id] = notebook._cdb_may("change_referent", user=self.env.user)
-        if allowed[territory_id]:
-            return []
-        return [("referent_id", "", _(
-            "You may not designate the référent of a carnet: a delegate of the "
-            "département does (a manager, or a correspondant of its territory)."))]
+            notebook = self.env["cdb.notebook"].sudo().new({"territory_id": key[1]})
+            answers[key] = notebook._cdb_may(permission, user=self.env.user)
+        return answers[key]
 
     def _territory_errors(self, state, values):
         """A manager limited to territories creates carnets in them only

@@ -263,13 +263,18 @@ class TestImportBadInput(ImportCase):
 
 class TestImportTerritories(ImportCase):
 
-    def test_only_a_delegate_designates_the_referent_of_a_new_carnet(self):
+    def test_the_policy_of_a_new_carnet_holds_on_both_paths(self):
+        """Who may not designate a référent nor write in a carnet (here a
+        professional who may import) imports neither."""
         Job = self.env["cdb.import.job"].sudo(self._importer())
+        header = BENEFICIARY_HEADER + [HEALTH]
+        rows = [beneficiary_row(1, header),
+                beneficiary_row(2, header, **{"E-mail du référent": "", HEALTH: "Asthme"})]
         for fast in (True, False):
             self._set_param(IMPORT_FAST_PATH, fast)
-            job = self._job(csv_bytes(BENEFICIARY_HEADER, [beneficiary_row(1)]), Job=Job)
+            job = self._job(csv_bytes(header, rows), Job=Job)
             job.action_import()
-            self.assertEqual(self._report(job), {(2, "E-mail du référent")})
+            self.assertEqual(self._report(job), {(2, "E-mail du référent"), (3, HEALTH)})
             self.assertFalse(self._beneficiaries())
 
     def test_a_manager_of_territories_creates_carnets_in_them_only(self):
