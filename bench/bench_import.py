@@ -25,7 +25,7 @@ import os
 import random
 import time
 
-from odoo.addons.cdb_departement.tests.test_import import csv_bytes
+from odoo.addons.cdb_departement.tests.common import csv_bytes
 
 FIRST_NAMES = ["Élodie", "Karim", "Sophie", "Julien", "Nadia", "Thomas", "Inès", "Lucas",
                "Chloé", "Mehdi", "Léa", "Hugo", "Manon", "Yanis", "Camille", "Théo"]

@@ -9,6 +9,7 @@
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
     "depends": ["cer_contracts", "report_xlsx"],
+    "external_dependencies": {"python": ["xlrd", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
         "views/cdb_departement_menus.xml",
@@ -19,6 +20,7 @@
         "data/cdb_import_data.xml",
         "views/cdb_import_job_views.xml",
         "views/cdb_import_column_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "installable": True,
 }

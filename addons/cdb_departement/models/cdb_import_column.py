@@ -38,6 +38,7 @@ class CdbImportColumn(models.Model):
     value_type = fields.Selection([
         ("char", "Text"),
         ("date", "Date"),
+        ("birthdate", "Birth date"),
         ("email", "E-mail"),
         ("caf", "CAF/MSA number"),
         ("zip", "Postal code"),
@@ -52,6 +53,11 @@ class CdbImportColumn(models.Model):
         ("territory", "Territory"),
     ], "Format", required=True, default="char")
     required = fields.Boolean()
+    max_length = fields.Integer(
+        "Longest text",
+        help="The longest text accepted in a cell of this column (the database "
+             "indexes short values). 0: a free text, limited by the setting \"Longest "
+             "free-text cell\".")
     selection_model = fields.Char(help="Model of the selection field whose values are accepted.")
     selection_field = fields.Char()
     choices = fields.Char(help="Accepted values when there is no selection field: "
@@ -84,6 +90,12 @@ class CdbImportColumn(models.Model):
             label = "%s : %s" % (label, ", ".join(l for _v, l in self._choice_pairs()))
         return label
 
+    def _max_length(self, free_text):
+        """The longest text of a cell: the column's own limit, and at most
+        ``free_text`` (the setting)."""
+        self.ensure_one()
+        return min(self.max_length, free_text) if self.max_length > 0 else free_text
+
     # ---------------------------------------------------------- conversion
     @api.model
     def _lookups(self, columns):
@@ -91,14 +103,16 @@ class CdbImportColumn(models.Model):
         query per list) and shared by all its lines."""
         types = set(columns.mapped("value_type"))
         lookups = {"choices": {c.key: c._choice_lookup() for c in columns.filtered(
-            lambda c: c.value_type == "selection")}}
+            lambda c: c.value_type == "selection")},
+                   "today": fields.Date.context_today(self)}
         if "rome_codes" in types:
             lookups["rome"] = {r["code"].upper(): r["id"] for r in self.env[
                 "cdb.rome.code"].with_context(active_test=False).search_read([], ["code"])}
         if "diploma_level" in types:
             levels = self.env["cdb.diploma.level"].search_read([], ["code", "name"])
-            lookups["diploma"] = {normalize(l["code"]): l["id"] for l in levels}
-            lookups["diploma"].update({normalize(l["name"]): l["id"] for l in levels})
+            lookups["diploma"] = {normalize(level["code"]): level["id"] for level in levels}
+            lookups["diploma"].update({normalize(level["name"]): level["id"]
+                                       for level in levels})
         if "structure" in types:
             lookups["structure"] = self._structure_lookup()
         if types & {"user", "users"}:
@@ -155,6 +169,12 @@ class CdbImportColumn(models.Model):
         value = parse_date(text)
         return (value, None) if value else (
             None, _("Invalid date: expected DD/MM/YYYY (or an Excel date)."))
+
+    def _convert_birthdate(self, text, lookups):
+        value, reason = self._convert_date(text, lookups)
+        if value and value > lookups["today"]:
+            return None, _("A birth date cannot be in the future.")
+        return value, reason
 
     def _convert_email(self, text, lookups):
         return (text.lower(), None) if EMAIL_RE.match(text) else (

@@ -1,6 +1,8 @@
 import io
 from types import SimpleNamespace
 
+from psycopg2.extras import execute_values
+
 from odoo import api, models
 
 LOG_COLUMNS = ("create_uid", "create_date", "write_uid", "write_date")
@@ -43,12 +45,22 @@ class CdbImportFastCreate(models.AbstractModel):
     def _create(self, model_name, vals_list, computed=(), computed_inputs=(), uid=None,
                 row_computed=None):
         """Insert one record per dict of ``vals_list`` (each with its "id",
-        see ``_reserve_ids``). ``computed``: stored computed fields to fill
-        through the ORM, which depend only on the fields ``computed_inputs``
-        (few distinct combinations). ``row_computed``: {field: function of
-        the values of a record (defaults included)} for the stored computed
-        fields whose inputs differ on each line (see ``_model_rule``).
-        ``uid``: the creator recorded, by default the current user."""
+        see ``_reserve_ids``), completed with the model's defaults and its
+        stored computed fields:
+
+        - ``computed``: fields the ORM computes on an in-memory record that
+          holds only the fields ``computed_inputs`` (once per distinct
+          combination of them: few for a file);
+        - ``row_computed``: {field: function of the values of a record
+          (defaults included)} for the fields whose inputs differ on each
+          line (see ``_model_rule``);
+        - the fields that depend only on relations a new record has not yet
+          (activities, users…) are computed by the ORM too, once.
+
+        A stored computed field that none of these fills raises: a field
+        added to a model must be filled here as the ORM fills it (the parity
+        test of the imports compares both). ``uid``: the creator recorded,
+        by default the current user."""
         if not vals_list:
             return
         model = self.env[model_name]
@@ -56,6 +68,9 @@ class CdbImportFastCreate(models.AbstractModel):
                   if field.store and field.column_type and name not in LOG_COLUMNS}
         defaults = {name: value for name, value in model.default_get(list(stored)).items()
                     if model._fields[name].column_type}
+        row_computed = row_computed or {}
+        given = set(defaults).union(*vals_list) | set(row_computed)
+        computed = tuple(computed) + self._computed_on_new_records(model, given, computed)
         memo = {}
         rows = []
         for vals in vals_list:
@@ -64,12 +79,52 @@ class CdbImportFastCreate(models.AbstractModel):
             if key not in memo:
                 memo[key] = self._computed_values(model, full, computed, computed_inputs)
             full.update(memo[key])
-            for name, function in (row_computed or {}).items():
+            for name, function in row_computed.items():
                 full[name] = function(full)
             rows.append(full)
         columns = sorted(set().union(*rows))
         self._insert(model, columns, rows, uid or self.env.uid)
         model.invalidate_cache()
+
+    @staticmethod
+    def _computed_on_new_records(model, given, computed):
+        """The stored computed fields not ``given`` nor ``computed`` that
+        depend only on relations (one2many, many2many) a new record does not
+        have; raises when another stored computed field is left out."""
+        extra, missing = [], []
+        for name, field in model._fields.items():
+            if not (field.store and field.compute and field.column_type) \
+                    or name in given or name in computed:
+                continue
+            heads = {path.split(".")[0] for path in field.depends}
+            if heads and all(model._fields[head].type in ("one2many", "many2many")
+                             and head not in given for head in heads):
+                extra.append(name)
+            else:
+                missing.append(name)
+        if missing:
+            raise ValueError("Bulk creation of %s leaves out the stored computed field(s) %s"
+                             % (model._name, ", ".join(sorted(missing))))
+        return tuple(extra)
+
+    @api.model
+    def _stored_values(self, record, ignore=()):
+        """The column values of ``record`` (a stored record) to create copies
+        of it with ``_create``. A record with values in a relation
+        (many2many, or one2many not in ``ignore``) cannot be copied this way:
+        ValueError."""
+        record.ensure_one()
+        values = {}
+        for name, field in record._fields.items():
+            if not field.store or name in LOG_COLUMNS or name == "id" or name in ignore:
+                continue
+            if field.type in ("one2many", "many2many"):
+                if record[name]:
+                    raise ValueError("%s %s has values in %s: it cannot be copied in bulk"
+                                     % (record._name, record.id, name))
+            elif field.column_type:
+                values[name] = field.convert_to_write(record[name], record)
+        return values
 
     @api.model
     def _model_rule(self, model_name, method_name, inputs, *args):
@@ -118,10 +173,8 @@ class CdbImportFastCreate(models.AbstractModel):
         if not pairs:
             return
         field = self.env[model_name]._fields[field_name]
-        query = 'INSERT INTO "%s" ("%s", "%s") VALUES ' % (
-            field.relation, field.column1, field.column2)
-        for start in range(0, len(pairs), INSERT_PAGE_SIZE):
-            values = [self.env.cr.mogrify("(%s, %s)", pair).decode()
-                      for pair in pairs[start:start + INSERT_PAGE_SIZE]]
-            self.env.cr.execute(query + ", ".join(values) + " ON CONFLICT DO NOTHING")
+        # the names come from the field's definition, the values are parameters
+        execute_values(self.env.cr, 'INSERT INTO "%s" ("%s", "%s") VALUES %%s '
+                       'ON CONFLICT DO NOTHING' % (field.relation, field.column1, field.column2),
+                       pairs, page_size=INSERT_PAGE_SIZE)
         self.env[model_name].invalidate_cache()

@@ -29,12 +29,40 @@ class CdbImportHandler(models.AbstractModel):
 
     def _write_rows(self, state, rows):
         """Write the valid lines [(line, values)]; answers the counts
-        {"created": n, "updated": n, "unchanged": n}."""
+        (``_counts``)."""
         raise NotImplementedError
+
+    @staticmethod
+    def _counts():
+        """The counts of written lines, all at 0."""
+        return {"created": 0, "updated": 0, "unchanged": 0}
 
     # ----------------------------------------------------------- helpers
     def _quiet(self, model_name):
         return self.env[model_name].with_context(**QUIET_CONTEXT)
+
+    @staticmethod
+    def _assign_referent(notebook, user, structure=None):
+        """Make ``user`` (res.users) the référent unique of ``notebook``, with
+        ``structure`` (res.partner) as its structure when given: the importer
+        is a delegate of the Président du Conseil départemental (policy
+        "change_referent"; a manager limited to territories is one for the
+        carnets of their territories only)."""
+        notebook._cdb_check("change_referent")
+        if hasattr(notebook, "_set_referent"):  # carnet_de_bord's one way, once merged
+            return notebook._set_referent(user, structure)
+        vals = {"referent_id": user.id}
+        if structure is not None:
+            vals["structure_id"] = structure.id
+        return notebook.write(vals)
+
+    def _by_action(self, model_name):
+        """The model, allowed to set its workflow fields (``cdb.workflow.mixin``)
+        as its own actions do: an import records decisions taken elsewhere
+        (a decided orientation), by a département manager."""
+        model = self._quiet(model_name)
+        return model._workflow_transition() if hasattr(model, "_workflow_transition") \
+            else model
 
     def _seen_twice(self, state, kind, key, line):
         """The first line of the file with the same ``key`` (CAF number,
@@ -67,4 +95,3 @@ class CdbImportHandler(models.AbstractModel):
                 "A professional orientation to another organism than France Travail "
                 "needs the structure."))]
         return []
-

@@ -2,6 +2,10 @@ from types import SimpleNamespace
 
 from odoo import SUPERUSER_ID, _, models
 
+from odoo.addons.cdb_base.tools import identity_key
+
+from ..settings import IMPORT_FAST_PATH
+
 PARTNER_KEYS = (
     "cdb_import_ref", "lastname", "firstname", "birthdate_date", "birth_place", "caf_number",
     "benefit_organism", "france_travail_id", "family_situation", "phone", "mobile", "email",
@@ -10,24 +14,31 @@ PARTNER_KEYS = (
 )
 SITUATION_KEYS = {
     "situation_family": "family", "situation_housing": "housing",
-    "situation_health": "health", "situation_resources": "resources",
-    "situation_mobility": "mobility", "situation_employment": "employment",
-    "situation_summary": "summary", "diploma_level_id": "diploma_level_id",
-    "rome_code_ids": "rome_code_ids",
+    "situation_resources": "resources", "situation_mobility": "mobility",
+    "situation_employment": "employment", "situation_summary": "summary",
+    "diploma_level_id": "diploma_level_id", "rome_code_ids": "rome_code_ids",
 }
-FAST_PATH_PARAM = "cdb_departement.import_fast_path"
+# The column "Situation : santé" goes to the health details (cdb.health),
+# read by the beneficiary and whom they share them with, not the situation.
+HEALTH_KEY = "situation_health"
 
 
 class CdbImportHandlerBeneficiary(models.AbstractModel):
     """Beneficiaries with their carnet de bord (issue 6, "dites-le nous une
     fois"): identity, contact, address, CAF/MSA number, RSA rights, the
     carnet's structure, référent and accompagnateurs, the situation
-    (education level, ROME jobs sought) and the orientation.
+    (education level, ROME jobs sought), the health details and the
+    orientation.
 
-    New beneficiaries are created in bulk (cdb.import.fast.create), existing
-    ones are updated through the ORM with the cells that are filled and
-    differ. A changed situation or orientation becomes a new version: the
-    history is never overwritten."""
+    One set of values for both ways of creating a beneficiary: the
+    ``_*_values`` methods build what is created, through the ORM
+    (``_write_orm``: existing beneficiaries, or every one when the fast path
+    is off) or in bulk (``_create_fast``: SQL COPY of the same values,
+    completed by the models' own defaults, sharing choices and stored
+    computed fields; tests/test_import_parity.py compares both). Existing
+    ones are updated with the cells that are filled and differ; a changed
+    situation, health or orientation becomes a new version: the history is
+    never overwritten."""
 
     _name = "cdb.import.handler.beneficiary"
     _inherit = "cdb.import.handler"
@@ -38,6 +49,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         state["beneficiaries"] = self.env["cdb.import.beneficiary.key"]._load_beneficiaries()
         state["partner_name"] = self._partner_name_function()
         state["accompaniment_rule"] = self._accompaniment_rule_function()
+        state["territories"] = self._creation_territories()
         return state
 
     def _partner_name_function(self):
@@ -59,23 +71,77 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
              "rsa_has_activity", "rsa_activity_income"), threshold)
         return lambda values: rule(values)[0]
 
+    def _creation_territories(self):
+        """The territories a manager limited to some may create carnets in
+        (the carnets' record rule), None when not limited."""
+        user = self.env.user
+        if self.env.uid == SUPERUSER_ID or user.has_group("carnet_de_bord.group_cdb_admin") \
+                or not user.cdb_territory_ids:
+            return None
+        return user.cdb_territory_ids
+
+    # ------------------------------------------------------------ checks
     def _check_row(self, state, line, values):
         keys = self.env["cdb.import.beneficiary.key"]
         errors = keys._duplicate_errors(self, state, line, values)
-        match = keys._match(state["beneficiaries"], values)
         errors += keys._conflict_errors(state["beneficiaries"], values)
+        match = keys._match(state["beneficiaries"], values)
         errors += self._orientation_errors(values)
         if values.get("orientation_date") and not values.get("orientation_type"):
             errors.append(("orientation_type", "", _(
                 "The orientation date needs the orientation.")))
+        if not match:
+            errors += self._territory_errors(state, values)
+            errors += self._policy_errors(state, values)
         values["_match"] = match
         return errors
 
+    def _policy_errors(self, state, values):
+        """What the access policy asks of whom creates a carnet with this
+        line (on both paths: the bulk creation must not do what the ORM
+        would refuse): the référent is designated by a delegate of the
+        Président du Conseil départemental ("change_referent"), the health
+        details are written by who may contribute to the carnet."""
+        errors = []
+        if values.get("referent_id") and not self._may(state, "change_referent", values):
+            errors.append(("referent_id", "", _(
+                "You may not designate the référent of a carnet: a delegate of the "
+                "département does (a manager, or a correspondant of its territory).")))
+        if values.get(HEALTH_KEY) and not self._may(state, "contribute", values):
+            errors.append((HEALTH_KEY, "", _(
+                "You may not write in this carnet: its health details are not imported.")))
+        return errors
+
+    def _may(self, state, permission, values):
+        """The policy's answer for an in-memory carnet of the line's
+        territory (once per territory and permission)."""
+        answers = state.setdefault("policy", {})
+        key = (permission, values.get("territory_id") or False)
+        if key not in answers:
+            # sudo: the policy reads the in-memory carnet as the superuser (a
+            # new record's values are cached per user); it decides for the
+            # importing user
+            notebook = self.env["cdb.notebook"].sudo().new({"territory_id": key[1]})
+            answers[key] = notebook._cdb_may(permission, user=self.env.user)
+        return answers[key]
+
+    def _territory_errors(self, state, values):
+        """A manager limited to territories creates carnets in them only
+        (the rule the ORM applies; the bulk creation must not get round it)."""
+        territories = state["territories"]
+        if territories is None or values.get("territory_id") in territories.ids:
+            return []
+        return [("territory_id", "", _(
+            "You may create carnets in your territories only (%s): give one of them.")
+            % ", ".join(territories.mapped("name")))]
+
+    # ----------------------------------------------------------- writing
     def _write_rows(self, state, rows):
         new = [values for _line, values in rows if not values["_match"]]
         existing = [values for _line, values in rows if values["_match"]]
-        counts = {"created": len(new), "updated": 0, "unchanged": 0}
-        if self._use_fast_path():
+        counts = self._counts()
+        counts["created"] = len(new)
+        if IMPORT_FAST_PATH.get(self.env):
             self._create_fast(state, new)
         else:
             for values in new:
@@ -85,10 +151,6 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             changed = self._write_orm(state, values, partner)
             counts["updated" if changed else "unchanged"] += 1
         return counts
-
-    def _use_fast_path(self):
-        return self.env["ir.config_parameter"].sudo().get_param(FAST_PATH_PARAM, "1") \
-            not in ("0", "False", "false")
 
     # ------------------------------------------------------------ values
     def _partner_values(self, state, values, create):
@@ -110,6 +172,10 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     def _situation_values(self, values):
         return {field: values[key] for key, field in SITUATION_KEYS.items() if key in values}
 
+    @staticmethod
+    def _health_values(values):
+        return {"description": values[HEALTH_KEY]} if values.get(HEALTH_KEY) else {}
+
     def _orientation_values(self, state, values, notebook_id, referent_id):
         if not values.get("orientation_type"):
             return {}
@@ -126,7 +192,8 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     # --------------------------------------------------------------- ORM
     def _write_orm(self, state, values, partner=None):
         """Create or update one beneficiary and its carnet through the ORM;
-        True when something changed."""
+        True when something changed (the health details are not counted:
+        the importer may not read them, the counts must not tell)."""
         changed = False
         if partner:
             partner_values = self._changed_values(
@@ -145,11 +212,18 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             changed = True
         else:
             notebook_values = self._changed_values(notebook, notebook_values)
+            if "referent_id" in notebook_values:
+                structure = notebook_values.pop("structure_id", None)
+                self._assign_referent(
+                    notebook, self.env["res.users"].browse(notebook_values.pop("referent_id")),
+                    None if structure is None else self.env["res.partner"].browse(structure))
+                changed = True
             if notebook_values:
                 notebook.write(notebook_values)
                 changed = True
         changed |= self._add_accompagnateurs(notebook, values.get("accompagnateur_ids") or [])
         changed |= self._new_situation(notebook, self._situation_values(values))
+        self._new_health(notebook, self._health_values(values))
         changed |= self._new_orientation(state, notebook, values)
         return changed
 
@@ -179,6 +253,20 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         self._quiet("cdb.situation").create(values)
         return True
 
+    def _new_health(self, notebook, health_values):
+        """A new version of the health details when the file's differs from
+        the current one."""
+        if not health_values:
+            return
+        notebook._cdb_check("contribute")
+        # sudo: the policy lets the importer contribute to this carnet; the
+        # health details are an allow-list they are not on: they write the
+        # file's details without reading them (compared here, never shown)
+        health = self._quiet("cdb.health").sudo()
+        current = health.search([("notebook_id", "=", notebook.id)], limit=1)
+        if current.description != health_values["description"]:
+            health.create(dict(health_values, notebook_id=notebook.id))
+
     def _new_orientation(self, state, notebook, values):
         """A decided orientation when the file's differs from the current
         one; the previous one is replaced (kept in the history)."""
@@ -190,62 +278,91 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         if current and current.orientation_type == orientation_values["orientation_type"] \
                 and current.date_decision == orientation_values["date_decision"]:
             return False
-        current.write({"state": "replaced"})
-        self._quiet("rsa.orientation").create(orientation_values)
+        orientations = self._by_action("rsa.orientation")
+        orientations.browse(current.ids).write({"state": "replaced"})
+        orientations.create(orientation_values)
         return True
 
     # -------------------------------------------------------------- bulk
     def _create_fast(self, state, rows):
-        """New beneficiaries, their carnets, members, situations and
-        orientations in a few SQL COPY: what ``_write_orm`` creates
-        for a new beneficiary (tests/test_import.py compares them)."""
+        """New beneficiaries, their carnets, members, situations, health
+        details and orientations in a few SQL COPY: the values of
+        ``_write_orm`` for a new beneficiary, what the models add on create
+        (cdb.notebook: the référent's membership; cdb.notebook.member: the
+        sharing choices and the rule cache), nothing the ORM's checks
+        would refuse (the lines are validated, the rights checked here)."""
         if not rows:
             return
+        self._check_bulk_rights()
         fast = self.env["cdb.import.fast.create"]
         partner_ids = fast._reserve_ids("res.partner", len(rows))
         notebook_ids = fast._reserve_ids("cdb.notebook", len(rows))
-        partners, notebooks, members, situations, orientations, rome_links = \
-            [], [], [], [], [], []
+        records = {"partners": [], "notebooks": [], "members": [], "situations": [],
+                   "health": [], "orientations": []}
         for values, partner_id, notebook_id in zip(rows, partner_ids, notebook_ids):
-            partners.append(self._fast_partner(state, values, partner_id))
-            notebook = self._fast_notebook(state, values, partner_id, notebook_id)
-            notebooks.append(notebook)
-            members.extend(self._fast_members(state, values, notebook))
-            situation = self._situation_values(values)
-            if situation:
-                situation["notebook_id"] = notebook_id
-                situations.append(situation)
-            orientation = self._orientation_values(
-                state, values, notebook_id, notebook.get("referent_id"))
-            if orientation:
-                orientation["beneficiary_id"] = partner_id
-                orientations.append(orientation)
-        fast._create("res.partner", partners, computed=(
+            self._fast_records(state, values, partner_id, notebook_id, records)
+        fast._create("res.partner", records["partners"], computed=(
             "department_code", "partner_share", "commercial_company_name"),
             computed_inputs=("zip", "country_id"),
-            row_computed={"rsa_accompaniment_required": state["accompaniment_rule"]})
-        fast._create("cdb.notebook", notebooks, computed=("next_review_date",),
+            row_computed=self._fast_partner_row_computed(state))
+        fast._create("cdb.notebook", records["notebooks"], computed=("next_review_date",),
                      computed_inputs=("date_start", "state", "last_review_date"))
-        for member, member_id in zip(members, fast._reserve_ids(
-                "cdb.notebook.member", len(members))):
-            member["id"] = member_id
-        # carnet_de_bord creates memberships as the superuser (cdb.notebook._add_member)
-        fast._create("cdb.notebook.member", members,
-                     computed=("active_user_id", "active_structure_id"),
-                     computed_inputs=("active", "user_id", "structure_id"), uid=SUPERUSER_ID)
-        for situation, situation_id in zip(situations, fast._reserve_ids(
-                "cdb.situation", len(situations))):
-            situation["id"] = situation_id
-            rome_links.extend((situation_id, rome) for rome in situation.pop(
-                "rome_code_ids", []))
-        fast._create("cdb.situation", situations)
-        fast._link("cdb.situation", "rome_code_ids", rome_links)
-        for orientation, orientation_id in zip(orientations, fast._reserve_ids(
-                "rsa.orientation", len(orientations))):
-            orientation["id"] = orientation_id
-        fast._create("rsa.orientation", orientations,
-                     computed=("sphere", "contract_deadline"),
-                     computed_inputs=("orientation_type", "date_decision"))
+        self._create_fast_members(records["members"])
+        self._create_fast_situations(records["situations"])
+        # cdb.health is created in sudo by the ORM path (_new_health)
+        self._create_fast_children("cdb.health", records["health"], uid=SUPERUSER_ID)
+        self._create_fast_children("rsa.orientation", records["orientations"],
+                                   computed=("sphere", "contract_deadline"),
+                                   computed_inputs=("orientation_type", "date_decision"))
+
+    def _check_bulk_rights(self):
+        """The access rights the ORM would check on each create (the record
+        rules are those of ``_territory_errors``)."""
+        for model_name in ("res.partner", "cdb.notebook", "cdb.situation", "rsa.orientation"):
+            self.env[model_name].check_access_rights("create")
+
+    def _fast_records(self, state, values, partner_id, notebook_id, records):
+        records["partners"].append(self._fast_partner(state, values, partner_id))
+        notebook = self._fast_notebook(state, values, partner_id, notebook_id)
+        records["notebooks"].append(notebook)
+        records["members"].extend(self._fast_members(values, notebook))
+        situation = self._situation_values(values)
+        if situation:
+            records["situations"].append(dict(situation, notebook_id=notebook_id))
+        health = self._health_values(values)
+        if health:
+            records["health"].append(dict(health, notebook_id=notebook_id))
+        orientation = self._orientation_values(
+            state, values, notebook_id, notebook.get("referent_id"))
+        if orientation:
+            records["orientations"].append(dict(orientation, beneficiary_id=partner_id))
+
+    def _fast_partner_row_computed(self, state):
+        """The stored computed fields of a partner that differ on each line."""
+        row_computed = {"rsa_accompaniment_required": state["accompaniment_rule"]}
+        if "cdb_identity_key" in self.env["res.partner"]._fields:
+            row_computed["cdb_identity_key"] = lambda values: identity_key(
+                values.get("lastname"), values.get("firstname"))
+        return row_computed
+
+    def _create_fast_children(self, model_name, vals_list, **options):
+        fast = self.env["cdb.import.fast.create"]
+        for vals, record_id in zip(vals_list, fast._reserve_ids(model_name, len(vals_list))):
+            vals["id"] = record_id
+        fast._create(model_name, vals_list, **options)
+
+    def _create_fast_members(self, members):
+        """The memberships, as ``_write_orm`` makes them through
+        cdb.notebook._add_member (cdb.import.fast.members)."""
+        self.env["cdb.import.fast.members"]._create(members, self._quiet("cdb.notebook"))
+
+    def _create_fast_situations(self, situations):
+        """The situations, then their ROME codes (a relation, no column)."""
+        rome_codes = [situation.pop("rome_code_ids", []) for situation in situations]
+        self._create_fast_children("cdb.situation", situations)
+        rome_links = [(situation["id"], rome)
+                      for situation, codes in zip(situations, rome_codes) for rome in codes]
+        self.env["cdb.import.fast.create"]._link("cdb.situation", "rome_code_ids", rome_links)
 
     def _fast_partner(self, state, values, partner_id):
         partner = self._partner_values(state, values, True)
@@ -265,35 +382,20 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             notebook.update({"state": "in_progress", "date_start": state["today"]})
         return notebook
 
-    def _fast_members(self, state, values, notebook):
-        """The référent (role référent, the carnet's structure or theirs) and
-        the accompagnateurs (their own structure), with the sharing choices a
-        new member of a new carnet gets (cdb.notebook.member._default_shares)."""
+    @staticmethod
+    def _fast_members(values, notebook):
+        """The référent (the carnet's structure or theirs) and the
+        accompagnateurs (their own structure), in the order of ``_write_orm``."""
         members = []
         referent = values.get("referent_id")
         if referent:
-            members.append(dict(self._fast_member_shares(state, "referent"),
-                                notebook_id=notebook["id"], user_id=referent[0],
-                                role="referent", active=True, date_start=state["today"],
-                                structure_id=notebook.get("structure_id") or referent[1]))
+            members.append({"notebook_id": notebook["id"], "user_id": referent[0],
+                            "role": "referent",
+                            "structure_id": notebook.get("structure_id") or referent[1]})
         seen = {referent[0]} if referent else set()
         for user_id, structure_id in values.get("accompagnateur_ids") or []:
             if user_id not in seen:
                 seen.add(user_id)
-                members.append(dict(self._fast_member_shares(state, "accompagnateur"),
-                                    notebook_id=notebook["id"], user_id=user_id,
-                                    role="accompagnateur", active=True,
-                                    date_start=state["today"], structure_id=structure_id))
+                members.append({"notebook_id": notebook["id"], "user_id": user_id,
+                                "role": "accompagnateur", "structure_id": structure_id})
         return members
-
-    def _fast_member_shares(self, state, role):
-        """Sharing flags of a new member with ``role`` (no choice can exist
-        yet for a carnet being created), computed once per import."""
-        cache = state.setdefault("member_shares", {})
-        if role not in cache:
-            Member = self.env["cdb.notebook.member"]
-            shares = Member._default_shares({"role": role})
-            if role == "referent":
-                shares.update(Member._referent_shares({}))
-            cache[role] = shares
-        return cache[role]

@@ -37,13 +37,15 @@ class CdbImportHandlerReferentAssignment(models.AbstractModel):
             {"beneficiary_id": partner.id})
 
     def _write_rows(self, state, rows):
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = self._counts()
         for _line, values in rows:
             notebook = self._notebook(values["_match"])
             user_id, user_structure_id = values["referent_id"]
-            changed = self._changed_values(notebook, {
-                "referent_id": user_id,
-                "structure_id": values.get("structure_id") or user_structure_id})
-            notebook.write(changed)
+            structure_id = values.get("structure_id") or user_structure_id
+            changed = self._changed_values(notebook, {"referent_id": user_id,
+                                                      "structure_id": structure_id})
+            if changed:
+                self._assign_referent(notebook, self.env["res.users"].browse(user_id),
+                                      self.env["res.partner"].browse(structure_id))
             counts["updated" if changed else "unchanged"] += 1
         return counts

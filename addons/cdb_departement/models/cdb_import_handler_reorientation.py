@@ -18,7 +18,7 @@ class CdbImportHandlerReorientation(models.AbstractModel):
         return errors
 
     def _write_rows(self, state, rows):
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = self._counts()
         for _line, values in rows:
             notebook = self._notebook(values["_match"])
             date_decision = values.get("orientation_date") or state["today"]

@@ -33,7 +33,7 @@ class CdbImportHandlerStructure(models.AbstractModel):
         return errors
 
     def _write_rows(self, state, rows):
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = self._counts()
         partners = self._quiet("res.partner")
         for _line, values in rows:
             structure_values = {key: values[key] for key in STRUCTURE_KEYS if key in values}

@@ -4,12 +4,18 @@ normalised column header. No Odoo model here: pure functions, also used to
 normalise the values the columns compare (accents, case, spaces)."""
 import csv
 import io
+import logging
+import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-import xlrd
+_logger = logging.getLogger(__name__)
+try:
+    import xlrd
+except ImportError:  # the manifest's external dependency
+    _logger.debug("xlrd is missing: XLSX files cannot be imported")
 
 EXCEL_EPOCH = date(1899, 12, 30)
 # Excel serial numbers of 01/01/1900 .. 31/12/9999
@@ -45,7 +51,7 @@ def read_table(content, filename=""):
     table = [(number, cells) for number, cells in table if any(cells)]
     if not table:
         raise FileFormatError("empty")
-    (_number, header), rows = table[0], table[1:]
+    header, rows = table[0][1], table[1:]
     return header, rows
 
 
@@ -69,8 +75,15 @@ def _read_csv(content):
     text = _decode(content)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    # A cell may be as long as the file: the validation rejects a too long
+    # cell on its line (the csv module's own limit would stop the reading).
+    if csv.field_size_limit() <= len(text):
+        csv.field_size_limit(len(text) + 1)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(reader.line_num, cells) for cells in reader]
+    try:
+        return [(reader.line_num, cells) for cells in reader]
+    except csv.Error:
+        raise FileFormatError("csv")
 
 
 def _read_excel(content):
@@ -111,14 +124,16 @@ def parse_date(text):
 
 
 def parse_float(text):
-    """A French or English number: "1 234,50", "1234.5"; None when invalid."""
+    """A French or English number: "1 234,50", "1234.5"; None when invalid
+    (also "inf", "nan" or a number too large for a float)."""
     text = text.replace(" ", "").replace("€", "")
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
 
 
 def split_list(text):

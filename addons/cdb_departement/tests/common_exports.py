@@ -17,10 +17,10 @@ Territory A (T = today):
 Territory B: ``nb_other``, followed by ``referent2`` only: France Travail
 orientation at T-30, PPAE signed at T-20 (10 days), running.
 """
-from odoo.addons.carnet_de_bord.tests.common import CdbCase
+from .common import ManagerCase
 
 
-class DepartementCase(CdbCase):
+class DepartementCase(ManagerCase):
 
     @classmethod
     def setUpClass(cls):
@@ -28,7 +28,6 @@ class DepartementCase(CdbCase):
         Territory = cls.env["cdb.territory"]
         cls.territory_a = Territory.create({"name": "UT DEP Territoire A"})
         cls.territory_b = Territory.create({"name": "UT DEP Territoire B"})
-        cls.manager = cls._user("dep.manager", "group_cdb_manager")
         t = cls.today
         day = cls._day
         cls.nb_running = cls._carnet("Arras", cls.referent)

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.addons.carnet_de_bord.tests.common import CdbCase
 
 # role: {model: operations}; a model left out means no access at all.
-IMPORTS = {"cdb.import.job": "rwcu", "cdb.import.job.line": "rwcu",
+IMPORTS = {"cdb.import.job": "rwcu", "cdb.import.job.line": "r",
            "cdb.import.column": "r"}
 ROLES = {
     "professional": {},
