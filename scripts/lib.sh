@@ -170,7 +170,7 @@ drop_db() { psql_cmd -d postgres -qc "drop database if exists \"$1\"" >/dev/null
 
 # ------------------------------------------------------------------------ Odoo
 OUR_MODULES="cdb_base,carnet_de_bord,rsa_orientation,cer_contracts,cdb_departement,cdb_security_policy"
-BASE_MODULES="base,mail,calendar,contacts,portal,partner_firstname,partner_contact_birthdate,report_xlsx,password_security,auth_session_timeout"
+BASE_MODULES="base,mail,calendar,contacts,portal,partner_firstname,partner_contact_birthdate,report_xlsx,password_security,auth_session_timeout,auth_brute_force,auth_totp,auth_totp_password_security"
 
 odoo() {  # odoo [SUBCOMMAND] ARGS... : Odoo with the project's config and database
     local sub=()

@@ -71,7 +71,7 @@ if [ ${#modules[@]} -gt 0 ]; then
     log "Testing $joined (log: test-artifacts/odoo-module-tests.log)"
     set +e
     odoo -d "$DB" "${mode[@]}" --test-enable --stop-after-init --log-level=test \
-        --http-port="$(free_http_port)" --test-report-directory="$ART" \
+        --db-filter="^$DB\$" --http-port="$(free_http_port)" --test-report-directory="$ART" \
         > "$ART/odoo-module-tests.log" 2>&1
     rc=$?
     set -e
@@ -83,7 +83,8 @@ create_platform_db
 log "Installing our modules with their tests (log: test-artifacts/odoo-tests.log)"
 set +e
 odoo -d "$DB" -i "$OUR_MODULES" --test-enable --stop-after-init --log-level=test \
-    --http-port="$(free_http_port)" --test-report-directory="$ART" > "$ART/odoo-tests.log" 2>&1
+    --db-filter="^$DB\$" --http-port="$(free_http_port)" --test-report-directory="$ART" \
+    > "$ART/odoo-tests.log" 2>&1
 rc=$?
 set -e
 check_odoo_log "$ART/odoo-tests.log" "$rc"
