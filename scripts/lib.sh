@@ -213,6 +213,9 @@ odoo() {  # odoo [SUBCOMMAND] ARGS... : Odoo with the project's config and datab
     if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then sub=("$1"); shift; fi
     forget_stale_pidfiles
     pidfile="$(mktemp "$LOCAL/odoo.XXXXXX.pid")"
+    # stopped with this script (Ctrl+C, a process group killed): forget the pid
+    trap 'rm -f "$pidfile"; exit 130' INT
+    trap 'rm -f "$pidfile"; exit 143' TERM
     # the subshell writes its pid, then becomes Odoo (exec keeps the pid,
     # stdin and the terminal's signals)
     (
@@ -224,6 +227,7 @@ odoo() {  # odoo [SUBCOMMAND] ARGS... : Odoo with the project's config and datab
         exec "$VENV/bin/python" "$ROOT/bin/odoo" "${sub[@]}" -c "$ROOT/odoo.conf" \
             "${DB_ARGS[@]}" "$@"
     ) || rc=$?
+    trap - INT TERM
     rm -f "$pidfile"
     return "$rc"
 }
