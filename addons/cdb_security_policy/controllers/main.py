@@ -72,6 +72,7 @@ class CdbTotpLogin(AuthTotpPasswordSecurity):
         user = self._enrolling_user()
         if not user:
             return http.local_redirect("/web/login", query={"redirect": redirect})
+        request.context = dict(request.context, lang=user.lang)  # not the public user's
         secret = request.session.get(SECRET_SESSION_KEY)
         if not secret:
             secret = request.session[SECRET_SESSION_KEY] = pyotp.random_base32()
