@@ -51,7 +51,7 @@ def people(count, run, rng, structure, referent):
             "lastname": "%s-%d-%d" % (rng.choice(LAST_NAMES), run, index),
             "firstname": rng.choice(FIRST_NAMES),
             "birthdate": "%02d/%02d/%d" % (rng.randint(1, 28), rng.randint(1, 12),
-                                          rng.randint(1960, 2004)),
+                                           rng.randint(1960, 2004)),
             "birth_place": rng.choice(CITIES)[1], "email": "b%d.%d@example.org" % (run, index),
             "mobile": "06 %02d %02d %02d %02d" % tuple(rng.randint(0, 99) for _ in range(4)),
             "street": "%d rue des Lilas" % rng.randint(1, 140), "zip": zip_code, "city": city,

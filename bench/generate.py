@@ -510,7 +510,7 @@ class Builder(object):
 
     def _orientations_and_contracts(self, nkey, pkey, profile, start, referent_id,
                                     structure_id, territory):
-        rng, today = self.rng, self.today
+        rng = self.rng
         specs = []
         if rng.random() < 0.15:
             earlier = start - relativedelta(months=rng.randint(8, 20))
@@ -549,6 +549,7 @@ class Builder(object):
         ppae_end = begin + relativedelta(months=6) if ctype == "ppae" else False
         end = ppae_end or (begin + relativedelta(months=duration) - datetime.timedelta(days=1))
         signed = state != "draft"
+        signed_date = self._d(begin - datetime.timedelta(days=7)) if signed else False
         decision = {"rejected": "rejected", "draft": False, "signed": False,
                     "submitted": False}.get(state, "validated")
         return Spec("cer.contract", key, {
@@ -557,13 +558,14 @@ class Builder(object):
             "date_start": self._d(begin), "duration_months": duration,
             "ppae_date_end": self._d(ppae_end), "state": state, "referent_id": referent_id,
             "previous_contract_id": previous,
-            "beneficiary_signed_date": self._d(begin - datetime.timedelta(days=7)) if signed else False,
-            "referent_signed_date": self._d(begin - datetime.timedelta(days=7)) if signed else False,
+            "beneficiary_signed_date": signed_date,
+            "referent_signed_date": signed_date,
             "reciprocity_answer": rng.choice(["accepted", "declined"]) if signed else False,
             "decision": decision,
             "decision_date": self._d(begin - datetime.timedelta(days=2)) if decision else False,
             "decision_user_id": self.ref.correspondants[territory.id].id if decision else False,
-            "decision_motive": "Engagements insuffisamment précis." if decision == "rejected" else False,
+            "decision_motive": (
+                "Engagements insuffisamment précis." if decision == "rejected" else False),
             "end_case": {"renewed": "renewed", "ended": "evolved"}.get(state, False),
             "objectives": "Stabiliser la situation et construire le projet professionnel.",
         }, {"beneficiary_id": Ref(pkey), "date_end": self._d(end)})

@@ -13,10 +13,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def db_args():
-    """The --db_* arguments of scripts/lib.sh (starts no server)."""
+    """The --db_* arguments of scripts/lib.sh (starts no server). The
+    password of an external server (CDB_DB_PASSWORD) goes to libpq as
+    PGPASSWORD, never on a command line."""
     out = subprocess.check_output(
         ["bash", "-c", 'source scripts/lib.sh >/dev/null; db_args'], cwd=ROOT)
-    return out.decode().split()
+    if os.environ.get("CDB_DB_HOST") and os.environ.get("CDB_DB_PASSWORD"):
+        os.environ.setdefault("PGPASSWORD", os.environ["CDB_DB_PASSWORD"])
+    return out.decode().splitlines()
 
 
 _CONFIGURED = []

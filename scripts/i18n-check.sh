@@ -31,6 +31,7 @@
 # Why not `--i18n-export -l fr_FR` and look for empty msgstr: Odoo 11 fills an
 # untranslated msgstr with the English source, so it is never empty.
 # Exit status: 0 when everything is translated, 1 otherwise, 2 on error.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 DB=carnet_de_bord
@@ -47,7 +48,7 @@ while getopts "uwd:h" opt; do
 done
 shift $((OPTIND - 1))
 MODULES=("$@")
-[ ${#MODULES[@]} -gt 0 ] || MODULES=(${OUR_MODULES//,/ })
+[ ${#MODULES[@]} -gt 0 ] || IFS=, read -ra MODULES <<<"$OUR_MODULES"
 MODULE_LIST="$(IFS=,; echo "${MODULES[*]}")"
 
 start_postgres
@@ -69,8 +70,7 @@ fi
 # `odoo shell` reads the script from stdin; its transaction is rolled back: the
 # database is not changed (with -w, only the .pot/fr.po files are written).
 I18N_MODULES="$MODULE_LIST" I18N_OURS="$OUR_MODULES" I18N_ROOT="$ROOT" I18N_WRITE="$WRITE" \
-PATH="$NODE_DIR/node_modules/.bin:$PATH" "$VENV/bin/python" "$ROOT/bin/odoo" shell \
-    -c "$ROOT/odoo.conf" $(db_args) -d "$DB" --log-level=warn >"$TMP/check.out" 2>"$TMP/check.log" <<'PY' || true
+    odoo shell -d "$DB" --log-level=warn >"$TMP/check.out" 2>"$TMP/check.log" <<'PY' || true
 import datetime
 import io
 import os

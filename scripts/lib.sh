@@ -1,11 +1,14 @@
-# Shared set-up for scripts/run.sh and scripts/test.sh. Sourced, not run.
+# Shared set-up of the scripts (run.sh, test.sh, lint.sh, odoo.sh, stop.sh,
+# reset.sh, i18n-check.sh). Sourced, not run.
 # Idempotent: each step checks a stamp and does nothing when nothing changed.
+# shellcheck shell=bash
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 VENV="$LOCAL/venv"
 TESTVENV="$LOCAL/testvenv"
+LINTVENV="$LOCAL/lintvenv"
 NODE_DIR="$LOCAL/node"
 # The embedded cluster runs as the postgres account, which may not traverse
 # the folders above a checkout (a clone in a private temporary folder, /root):
@@ -56,7 +59,7 @@ install_system_packages() {
     if command -v node >/dev/null && command -v npm >/dev/null; then
         missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
     fi
-    missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+    mapfile -t missing < <(printf '%s\n' "${missing[@]}" | grep -v '^$' || true)
     [ ${#missing[@]} -eq 0 ] && return 0
     log "Installing Debian packages: ${missing[*]}"
     as_root apt-get update -q
@@ -83,7 +86,7 @@ install_venv() {
     log "Creating the Python 3.7 virtualenv (.local/venv)"
     rm -rf "$VENV"
     "$PY37" -m venv "$VENV"
-    local pip=(env PIP_EXTRA_INDEX_URL= "$VENV/bin/pip" install -q --disable-pip-version-check)
+    local pip=(env PIP_EXTRA_INDEX_URL='' "$VENV/bin/pip" install -q --disable-pip-version-check)
     "${pip[@]}" 'setuptools<58' wheel
     "${pip[@]}" --no-build-isolation vatnumber==1.2
     "${pip[@]}" -r requirements.txt
@@ -103,6 +106,20 @@ install_lessc() {
     stamp_write node scripts/lib.sh
 }
 
+install_lint_venv() {
+    # The linters run on Odoo's Python (3.7): they parse the code as it runs.
+    find_python37
+    if [ -x "$LINTVENV/bin/python" ] && stamp_ok lintvenv requirements-lint.txt; then
+        return 0
+    fi
+    log "Creating the lint virtualenv (.local/lintvenv)"
+    rm -rf "$LINTVENV"
+    "$PY37" -m venv "$LINTVENV"
+    PIP_EXTRA_INDEX_URL='' "$LINTVENV/bin/pip" install -q --disable-pip-version-check \
+        -r requirements-lint.txt
+    stamp_write lintvenv requirements-lint.txt
+}
+
 install_test_venv() {
     if [ -x "$TESTVENV/bin/python" ] && stamp_ok testvenv requirements-test.txt; then
         return 0
@@ -110,20 +127,24 @@ install_test_venv() {
     log "Creating the test virtualenv (.local/testvenv)"
     rm -rf "$TESTVENV"
     python3 -m venv "$TESTVENV"
-    PIP_EXTRA_INDEX_URL= "$TESTVENV/bin/pip" install -q --disable-pip-version-check -r requirements-test.txt
+    PIP_EXTRA_INDEX_URL='' "$TESTVENV/bin/pip" install -q --disable-pip-version-check -r requirements-test.txt
     stamp_write testvenv requirements-test.txt
 }
 
 # ------------------------------------------------------------------ PostgreSQL
 use_external_db() { [ -n "${CDB_DB_HOST:-}" ]; }
 
-db_args() {
+db_args() {  # Odoo's --db_* arguments, one per line. No password on a command
+    # line (ps shows it to every user): Odoo's libpq reads PGPASSWORD, which
+    # odoo() exports from CDB_DB_PASSWORD.
     if use_external_db; then
-        echo "--db_host=$CDB_DB_HOST --db_port=${CDB_DB_PORT:-5432} --db_user=${CDB_DB_USER:-odoo} --db_password=${CDB_DB_PASSWORD:-False}"
+        printf '%s\n' "--db_host=$CDB_DB_HOST" "--db_port=${CDB_DB_PORT:-5432}" \
+            "--db_user=${CDB_DB_USER:-odoo}"
     else
-        echo "--db_host=$PGSOCK --db_port=$PG_PORT --db_user=odoo"
+        printf '%s\n' "--db_host=$PGSOCK" "--db_port=$PG_PORT" "--db_user=odoo"
     fi
 }
+mapfile -t DB_ARGS < <(db_args)
 
 pg_as_owner() {  # initdb/pg_ctl refuse to run as root: use the postgres account.
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -156,27 +177,90 @@ stop_postgres() {
     pg_as_owner "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
 }
 
-psql_cmd() {
+psql_cmd() {  # psql on the product's server; values go in as psql variables (-v)
     if use_external_db; then
-        PGPASSWORD="${CDB_DB_PASSWORD:-}" psql -h "$CDB_DB_HOST" -p "${CDB_DB_PORT:-5432}" \
+        PGPASSWORD="${CDB_DB_PASSWORD:-}" psql -X -h "$CDB_DB_HOST" -p "${CDB_DB_PORT:-5432}" \
             -U "${CDB_DB_USER:-odoo}" "$@"
     else
-        psql -h "$PGSOCK" -p "$PG_PORT" -U odoo "$@"
+        psql -X -h "$PGSOCK" -p "$PG_PORT" -U odoo "$@"
     fi
 }
 
-db_exists() { psql_cmd -d postgres -tAc "select 1 from pg_database where datname='$1'" | grep -q 1; }
-drop_db() { psql_cmd -d postgres -qc "drop database if exists \"$1\"" >/dev/null; }
+# psql interpolates :'name' (a literal) and :"name" (an identifier) in a script
+# read from stdin, not in -c: the statements below are here-documents.
+db_exists() {
+    [ "$(psql_cmd -d postgres -v ON_ERROR_STOP=1 -v db="$1" -tA <<'SQL'
+select count(*) from pg_database where datname = :'db';
+SQL
+)" = 1 ]
+}
+drop_db() {
+    psql_cmd -d postgres -v ON_ERROR_STOP=1 -v db="$1" -q >/dev/null <<'SQL'
+drop database if exists :"db";
+SQL
+}
 
 # ------------------------------------------------------------------------ Odoo
+# shellcheck disable=SC2034  # used by the scripts that source this file
 OUR_MODULES="cdb_base,carnet_de_bord,rsa_orientation,cer_contracts,cdb_departement,cdb_security_policy"
-BASE_MODULES="base,mail,calendar,contacts,portal,partner_firstname,partner_contact_birthdate,report_xlsx,password_security,auth_session_timeout"
+# shellcheck disable=SC2034  # used by the scripts that source this file
+BASE_MODULES="base,mail,calendar,contacts,portal,partner_firstname,partner_contact_birthdate,report_xlsx,password_security,auth_session_timeout,auth_brute_force,auth_totp,auth_totp_password_security"
 
+# Each Odoo started by odoo() records its process id in .local/odoo.*.pid
+# while it runs: stop.sh and reset.sh stop exactly those processes.
 odoo() {  # odoo [SUBCOMMAND] ARGS... : Odoo with the project's config and database
-    local sub=()
+    local sub=() pidfile rc=0
     if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then sub=("$1"); shift; fi
-    PATH="$NODE_DIR/node_modules/.bin:$PATH" "$VENV/bin/python" "$ROOT/bin/odoo" \
-        "${sub[@]}" -c "$ROOT/odoo.conf" $(db_args) "$@"
+    forget_stale_pidfiles
+    pidfile="$(mktemp "$LOCAL/odoo.XXXXXX.pid")"
+    # stopped with this script (Ctrl+C, a process group killed): forget the pid
+    trap 'rm -f "$pidfile"; exit 130' INT
+    trap 'rm -f "$pidfile"; exit 143' TERM
+    # the subshell writes its pid, then becomes Odoo (exec keeps the pid,
+    # stdin and the terminal's signals)
+    (
+        echo "$BASHPID" > "$pidfile"
+        if use_external_db && [ -n "${CDB_DB_PASSWORD:-}" ]; then
+            export PGPASSWORD="$CDB_DB_PASSWORD"
+        fi
+        export PATH="$NODE_DIR/node_modules/.bin:$PATH"
+        exec "$VENV/bin/python" "$ROOT/bin/odoo" "${sub[@]}" -c "$ROOT/odoo.conf" \
+            "${DB_ARGS[@]}" "$@"
+    ) || rc=$?
+    trap - INT TERM
+    rm -f "$pidfile"
+    return "$rc"
+}
+
+recorded_odoo_pid() {  # recorded_odoo_pid PIDFILE: its pid while it is still our Odoo
+    local pid command
+    pid="$(cat "$1" 2>/dev/null || true)"
+    [ -n "$pid" ] || return 1
+    command="$( (tr '\0' ' ' < "/proc/$pid/cmdline") 2>/dev/null || true)"
+    # the process may have ended and its pid been reused: it must be our bin/odoo
+    [[ "$command" == *"$ROOT/bin/odoo "* ]] || return 1
+    echo "$pid"
+}
+
+forget_stale_pidfiles() {  # a script killed while Odoo ran leaves its pid file
+    local pidfile
+    for pidfile in "$LOCAL"/odoo.*.pid; do
+        [ -s "$pidfile" ] || continue  # empty: an Odoo being started
+        recorded_odoo_pid "$pidfile" >/dev/null || rm -f "$pidfile"
+    done
+}
+
+stop_odoo_servers() {  # stop the Odoo processes recorded in .local/odoo.*.pid
+    local pidfile pid stopped=0
+    for pidfile in "$LOCAL"/odoo.*.pid; do
+        [ -f "$pidfile" ] || continue
+        if pid="$(recorded_odoo_pid "$pidfile")"; then
+            kill -TERM "$pid" 2>/dev/null && stopped=$((stopped + 1))
+            for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+        fi
+        rm -f "$pidfile"
+    done
+    [ "$stopped" = 0 ] || log "Odoo stopped ($stopped process(es))"
 }
 
 modules_hash() { find addons -type f -not -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1; }

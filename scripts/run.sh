@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the product: installs what is missing, starts the project-local
-# PostgreSQL, creates (or updates) the database with the three modules, French
-# and demo data, then serves Odoo on http://localhost:8069.
+# PostgreSQL, creates (or updates) the database with our modules (OUR_MODULES
+# in lib.sh), French and demo data, then serves Odoo on http://localhost:8069.
 # Extra arguments go to Odoo, e.g. `bash scripts/run.sh --workers 2`.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 DB="${CDB_DB_NAME:-carnet_de_bord}"
 
@@ -15,11 +16,14 @@ if ! db_exists "$DB"; then
     modules_hash > "$LOCAL/db-$DB.stamp"
 elif [ "$(modules_hash)" != "$(cat "$LOCAL/db-$DB.stamp" 2>/dev/null)" ]; then
     # A module added since the database was created is installed, the others updated.
-    missing="$(psql_cmd -d "$DB" -tAc "select string_agg(m, ',') from unnest(string_to_array('$OUR_MODULES', ',')) m
-        where m not in (select name from ir_module_module where state = 'installed')")"
-    if [ -n "$missing" ]; then
-        log "New modules: installing $missing in $DB"
-        odoo -d "$DB" -i "$missing" --stop-after-init --log-level=warn
+    new_modules="$(psql_cmd -d "$DB" -v ON_ERROR_STOP=1 -v modules="$OUR_MODULES" -tA <<'SQL'
+select string_agg(m, ',') from unnest(string_to_array(:'modules', ',')) m
+ where m not in (select name from ir_module_module where state = 'installed');
+SQL
+)"
+    if [ -n "$new_modules" ]; then
+        log "New modules: installing $new_modules in $DB"
+        odoo -d "$DB" -i "$new_modules" --stop-after-init --log-level=warn
     fi
     log "Our modules changed: updating them in $DB"
     odoo -d "$DB" -u "$OUR_MODULES" --i18n-overwrite --stop-after-init --log-level=warn
@@ -44,5 +48,4 @@ cat >&2 <<INFO
   Stop with Ctrl+C; see README.md to stop PostgreSQL or reset.
 
 INFO
-exec env PATH="$NODE_DIR/node_modules/.bin:$PATH" "$VENV/bin/python" "$ROOT/bin/odoo" \
-    -c "$ROOT/odoo.conf" $(db_args) -d "$DB" --db-filter="^$DB\$" "$@"
+odoo -d "$DB" --db-filter="^$DB\$" "$@"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Stops the Odoo servers started from this folder and the project-local PostgreSQL.
+# Stops the Odoo servers started from this folder (the processes recorded in
+# .local/odoo.*.pid by the scripts), then the project-local PostgreSQL.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
-pkill -f "$ROOT/bin/odoo" 2>/dev/null && log "Odoo stopped" || true
+stop_odoo_servers
 stop_postgres
-log "PostgreSQL stopped"
+use_external_db || log "PostgreSQL stopped"

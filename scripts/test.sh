@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test: the Odoo tests of our modules (installed with demo data on
-# a fresh database of the real PostgreSQL), then the top-level pytest suite
-# that starts a real server and drives it over XML-RPC and Chromium.
+# Runs every check: the linters (scripts/lint.sh), the Odoo tests of our
+# modules (installed with demo data on a fresh database of the real
+# PostgreSQL), then the top-level pytest suite that starts a real server and
+# drives it over XML-RPC and Chromium.
 #
-#   bash scripts/test.sh [PYTEST ARGS...]      every test (what CI runs)
+#   bash scripts/test.sh [PYTEST ARGS...]      everything (what CI runs)
 #   bash scripts/test.sh --module NAME [...]   quick loop: only the Odoo tests
 #       of NAME (repeatable), on the existing test database (created once
-#       with every module when missing), no pytest
+#       with every module when missing); no lint, no pytest
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 DB="${CDB_TEST_DB:-cdb_test}"
 ART="$ROOT/test-artifacts"
@@ -21,6 +23,10 @@ while [ $# -gt 0 ]; do
         *) pytest_args+=("$1"); shift ;;
     esac
 done
+
+if [ ${#modules[@]} -eq 0 ]; then
+    bash "$ROOT/scripts/lint.sh"
+fi
 
 setup_all
 install_test_venv
@@ -71,7 +77,7 @@ if [ ${#modules[@]} -gt 0 ]; then
     log "Testing $joined (log: test-artifacts/odoo-module-tests.log)"
     set +e
     odoo -d "$DB" "${mode[@]}" --test-enable --stop-after-init --log-level=test \
-        --http-port="$(free_http_port)" --test-report-directory="$ART" \
+        --db-filter="^$DB\$" --http-port="$(free_http_port)" --test-report-directory="$ART" \
         > "$ART/odoo-module-tests.log" 2>&1
     rc=$?
     set -e
@@ -83,7 +89,8 @@ create_platform_db
 log "Installing our modules with their tests (log: test-artifacts/odoo-tests.log)"
 set +e
 odoo -d "$DB" -i "$OUR_MODULES" --test-enable --stop-after-init --log-level=test \
-    --http-port="$(free_http_port)" --test-report-directory="$ART" > "$ART/odoo-tests.log" 2>&1
+    --db-filter="^$DB\$" --http-port="$(free_http_port)" --test-report-directory="$ART" \
+    > "$ART/odoo-tests.log" 2>&1
 rc=$?
 set -e
 check_odoo_log "$ART/odoo-tests.log" "$rc"

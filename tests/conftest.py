@@ -315,4 +315,3 @@ def wait_idle(page, request):
             busy = inflight or page.locator(".o_loading:visible").count()
             quiet = 0 if busy else quiet + 1
     return _wait_idle
-

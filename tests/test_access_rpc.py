@@ -211,8 +211,8 @@ def _download(opener, url):
 
 
 def test_attachment_download_only_for_members(odoo_server, db_name, carnet):
-    url = "%s/web/content/%d?download=true" % (odoo_server.url,
-                                                 carnet["records"]["ir.attachment"])
+    url = "%s/web/content/%d?download=true" % (
+        odoo_server.url, carnet["records"]["ir.attachment"])
     status, content = _download(_web_session(odoo_server, db_name, "referent.social"), url)
     assert (status, content) == (200, b"bilan confidentiel")
     status, content = _download(_web_session(odoo_server, db_name, "referent.pro"), url)

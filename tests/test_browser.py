@@ -22,7 +22,7 @@ def shot(page, artifacts, name):
 
 
 def test_referent_adds_an_action_to_the_plan(page, wait_idle, js_errors, artifacts, social,
-                                              manager):
+                                             manager):
     notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Lucie")
     lastname = vals["lastname"]
     deadline = datetime.date.today() + datetime.timedelta(days=61)

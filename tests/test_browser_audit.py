@@ -30,7 +30,7 @@ def test_manager_gives_a_reason_to_open_a_carnet(page, wait_idle, js_errors, art
     notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Maëlle")
     lastname = vals["lastname"]
     manager.call("cdb.situation", "create", {"notebook_id": notebook_id,
-                                              "housing": "Hébergée chez sa sœur"})
+                                             "housing": "Hébergée chez sa sœur"})
     logs = [("notebook_id", "=", notebook_id)]
     assert manager.call("cdb.access.log", "search_count", logs) == 0
 

@@ -156,7 +156,8 @@ def feed_notebook(api, args, partner_id):
         notebook_id = api.call("cdb.notebook", "create", {
             "beneficiary_id": partner_id, "referent_id": referent["id"],
             "structure_id": structure_id})
-        report("carnet", "created", "cdb.notebook %d, référent %s" % (notebook_id, referent["name"]))
+        report("carnet", "created", "cdb.notebook %d, référent %s" % (
+            notebook_id, referent["name"]))
         return notebook_id
     if not notebook["referent_id"] or notebook["referent_id"][0] != referent["id"]:
         api.call("cdb.notebook", "write", [notebook["id"]], {

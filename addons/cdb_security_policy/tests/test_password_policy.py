@@ -1,18 +1,22 @@
+from odoo.tests.common import at_install, post_install
+
 from odoo.addons.password_security.exceptions import PassError
-from odoo.tests.common import SavepointCase
+
+from .common import SecurityCase, create_user
 
 
-class TestPasswordPolicy(SavepointCase):
+@at_install(False)
+@post_install(True)
+class TestPasswordPolicy(SecurityCase):
     """The département's defaults: 12 characters mixing four kinds, a
-    2-hour session timeout, and demo logins that still work."""
+    2-hour session timeout; the policy holds for every password written
+    while the server serves requests (post-install: the registry is ready,
+    as it is for an RPC client)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user = cls.env["res.users"].with_context(no_reset_password=True).create({
-            "name": "UT Password", "login": "ut.password",
-            "email": "ut.password@ut.example",
-            "groups_id": [(6, 0, cls.env.ref("base.group_user").ids)]})
+        cls.user = create_user(cls.env, "ut.password")
 
     def test_weak_passwords_refused(self):
         for weak in ("ut.password", "Abcdefgh1!", "abcdefghijk1!", "ABCDEFGHIJK1!",
@@ -21,13 +25,28 @@ class TestPasswordPolicy(SavepointCase):
                 self.user.write({"password": weak})
 
     def test_strong_password_accepted(self):
-        self.user.write({"password": "Carnet-de-bord-2026"})
+        self.user.write({"password": "Carnet-de-bord-2027"})
         self.assertTrue(self.user.password_write_date)
 
-    def test_data_files_are_not_checked(self):
-        """What the modules' data files write (demo logins) is not checked."""
+    def test_client_context_key_does_not_skip_the_policy(self):
+        """``install_mode_data`` is what Odoo's data loader puts in the
+        context; sent by a client it must not weaken the rule."""
+        context = {"install_mode_data": {"xml_id": "demo", "module": "carnet_de_bord"}}
+        with self.assertRaises(PassError):
+            self.user.with_context(**context).write({"password": "ut.password"})
+        with self.assertRaises(PassError):
+            self.user.sudo(self.user).with_context(**context).write({"password": "weak"})
+
+    def test_data_files_skip_the_policy_while_the_registry_loads(self):
+        """The only exception: the data files (demo logins, password = login)
+        loaded while the registry is being built."""
+        self.assertTrue(self.registry.ready)
+        self.registry.ready = False
+        self.addCleanup(setattr, self.registry, "ready", True)
         self.user.with_context(install_mode_data={"xml_id": "demo"}).write(
             {"password": "ut.password"})
+        with self.assertRaises(PassError):  # without the loader's key: checked
+            self.user.write({"password": "ut.password2"})
 
     def test_session_timeout_two_hours(self):
         delay = self.env["ir.config_parameter"]._auth_timeout_get_parameter_delay()
