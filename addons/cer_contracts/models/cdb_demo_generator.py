@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from ..settings import SOLIDARITY_DURATION_MONTHS
 from .cer_contract import CONTRACT_TYPE_BY_ORIENTATION
 
 
@@ -12,7 +13,8 @@ class CdbDemoGenerator(models.AbstractModel):
 
     @api.model
     def generate_demo_contracts(self):
-        return self._in_french("cer_contracts")._generate_demo_contracts()
+        self._in_french("cer_contracts")._generate_demo_contracts()
+        return True
 
     def _generate_demo_contracts(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
@@ -31,7 +33,7 @@ class CdbDemoGenerator(models.AbstractModel):
             "orientation_id": orientation.id,
             "contract_type": contract_type,
             "date_start": fields.Date.to_string(start),
-            "duration_months": 6,
+            "duration_months": SOLIDARITY_DURATION_MONTHS.get(self.env),
             "objectives": "Lever les freins identifiés lors du diagnostic et avancer "
                           "vers l'emploi à son rythme.",
             "referent_id": notebook.referent_id.id,

@@ -13,6 +13,8 @@ class CerJobOffer(models.Model):
 
     _name = "cer.job.offer"
     _description = "Job offer follow-up"
+    _inherit = ["cer.part.mixin"]
+    _cer_parent_fields = ("contract_id",)
     _order = "date, id"
 
     contract_id = fields.Many2one("cer.contract", required=True, ondelete="cascade", index=True)
