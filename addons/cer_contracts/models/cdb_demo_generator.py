@@ -50,7 +50,8 @@ class CdbDemoGenerator(models.AbstractModel):
                 "contract_id": contract.id,
                 "action_id": action.id,
                 "beneficiary_engagement": "Se rendre aux rendez-vous et réaliser les démarches.",
-                "referent_engagement": "Accompagner les démarches et faire le point à chaque rendez-vous.",
+                "referent_engagement":
+                    "Accompagner les démarches et faire le point à chaque rendez-vous.",
             })
         if not contract.pap_line_ids or index % 4 == 0:
             return contract  # a draft being prepared

@@ -27,7 +27,8 @@ class CerJobOffer(models.Model):
     means = fields.Text("Means used")
     result = fields.Selection([
         ("achieved", "Achieved: the beneficiary got the job"),
-        ("partial", "Partially achieved: recruitment still in progress, or interview without being hired"),
+        ("partial", "Partially achieved: recruitment still in progress, or interview "
+                    "without being hired"),
         ("not_achieved", "Not achieved: did not apply, or no answer from the recruiter"),
     ])
     result_motive = fields.Text("Motive")

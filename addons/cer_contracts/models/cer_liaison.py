@@ -207,7 +207,7 @@ class CerLiaison(models.Model):
 
     @api.multi
     def unlink(self):
-        if self.filtered(lambda l: l.state not in ("draft", "cancelled")):
+        if self.filtered(lambda liaison: liaison.state not in ("draft", "cancelled")):
             raise UserError(_(
                 "A fiche de liaison sent to the correspondant is kept: cancel it instead."))
         return super().unlink()
@@ -256,13 +256,13 @@ class CerLiaison(models.Model):
     def _check_can_change_correspondant(self, correspondant_id):
         """A sent fiche may go to another correspondant until he answers.
         Returns the sent fiches that change hands."""
-        if self.filtered(lambda l: l.state not in ("draft", "sent")):
+        if self.filtered(lambda liaison: liaison.state not in ("draft", "sent")):
             raise UserError(_(
                 "The correspondant has answered: the fiche cannot go to another "
                 "correspondant."))
         correspondant = self.env["res.users"].browse(correspondant_id)
         forwarded = self.filtered(
-            lambda l: l.state == "sent" and l.correspondant_id != correspondant)
+            lambda liaison: liaison.state == "sent" and liaison.correspondant_id != correspondant)
         for liaison in forwarded:
             liaison._check_correspondant(correspondant)
         return forwarded

@@ -32,7 +32,7 @@ class CerLiaisonEpFollowup(models.AbstractModel):
                                    string="EP decision comment")
 
     def _on_ep_opinion(self, author):
-        for liaison in self.filtered(lambda l: l.state == "ep"):
+        for liaison in self.filtered(lambda liaison: liaison.state == "ep"):
             body = _("Opinion of the équipe pluridisciplinaire on %s: %s. %s") % (
                 liaison.ep_case_id.name, selection_label(liaison, "ep_opinion"),
                 liaison.ep_opinion_motive or "")
@@ -41,7 +41,7 @@ class CerLiaisonEpFollowup(models.AbstractModel):
     def _on_ep_case_closed(self, author):
         """The EP case is decided (or withdrawn): the fiche is closed and the
         référent gets the answer (the case already wrote in the carnet)."""
-        for liaison in self.filtered(lambda l: l.state == "ep"):
+        for liaison in self.filtered(lambda liaison: liaison.state == "ep"):
             liaison._workflow_write({"state": liaison._next_state("ep_closed")})
             case = liaison.ep_case_id
             if case.state == "decided":

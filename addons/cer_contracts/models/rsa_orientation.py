@@ -90,7 +90,8 @@ class RsaOrientation(models.Model):
             "case_type": "suspension",
             "suspension_reason": "no_contract",
             "origin_orientation_id": self.id,
-            "motive": _("No contract signed by %s, deadline of the orientation decided on %s.")
-                      % (format_date(self.contract_deadline), format_date(self.date_decision)),
+            "motive": _("No contract signed by %s, deadline of the orientation decided on "
+                        "%s.") % (format_date(self.contract_deadline),
+                                  format_date(self.date_decision)),
         })
         return case.get_formview_action()
