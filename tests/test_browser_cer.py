@@ -303,8 +303,8 @@ def test_referent_drafts_signs_and_prints_a_cer(page, wait_idle, js_errors, arti
     assert not js_errors, "JavaScript errors during the journey:\n" + "\n".join(js_errors)
 
 
-def test_fiche_de_liaison_shows_no_false_in_empty_contact_fields(page, wait_idle, js_errors,
-                                                                  artifacts, social, manager):
+def test_fiche_de_liaison_shows_no_false_in_empty_contact_fields(
+        page, wait_idle, js_errors, artifacts, social, manager):
     """The référent opens a fiche de liaison of a beneficiary without phone
     nor e-mail: the form shows no "false" where the contact details would be
     (Odoo 11's phone and e-mail widgets print the empty value as "false"),
