@@ -81,8 +81,8 @@ def pdf_text(path):
                           capture_output=True, text=True, timeout=60).stdout
 
 
-def test_referent_drafts_signs_and_prints_a_cer(page, wait_idle, js_errors, artifacts,
-                                                 social, manager):
+def test_referent_drafts_signs_and_prints_a_cer(
+        page, wait_idle, js_errors, artifacts, social, manager):
     # The beneficiary, the carnet and the decided solidarity orientation.
     notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Yanis")
     lastname = vals["lastname"]
@@ -138,7 +138,8 @@ def test_referent_drafts_signs_and_prints_a_cer(page, wait_idle, js_errors, arti
         pap.locator(".o_field_x2many_list_row_add a").click()
         row = pap.locator(".o_data_row.o_selected_row")
         expect(row).to_have_count(1)
-        choose_in_autocomplete(page, row.locator(".o_field_many2one[name=action_code_id] input"), code)
+        choose_in_autocomplete(
+            page, row.locator(".o_field_many2one[name=action_code_id] input"), code)
         row.locator(".o_field_widget[name=beneficiary_engagement]").fill(engagement)
         fill_date(row, "date_deadline", deadlines[code].strftime(date_format))
         expect(rows).to_have_count(number + 1)
