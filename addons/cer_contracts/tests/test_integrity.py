@@ -1,6 +1,9 @@
 """Bad input answered in French and clearly (a ValidationError or a
 UserError with a message of this module, never a raw database error), and
 numbers taken from the sequences only when a record is created."""
+import xmlrpc.client
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import LiaisonCase
@@ -54,3 +57,12 @@ class TestIntegrity(LiaisonCase):
                 self.assertEqual(sequence.number_next_actual, before)
         self.assertRefusedWith(AccessError, lambda: self._liaison(
             "support", name="FL-2000-00001"))
+
+    def test_demo_generator_answers_over_xmlrpc(self):
+        """``generate_demo_contracts`` is public: it answered None, which
+        XML-RPC cannot send (after the transaction was committed)."""
+        Generator = self.env["cdb.demo.generator"]
+        with patch.object(type(Generator), "_generate_demo_contracts", lambda self: None):
+            result = Generator.generate_demo_contracts()
+        self.assertIs(result, True)
+        xmlrpc.client.dumps((result,), allow_none=False)
