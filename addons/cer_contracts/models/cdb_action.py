@@ -22,8 +22,10 @@ class CdbAction(models.Model):
             self._check_stays_in_its_carnet(vals["notebook_id"])
         result = super().write(vals)
         if {"state", "action_code_id"} & set(vals) and \
-                not self.env["cer.amendment"]._in_workflow_transition():
-            # an amendment being applied checks the plan once it is complete
+                not self.env["cer.amendment"]._in_workflow_transition() and \
+                not self.env["cer.contract"]._is_plan_in_progress():
+            # an amendment being applied, or a contract's form saving its plan,
+            # checks the plan once it is complete
             self._pap_contracts()._check_pap_not_alone()
         return result
 

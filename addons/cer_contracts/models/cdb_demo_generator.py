@@ -44,8 +44,10 @@ class CdbDemoGenerator(models.AbstractModel):
         if contract_type == "ppae":
             values["ppae_date_end"] = fields.Date.to_string(start + timedelta(days=182))
         contract = self.env["cer.contract"].create(values)
-        for action in notebook.action_ids.filtered(
-                lambda a: a.state in ("planned", "in_progress"))[:3]:
+        # (no action that "ne peut être la seule action": it might be alone)
+        actions = notebook.action_ids.filtered(
+            lambda a: a.state in ("planned", "in_progress") and not a.action_code_id.not_alone)
+        for action in actions[:3]:
             self.env["cer.pap.line"].create({
                 "contract_id": contract.id,
                 "action_id": action.id,

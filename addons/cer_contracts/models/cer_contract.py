@@ -40,6 +40,9 @@ SIGNED_STATES = ("signed", "submitted", "validated", "running", "ended", "renewe
 FROZEN_PLAN_STATES = ("signed", "submitted", "validated", "running")
 # The two ways the référent ends a contract in force.
 END_CASES = ("evolved", "ep")
+# Put in the context while a contract's form saves its plan lines: the plan
+# is checked once complete (a Python object: no client can send it).
+PLAN_IN_PROGRESS = object()
 
 
 class CerContract(models.Model):
@@ -478,13 +481,29 @@ class CerContract(models.Model):
         self.env["cdb.notebook"].browse(vals.get("notebook_id"))._cdb_check("sign")
         if not vals.get("contract_type"):
             raise self._no_orientation_error()
-        return super().create(vals)
+        if "pap_line_ids" not in vals:
+            return super().create(vals)
+        contract = super(CerContract, self._plan_in_progress()).create(vals)
+        contract._check_pap_not_alone()
+        return contract.with_env(self.env)
 
     @api.multi
     def write(self, vals):
         if "decision_motive" in vals:
             self._check_can_write_decision_motive(vals["decision_motive"])
-        return super().write(vals)
+        if "pap_line_ids" not in vals:
+            return super().write(vals)
+        result = super(CerContract, self._plan_in_progress()).write(vals)
+        self._check_pap_not_alone()
+        return result
+
+    def _plan_in_progress(self):
+        """These contracts, saving several lines of their plan at once: the
+        plan's rules are checked once all the lines are saved."""
+        return self.with_context(cer_plan_in_progress=PLAN_IN_PROGRESS)
+
+    def _is_plan_in_progress(self):
+        return self.env.context.get("cer_plan_in_progress") is PLAN_IN_PROGRESS
 
     @api.multi
     def unlink(self):

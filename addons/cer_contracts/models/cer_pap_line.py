@@ -49,8 +49,9 @@ class CerPapLine(models.Model):
             vals.setdefault("user_id", contract.referent_id.id)
         line = super().create(vals)
         line._check_plan_open_to_changes()
-        if not self._in_workflow_transition():
-            # a renewal or an amendment checks the whole plan once its lines are in
+        if not (self._in_workflow_transition() or line.contract_id._is_plan_in_progress()):
+            # a renewal, an amendment or the contract's form checks the whole
+            # plan once its lines are in
             line.contract_id._check_pap_not_alone()
         return line
 
@@ -73,7 +74,8 @@ class CerPapLine(models.Model):
                 "(avenant) instead of deleting it."))
         contracts = self.mapped("contract_id")
         result = super().unlink()
-        contracts._check_pap_not_alone()
+        if not contracts._is_plan_in_progress():
+            contracts._check_pap_not_alone()
         return result
 
     def _check_plan_open_to_changes(self):

@@ -118,6 +118,25 @@ class TestActionNotAlone(ContractCase):
         self.assertEqual(amendment.state, "draft")
         self.assertEqual(self.main_line.state, "planned")
 
+    def test_plan_saved_at_once_is_checked_once_complete(self):
+        """The contract's form saves its lines in the order of the list: an
+        action that "ne peut être la seule action" may come first (the
+        carnet's own plan already holds another action)."""
+        notebook = self._oriented_notebook()
+        self._action(notebook, "B.1")
+        line = {"date_start": self.today, "date_deadline": self._shift(self.today, months=2)}
+        contract = self.env["cer.contract"].sudo(self.referent).create({
+            "notebook_id": notebook.id, "pap_line_ids": [
+                (0, 0, dict(line, action_code_id=self._code("A.2").id)),
+                (0, 0, dict(line, action_code_id=self._code("A.1.1").id))]})
+        self.assertEqual(len(contract.pap_line_ids), 2)
+        alone_notebook = self._oriented_notebook()
+        self._action(alone_notebook, "B.1")
+        alone = self._contract(alone_notebook)
+        self.assertRefusedWith(ValidationError, lambda: alone.sudo(self.referent).write(
+            {"pap_line_ids": [(0, 0, dict(line, action_code_id=self._code("A.2").id))]}))
+        self.assertFalse(alone.pap_line_ids)
+
     def test_deleting_the_alone_action_is_allowed(self):
         self.alone_line.sudo(self.referent).unlink()
         self.assertEqual(self.contract.pap_line_ids, self.main_line)
