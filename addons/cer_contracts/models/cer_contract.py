@@ -71,9 +71,11 @@ class CerContract(models.Model):
     _order = "date_start desc, id desc"
     _sequence_code = "cer.contract"
     _cer_parent_fields = ("notebook_id",)
+    # (and the stored copies of the carnet's data, which a client would
+    # otherwise overwrite: the beneficiary printed on the contract)
     _workflow_fields = (
         "name", "state", "decision", "decision_date", "decision_user_id", "end_case",
-        "previous_contract_id", "expiry_notified", "date_end", "signed_date")
+        "previous_contract_id", "expiry_notified", "date_end", "signed_date", "beneficiary_id")
     _workflow_locked_fields = (
         "contract_type", "orientation_id", "date_start", "duration_months", "ppae_date_end",
         "beneficiary_signed_date", "referent_signed_date")

@@ -57,9 +57,10 @@ class CerLiaison(models.Model):
     _order = "create_date desc, id desc"
     _sequence_code = "cer.liaison"
     _cer_parent_fields = ("notebook_id",)
+    # (and the stored copy of the carnet's beneficiary, printed on the fiche)
     _workflow_fields = (
         "name", "state", "date_sent", "correspondant_opinion", "correspondant_date",
-        "decision", "decision_date", "decision_user_id", "ep_case_id")
+        "decision", "decision_date", "decision_user_id", "ep_case_id", "beneficiary_id")
 
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)

@@ -17,6 +17,7 @@ class TestWorkflowFields(LiaisonCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._member(cls.notebook, cls.accompagnateur)
+        cls.other_beneficiary = cls._beneficiary("Autrepersonne")
         cls.roles = {
             "referent": cls.referent,
             "accompagnateur": cls.accompagnateur,
@@ -54,6 +55,8 @@ class TestWorkflowFields(LiaisonCase):
             "previous_contract_id": self._other_contract().id, "expiry_notified": True,
             "date_end": self._shift(self.today, years=2),
             "signed_date": self._shift(self.today, days=-30),
+            # the beneficiary printed on the contract is the carnet's
+            "beneficiary_id": self.notebook.beneficiary_id.id,
         })
         self.assertEqual(contract.state, "submitted")
         # the action still works, as the President's delegate
@@ -121,7 +124,7 @@ class TestWorkflowFields(LiaisonCase):
             "date_sent": self._shift(self.today, days=-5),
             "correspondant_date": self.today, "decision_date": self.today,
             "decision_user_id": self.correspondant.id, "ep_case_id": case.id,
-            "name": "FL-FAUX",
+            "name": "FL-FAUX", "beneficiary_id": self.other_beneficiary.id,
         })
         self.assertEqual(liaison.state, "sent")
         as_correspondant = liaison.sudo(self.correspondant)
