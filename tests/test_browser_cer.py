@@ -81,8 +81,8 @@ def pdf_text(path):
                           capture_output=True, text=True, timeout=60).stdout
 
 
-def test_referent_drafts_signs_and_prints_a_cer(page, wait_idle, js_errors, artifacts,
-                                                social, manager):
+def test_referent_drafts_signs_and_prints_a_cer(
+        page, wait_idle, js_errors, artifacts, social, manager):
     # The beneficiary, the carnet and the decided solidarity orientation.
     notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Yanis")
     lastname = vals["lastname"]
@@ -302,3 +302,44 @@ def test_referent_drafts_signs_and_prints_a_cer(page, wait_idle, js_errors, arti
     assert {a["id"] for a in actions} == {line["action_id"][0] for line in lines}
 
     assert not js_errors, "JavaScript errors during the journey:\n" + "\n".join(js_errors)
+
+
+def test_fiche_de_liaison_shows_no_false_in_empty_contact_fields(
+        page, wait_idle, js_errors, artifacts, social, manager):
+    """The référent opens a fiche de liaison of a beneficiary without phone
+    nor e-mail: the form shows no "false" where the contact details would be
+    (Odoo 11's phone and e-mail widgets print the empty value as "false"),
+    and neither does the printed fiche."""
+    notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Inès")
+    orientation_id = manager.call("rsa.orientation", "create", {
+        "notebook_id": notebook_id, "orientation_type": "solidarity",
+        "referent_id": social.uid})
+    manager.call("rsa.orientation", "action_decide", [orientation_id])
+    liaison_id = social.call("cer.liaison", "create", {
+        "notebook_id": notebook_id, "situation": "support",
+        "support_request": "Quelles aides pour la garde d'enfant ?"})
+    fiche = social.call("cer.liaison", "read", [liaison_id], [
+        "beneficiary_phone", "beneficiary_mobile", "beneficiary_email"])[0]
+    assert not (fiche["beneficiary_phone"] or fiche["beneficiary_mobile"]
+                or fiche["beneficiary_email"]), fiche
+
+    browser_login(page, wait_idle, LOGIN)
+    page.goto("/web#id=%d&model=cer.liaison&view_type=form" % liaison_id)
+    form = page.locator(".o_form_view")
+    expect(form.locator(".o_field_widget[name=support_request]")).to_be_visible()
+    wait_idle()
+    shot(page, artifacts, 8, "fiche-de-liaison")
+    contacts = form.locator(".o_field_phone:visible, .o_field_email:visible")
+    for index in range(contacts.count()):
+        assert contacts.nth(index).inner_text().strip().lower() != "false"
+    shown_false = form.get_by_text(re.compile(r"^\s*false\s*$", re.I))
+    assert not [index for index in range(shown_false.count())
+                if shown_false.nth(index).is_visible()]
+
+    report_html = page.request.get("/report/html/cer_contracts.report_cer_liaison/%d"
+                                   % liaison_id)
+    assert report_html.ok, report_html.status
+    body = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", report_html.text())).split())
+    assert vals["lastname"] in body
+    assert not re.search(r"\b(false|False|None)\b", body), body[:3000]
+    assert not js_errors, "JavaScript errors:\n" + "\n".join(js_errors)

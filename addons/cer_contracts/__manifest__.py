@@ -4,7 +4,7 @@
     "name": "Contrats d'engagements réciproques",
     "summary": "CER solidarité and professionnel, PPAE, PAP lines, signatures, "
                "renewals, amendments and fiches de liaison",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Social",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
@@ -30,6 +30,7 @@
         "views/rsa_orientation_views.xml",
         "views/cdb_notebook_views.xml",
         "views/cer_portal_templates.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/cer_contracts_demo.xml",

@@ -62,9 +62,18 @@ class CdbWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------ the guard
     @api.model
     def create(self, vals):
+        records = self
         if not self._in_workflow_transition():
-            self._check_workflow_create(vals)
-        return super().create(vals)
+            # A client's context may carry defaults (default_state=...): they
+            # would fill the workflow fields the values leave out.
+            records = self.with_context(self._context_without_workflow_defaults())
+            records._check_workflow_create(vals)
+        return super(CdbWorkflowMixin, records).create(vals)
+
+    @api.model
+    def _context_without_workflow_defaults(self):
+        names = {"default_" + name for name in self._workflow_fields}
+        return {key: value for key, value in self.env.context.items() if key not in names}
 
     @api.multi
     def write(self, vals):

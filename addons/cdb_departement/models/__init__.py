@@ -1,6 +1,4 @@
 from . import cdb_dashboard
-from . import cdb_notebook
-from . import rsa_orientation
 from . import res_config_settings
 from . import cdb_import_res_partner
 from . import cdb_import_column

@@ -1,14 +1,8 @@
-from datetime import timedelta
-
 from odoo import _, api, fields, models
 
-from odoo.addons.cer_contracts.models.cer_contract import CURRENT_STATES, EXPIRY_NOTICE_PARAM
+from odoo.addons.cer_contracts.settings import EXPIRY_NOTICE_DAYS
 
 from ..report.sql_queries import allowed_ids_query, orientation_signatures
-
-# A contract counts as signed after the signature of both parties, unless
-# rejected (see report/sql_queries.py).
-UNSIGNED_STATES = ("draft", "rejected")
 
 MEDIAN_DELAY_SQL = """
 WITH allowed AS ({allowed})
@@ -114,7 +108,7 @@ class CdbDashboard(models.TransientModel):
                 for sphere, median, count in self.env.cr.fetchall()}
 
     def _expiry_days(self):
-        return int(self.env["ir.config_parameter"].sudo().get_param(EXPIRY_NOTICE_PARAM, 30))
+        return EXPIRY_NOTICE_DAYS.get(self.env)
 
     # ------------------------------------------------------------- domains
     def _scope(self, path=""):
@@ -133,19 +127,14 @@ class CdbDashboard(models.TransientModel):
         return self._accompanied_domain() + [("has_contract_in_force", "=", False)]
 
     def _signed_domain(self):
-        return self._scope("notebook_id.") + [
-            ("date_decision", "!=", False), ("contract_ids.state", "not in", UNSIGNED_STATES)]
+        return self._scope("notebook_id.") + [("date_decision", "!=", False)] + \
+            self.env["cer.contract"]._signed_domain("contract_ids.")
 
     def _signed_late_domain(self):
         return self._scope("notebook_id.") + [("contract_signed_late", "=", True)]
 
     def _expiring_domain(self):
-        today = fields.Date.from_string(fields.Date.context_today(self))
-        return self._scope("notebook_id.") + [
-            ("state", "in", CURRENT_STATES),
-            ("date_end", ">=", fields.Date.to_string(today)),
-            ("date_end", "<=", fields.Date.to_string(today + timedelta(days=self._expiry_days()))),
-        ]
+        return self._scope("notebook_id.") + self.env["cer.contract"]._expiring_domain()
 
     def _without_referent_domain(self):
         return self._scope() + [("state", "!=", "closed"), ("referent_id", "=", False)]

@@ -11,27 +11,20 @@ départ du délai pour réaliser les contrats". The deadline itself is
 ``rsa.orientation.contract_deadline``, computed from the parameters
 ``rsa_orientation.contract_deadline_*_months``.
 
-Expressions over ``c`` (cer_contract) and ``o`` (its rsa_orientation). A
-contract counts as signed in the states where ``rsa.orientation``'s
-``contract_signed`` counts it (cer_contracts): after the signature of both
-parties, unless the President rejected it."""
+Expressions over ``c`` (cer_contract) and ``o`` (its rsa_orientation). When
+a contract counts as signed, and from which day, is cer_contracts' rule:
+``cer.contract.signed_date`` (stored), the later of the two signatures once
+the contract is signed and unless the President rejected it; the first
+signature of each orientation is ``orientation_signatures`` (cer_contracts,
+models/rsa_orientation.py)."""
+from odoo.addons.cer_contracts.models.rsa_orientation import orientation_signatures  # noqa: F401
 
-SIGNATURE_DATE = ("CASE WHEN c.state NOT IN ('draft', 'rejected') "
-                  "THEN GREATEST(c.beneficiary_signed_date, c.referent_signed_date) END")
+SIGNATURE_DATE = "c.signed_date"
 DELAY_DAYS = "(%s) - o.date_decision" % SIGNATURE_DATE
 DEADLINE_DAYS = "o.contract_deadline - o.date_decision"
 # Signed after the deadline, or not signed and the deadline has passed.
 IS_LATE = ("COALESCE((%s) > o.contract_deadline, %%(today)s > o.contract_deadline)"
            % SIGNATURE_DATE)
-
-
-def orientation_signatures(where="c.orientation_id IS NOT NULL"):
-    """SQL of (orientation_id, signed): the first signature of a contract of
-    each orientation, among the contracts matching ``where``."""
-    return """
-SELECT c.orientation_id, min({signature}) AS signed FROM cer_contract c
- WHERE {where} GROUP BY c.orientation_id
-HAVING min({signature}) IS NOT NULL""".format(signature=SIGNATURE_DATE, where=where)
 
 
 def allowed_ids_query(model, domain):

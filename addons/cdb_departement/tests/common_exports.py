@@ -77,6 +77,7 @@ class DepartementCase(ManagerCase):
             "referent_signed_date": signed,
         }
         values.update(vals)
-        contract = cls.env["cer.contract"].create(values)
+        # the state is set directly: the workflow's actions are tested in cer_contracts
+        contract = cls.env["cer.contract"]._workflow_create(values)
         cls.env["cdb.notebook"].invalidate_cache()
         return contract

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from ..settings import SOLIDARITY_DURATION_MONTHS
 from .cer_contract import CONTRACT_TYPE_BY_ORIENTATION
 
 
@@ -12,7 +13,8 @@ class CdbDemoGenerator(models.AbstractModel):
 
     @api.model
     def generate_demo_contracts(self):
-        return self._in_french("cer_contracts")._generate_demo_contracts()
+        self._in_french("cer_contracts")._generate_demo_contracts()
+        return True
 
     def _generate_demo_contracts(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
@@ -31,7 +33,7 @@ class CdbDemoGenerator(models.AbstractModel):
             "orientation_id": orientation.id,
             "contract_type": contract_type,
             "date_start": fields.Date.to_string(start),
-            "duration_months": 6,
+            "duration_months": SOLIDARITY_DURATION_MONTHS.get(self.env),
             "objectives": "Lever les freins identifiés lors du diagnostic et avancer "
                           "vers l'emploi à son rythme.",
             "referent_id": notebook.referent_id.id,
@@ -42,13 +44,16 @@ class CdbDemoGenerator(models.AbstractModel):
         if contract_type == "ppae":
             values["ppae_date_end"] = fields.Date.to_string(start + timedelta(days=182))
         contract = self.env["cer.contract"].create(values)
-        for action in notebook.action_ids.filtered(
-                lambda a: a.state in ("planned", "in_progress"))[:3]:
+        # (no action that "ne peut être la seule action": it might be alone)
+        actions = notebook.action_ids.filtered(
+            lambda a: a.state in ("planned", "in_progress") and not a.action_code_id.not_alone)
+        for action in actions[:3]:
             self.env["cer.pap.line"].create({
                 "contract_id": contract.id,
                 "action_id": action.id,
                 "beneficiary_engagement": "Se rendre aux rendez-vous et réaliser les démarches.",
-                "referent_engagement": "Accompagner les démarches et faire le point à chaque rendez-vous.",
+                "referent_engagement":
+                    "Accompagner les démarches et faire le point à chaque rendez-vous.",
             })
         if not contract.pap_line_ids or index % 4 == 0:
             return contract  # a draft being prepared

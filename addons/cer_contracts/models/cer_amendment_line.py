@@ -1,18 +1,24 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 
 class CerAmendmentLine(models.Model):
     """A new action proposed by an amendment. It becomes a PAP line (and an
     action of the carnet) only when the amendment is applied: until the
     beneficiary signs and the President decides, the contract and the carnet
-    keep the plan that was signed."""
+    keep the plan that was signed. An applied amendment's lines are
+    frozen."""
 
     _name = "cer.amendment.line"
     _description = "New action of an amendment"
+    _inherit = ["cdb.workflow.mixin", "cer.part.mixin"]
     _order = "amendment_id, date_start, id"
+    _cer_parent_fields = ("amendment_id",)
+    _workflow_fields = ("pap_line_id",)
+    _workflow_locked_fields = ("action_code_id", "date_start", "date_deadline",
+                               "beneficiary_engagement", "referent_engagement")
 
     amendment_id = fields.Many2one("cer.amendment", required=True, ondelete="cascade", index=True)
     action_code_id = fields.Many2one(
@@ -25,6 +31,27 @@ class CerAmendmentLine(models.Model):
     referent_engagement = fields.Text("Engagement of the référent")
     pap_line_id = fields.Many2one("cer.pap.line", "PAP line", readonly=True, copy=False)
 
+    def _workflow_is_locked(self):
+        return self.amendment_id.state == "applied"
+
+    @api.model
+    def create(self, vals):
+        vals = self.env["cdb.action"]._resolve_code(dict(vals))
+        if not vals.get("action_code_id"):
+            raise ValidationError(_("Choose the codified action of the new action."))
+        amendment = self.env["cer.amendment"].browse(vals.get("amendment_id"))
+        if amendment.state == "applied" and not self._in_workflow_transition():
+            raise AccessError(_("The amendment is applied: its new actions can no longer "
+                                "change."))
+        return super().create(vals)
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda line: line.amendment_id.state == "applied"):
+            raise AccessError(_("The amendment is applied: its new actions can no longer "
+                                "change."))
+        return super().unlink()
+
     @api.constrains("action_code_id", "date_start", "date_deadline")
     def _check_line(self):
         for line in self:
@@ -33,13 +60,15 @@ class CerAmendmentLine(models.Model):
             if line.date_deadline < line.date_start:
                 raise ValidationError(_(
                     "The échéance of the action \"%s\" (%s) cannot be before its "
-                    "start (%s).") % (line.action_code_id.display_name, format_date(line.date_deadline),
+                    "start (%s).") % (line.action_code_id.display_name,
+                                      format_date(line.date_deadline),
                                       format_date(line.date_start)))
 
     def _create_pap_lines(self):
-        """The plan of the contract and of the carnet change now."""
+        """The plan of the contract and of the carnet change now (the
+        amendment is being applied)."""
         for line in self:
-            line.pap_line_id = self.env["cer.pap.line"].create({
+            pap_line = self.env["cer.pap.line"]._workflow_create({
                 "contract_id": line.amendment_id.contract_id.id,
                 "amendment_id": line.amendment_id.id,
                 "action_code_id": line.action_code_id.id,
@@ -48,3 +77,4 @@ class CerAmendmentLine(models.Model):
                 "beneficiary_engagement": line.beneficiary_engagement,
                 "referent_engagement": line.referent_engagement,
             })
+            line._workflow_write({"pap_line_id": pap_line.id})

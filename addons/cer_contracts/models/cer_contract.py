@@ -3,9 +3,13 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
-from odoo.addons.carnet_de_bord.tools import format_date, selection_label
+from odoo.addons.cdb_base.tools import format_date, selection_label
+
+from ..settings import (EXPIRY_NOTICE_DAYS, SOLIDARITY_DURATION_MONTHS, SOLIDARITY_MAX_MONTHS,
+                        professional_durations)
 
 # Guide, "L'ACCOMPAGNEMENT PROFESSIONNEL": "Il se contractualise par un
 # Projet Personnalisé d'Accès à l'Emploi (PPAE) avec PE ou un Contrat
@@ -15,13 +19,30 @@ CONTRACT_TYPE_BY_ORIENTATION = {
     "professional_other": "cer_professional",
     "solidarity": "cer_solidarity",
 }
-PROFESSIONAL_DURATIONS = (3, 6, 9, 12)
-SOLIDARITY_MAX_PARAM = "cer_contracts.solidarity_max_months"
-EXPIRY_NOTICE_PARAM = "cer_contracts.expiry_notice_days"
+
+# The states of a contract, each business word defined once (use the domain
+# helpers of cer.contract: _in_force_domain, _signed_domain, _editable_domain,
+# and the predicates _is_in_force, _is_signed, _is_editable).
+#
+# Editable: a draft, or a contract the President rejected; its dates, type
+# and plan may change. Once signed they change only by amendment.
+EDITABLE_STATES = ("draft", "rejected")
+# In preparation: one at a time per carnet.
 PENDING_STATES = ("draft", "signed", "submitted")
-CURRENT_STATES = ("validated", "running")
-LOCKED_FIELDS = ("date_start", "duration_months", "ppae_date_end", "contract_type",
-                 "notebook_id")
+# In force ("contrat en cours de validité"): validated by the President,
+# running from its start date. One at a time per carnet.
+IN_FORCE_STATES = ("validated", "running")
+# Signed by both parties and not rejected: what counts as "a contract
+# signed" after an orientation (its deadline, the delay to the contract).
+SIGNED_STATES = ("signed", "submitted", "validated", "running", "ended", "renewed")
+# Signed and not over: its plan changes only by amendment (no action of the
+# plan cancelled or brought back otherwise).
+FROZEN_PLAN_STATES = ("signed", "submitted", "validated", "running")
+# The two ways the référent ends a contract in force.
+END_CASES = ("evolved", "ep")
+# Put in the context while a contract's form saves its plan lines: the plan
+# is checked once complete (a Python object: no client can send it).
+PLAN_IN_PROGRESS = object()
 
 
 class CerContract(models.Model):
@@ -36,21 +57,35 @@ class CerContract(models.Model):
     actions complétées du bilan plus les nouvelles actions. Cas 3 : le suivi
     solidarité arrive à échéance des douze mois … l'équipe pluridisciplinaire
     puisse statuer sur la suite à donner."
+
+    The workflow fields (state, decision, numbering, lineage, end) change
+    only through the buttons, which check the carnet's access policy (sign:
+    the référent; decide_contract: the President's delegates). Once signed,
+    the dates, the type and the signatures are frozen.
     """
 
     _name = "cer.contract"
     _description = "Reciprocal engagement contract"
-    _inherit = ["cdb.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cdb.numbered.mixin",
+                "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _sequence_code = "cer.contract"
+    _cer_parent_fields = ("notebook_id",)
+    # (and the stored copies of the carnet's data, which a client would
+    # otherwise overwrite: the beneficiary printed on the contract)
+    _workflow_fields = (
+        "name", "state", "decision", "decision_date", "decision_user_id", "end_case",
+        "previous_contract_id", "expiry_notified", "date_end", "signed_date", "beneficiary_id")
+    _workflow_locked_fields = (
+        "contract_type", "orientation_id", "date_start", "duration_months", "ppae_date_end",
+        "beneficiary_signed_date", "referent_signed_date")
 
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="restrict", index=True)
     beneficiary_id = fields.Many2one(
         related="notebook_id.beneficiary_id", store=True, readonly=True)
     orientation_id = fields.Many2one(
-        "rsa.orientation", "Orientation", ondelete="restrict", index=True,
-        default=lambda self: self._default_orientation())
+        "rsa.orientation", "Orientation", ondelete="restrict", index=True)
     contract_type = fields.Selection([
         ("cer_solidarity", "CER solidarité"),
         ("cer_professional", "CER professionnel"),
@@ -58,8 +93,9 @@ class CerContract(models.Model):
     ], "Type", required=True, track_visibility="onchange")
     date_start = fields.Date("Start", required=True, default=fields.Date.context_today,
                              track_visibility="onchange")
-    duration_months = fields.Integer("Duration (months)", default=6,
-                                     track_visibility="onchange")
+    duration_months = fields.Integer(
+        "Duration (months)", track_visibility="onchange",
+        default=lambda self: SOLIDARITY_DURATION_MONTHS.get(self.env))
     ppae_date_end = fields.Date("End of the PPAE")
     date_end = fields.Date("End", compute="_compute_date_end", store=True, index=True)
     previous_contract_id = fields.Many2one(
@@ -76,7 +112,20 @@ class CerContract(models.Model):
         ("running", "Running"),
         ("ended", "Ended"),
         ("renewed", "Renewed"),
-    ], default="draft", required=True, index=True, track_visibility="onchange", copy=False)
+    ], default="draft", required=True, index=True, track_visibility="onchange", copy=False,
+        readonly=True)
+    is_editable = fields.Boolean(
+        "Editable", compute="_compute_state_words", search="_search_is_editable",
+        help="A draft or rejected contract: its dates, type and plan may change.")
+    is_signed = fields.Boolean(
+        "Signed", compute="_compute_state_words", search="_search_is_signed",
+        help="Signed by both parties and not rejected.")
+    is_in_force = fields.Boolean(
+        "In force", compute="_compute_state_words", search="_search_is_in_force",
+        help="Validated by the President: in force from its start date.")
+    is_expiring = fields.Boolean(
+        "Expiring soon", compute="_compute_is_expiring", search="_search_is_expiring",
+        help="In force and ending within the reminder period of the settings.")
     # Professional situation (CER professionnel)
     rqth = fields.Boolean("Recognised disabled worker (RQTH)")
     diploma_level_id = fields.Many2one("cdb.diploma.level", "Education level")
@@ -97,9 +146,7 @@ class CerContract(models.Model):
         help="The objectives of the accompaniment and the expected results.")
     pap_line_ids = fields.One2many("cer.pap.line", "contract_id", "Personalised action plan")
     # Référent part
-    referent_id = fields.Many2one(
-        "res.users", "Référent", default=lambda self: self._default_referent(),
-        track_visibility="onchange")
+    referent_id = fields.Many2one("res.users", "Référent", track_visibility="onchange")
     structure_id = fields.Many2one(related="referent_id.cdb_structure_id", readonly=True)
     follow_up_place = fields.Char("Place of the follow-up")
     next_appointments = fields.Text("Next appointments")
@@ -116,6 +163,10 @@ class CerContract(models.Model):
                                           track_visibility="onchange")
     referent_signed_date = fields.Date("Signed by the référent on", copy=False,
                                        track_visibility="onchange")
+    signed_date = fields.Date(
+        "Signed on", compute="_compute_signed_date", store=True, index=True,
+        help="The date of the last of the two signatures, once the contract is "
+             "signed and unless it is rejected.")
     decision = fields.Selection(
         [("validated", "Validated"), ("rejected", "Rejected")],
         "Decision of the President", readonly=True, copy=False,
@@ -131,22 +182,134 @@ class CerContract(models.Model):
     ], "End", readonly=True, copy=False)
     amendment_ids = fields.One2many("cer.amendment", "contract_id", "Amendments")
     solidarity_months_in_row = fields.Integer(
-        "Months of solidarity contracts in a row", compute="_compute_solidarity_months")
+        "Months of solidarity contracts in a row", compute="_compute_solidarity_months",
+        help="The months of the CER solidarité signed after the same orientation "
+             "decision (and after the last decision of the équipe pluridisciplinaire), "
+             "this one included.")
     expiry_notified = fields.Boolean(
         "Expiry reminder sent", readonly=True, copy=False,
         help="The référent was reminded that the contract ends soon.")
     commitment_ids = fields.Many2many(
         "cer.commitment", string="Common engagements", compute="_compute_commitment_ids")
 
-    @api.model
-    def _default_orientation(self):
-        notebook = self.env["cdb.notebook"].browse(self.env.context.get("default_notebook_id"))
-        return notebook.orientation_id if notebook.exists() else False
+    # ------------------------------------------------------ the state words
+    def _is_editable(self):
+        self.ensure_one()
+        return self.state in EDITABLE_STATES
+
+    def _is_signed(self):
+        self.ensure_one()
+        return self.state in SIGNED_STATES
+
+    def _is_in_force(self):
+        self.ensure_one()
+        return self.state in IN_FORCE_STATES
+
+    def _is_plan_frozen(self):
+        self.ensure_one()
+        return self.state in FROZEN_PLAN_STATES
 
     @api.model
-    def _default_referent(self):
-        notebook = self.env["cdb.notebook"].browse(self.env.context.get("default_notebook_id"))
-        return notebook.referent_id if notebook.exists() else self.env.user
+    def _editable_domain(self, path=""):
+        """Domain of the editable contracts; ``path`` leads to the contract
+        (e.g. ``"contract_ids."`` from a carnet)."""
+        return [(path + "state", "in", EDITABLE_STATES)]
+
+    @api.model
+    def _signed_domain(self, path=""):
+        return [(path + "state", "in", SIGNED_STATES)]
+
+    @api.model
+    def _in_force_domain(self, path=""):
+        return [(path + "state", "in", IN_FORCE_STATES)]
+
+    @api.model
+    def _expiring_domain(self, path=""):
+        """In force and ending between today and the reminder period."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        limit = today + timedelta(days=EXPIRY_NOTICE_DAYS.get(self.env))
+        return self._in_force_domain(path) + [
+            (path + "date_end", ">=", fields.Date.to_string(today)),
+            (path + "date_end", "<=", fields.Date.to_string(limit))]
+
+    @api.depends("state")
+    def _compute_state_words(self):
+        for contract in self:
+            contract.is_editable = contract._is_editable()
+            contract.is_signed = contract._is_signed()
+            contract.is_in_force = contract._is_in_force()
+
+    @staticmethod
+    def _states_search(states, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Unsupported search on the state of the contracts."))
+        positive = (operator == "=") == bool(value)
+        return [("state", "in" if positive else "not in", states)]
+
+    def _search_is_editable(self, operator, value):
+        return self._states_search(EDITABLE_STATES, operator, value)
+
+    def _search_is_signed(self, operator, value):
+        return self._states_search(SIGNED_STATES, operator, value)
+
+    def _search_is_in_force(self, operator, value):
+        return self._states_search(IN_FORCE_STATES, operator, value)
+
+    def _compute_is_expiring(self):
+        expiring = self.search(self._expiring_domain() + [("id", "in", self.ids)])
+        for contract in self:
+            contract.is_expiring = contract in expiring
+
+    def _search_is_expiring(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Unsupported search on the contracts expiring soon."))
+        domain = expression.normalize_domain(self._expiring_domain())
+        return domain if (operator == "=") == bool(value) else ["!"] + domain
+
+    # ------------------------------------------------------------ defaults
+    @api.model
+    def _complete_values(self, vals):
+        """The defaults of a contract, written once (form, onchange, create):
+        from its carnet the orientation and the référent, from the
+        orientation the type, from the type the duration."""
+        vals = dict(vals)
+        notebook = self.env["cdb.notebook"].browse(vals.get("notebook_id"))
+        if notebook:
+            vals.setdefault("orientation_id", notebook.orientation_id.id)
+            vals.setdefault("referent_id", notebook.referent_id.id)
+        orientation = self.env["rsa.orientation"].browse(vals.get("orientation_id"))
+        if not vals.get("contract_type") and orientation:
+            vals["contract_type"] = CONTRACT_TYPE_BY_ORIENTATION[orientation.orientation_type]
+        if vals.get("contract_type") == "cer_solidarity":
+            vals.setdefault("duration_months", SOLIDARITY_DURATION_MONTHS.get(self.env))
+        return vals
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if values.get("notebook_id"):
+            completed = self._complete_values({"notebook_id": values["notebook_id"]})
+            values.update({name: value for name, value in completed.items()
+                           if name in fields_list and name not in values})
+        if "referent_id" in fields_list and not values.get("referent_id"):
+            values["referent_id"] = self.env.uid
+        return values
+
+    @api.onchange("notebook_id")
+    def _onchange_notebook_id(self):
+        completed = self._complete_values({"notebook_id": self.notebook_id.id})
+        self.orientation_id = completed.get("orientation_id")
+        self.referent_id = completed.get("referent_id")
+
+    @api.onchange("orientation_id")
+    def _onchange_orientation_id(self):
+        if self.orientation_id:
+            self.contract_type = CONTRACT_TYPE_BY_ORIENTATION[self.orientation_id.orientation_type]
+
+    @api.onchange("contract_type")
+    def _onchange_contract_type(self):
+        if self.contract_type == "cer_solidarity":
+            self.duration_months = SOLIDARITY_DURATION_MONTHS.get(self.env)
 
     # ------------------------------------------------------------ computes
     @api.depends("contract_type", "date_start", "duration_months", "ppae_date_end")
@@ -161,45 +324,94 @@ class CerContract(models.Model):
             else:
                 contract.date_end = False
 
+    @api.depends("state", "beneficiary_signed_date", "referent_signed_date")
+    def _compute_signed_date(self):
+        for contract in self:
+            dates = [date for date in (contract.beneficiary_signed_date,
+                                       contract.referent_signed_date) if date]
+            contract.signed_date = max(dates) if dates and contract._is_signed() else False
+
     @api.depends("renewal_ids")
     def _compute_next_contract_id(self):
         for contract in self:
             contract.next_contract_id = contract.renewal_ids[:1]
 
-    @api.depends("contract_type", "duration_months", "previous_contract_id")
     def _compute_solidarity_months(self):
         for contract in self:
-            months, current = 0, contract
-            while current and current.contract_type == "cer_solidarity":
-                months += current.duration_months
-                current = current.previous_contract_id
-            contract.solidarity_months_in_row = months
+            contract.solidarity_months_in_row = contract._solidarity_months()
 
     def _compute_commitment_ids(self):
         commitments = self.env["cer.commitment"].search([])
         for contract in self:
             contract.commitment_ids = commitments
 
-    @api.onchange("orientation_id")
-    def _onchange_orientation_id(self):
-        if self.orientation_id:
-            self.contract_type = CONTRACT_TYPE_BY_ORIENTATION[self.orientation_id.orientation_type]
+    # --------------------------------------------- the 12 months of solidarity
+    def _solidarity_accompaniment_domain(self):
+        """The CER solidarité of the same solidarity accompaniment as this
+        contract: those following the same orientation decision, and, when
+        the équipe pluridisciplinaire decided on a reorientation of the
+        carnet since (it "statue sur la suite à donner"), those starting
+        after its decision."""
+        self.ensure_one()
+        domain = [("notebook_id", "=", self.notebook_id.id),
+                  ("orientation_id", "=", self.orientation_id.id),
+                  ("contract_type", "=", "cer_solidarity")]
+        # sudo: the legal limit counts every decision of the carnet, whatever
+        # the sharing choices let the user read
+        case = self.env["rsa.ep.case"].sudo().search([
+            ("notebook_id", "=", self.notebook_id.id), ("case_type", "=", "reorientation"),
+            ("state", "=", "decided"), ("decision_date", "!=", False),
+        ], order="decision_date desc", limit=1)
+        if case and case.decision_date >= (self.orientation_id.date_decision or ""):
+            domain.append(("date_start", ">=", case.decision_date))
+        return domain
 
-    @api.onchange("notebook_id")
-    def _onchange_notebook_id(self):
-        self.orientation_id = self.notebook_id.orientation_id
-        self.referent_id = self.notebook_id.referent_id
+    def _solidarity_months(self, extra=0):
+        """Months of CER solidarité signed in the solidarity accompaniment of
+        this contract, this contract included (plus ``extra`` months: a
+        renewal to come)."""
+        self.ensure_one()
+        if self.contract_type != "cer_solidarity":
+            return 0
+        domain = self._solidarity_accompaniment_domain() + self._signed_domain() + [
+            ("id", "!=", self.id or 0)]
+        # sudo: the legal limit counts every contract of the carnet
+        others = self.sudo().search(domain)
+        return sum(others.mapped("duration_months")) + self.duration_months + extra
+
+    @api.constrains("contract_type", "duration_months", "date_start", "state", "orientation_id")
+    def _check_solidarity_limit(self):
+        """Guide: "Le CER - Solidarité est conclu pour une durée de 6 mois,
+        renouvelable une fois" — at twelve months the équipe
+        pluridisciplinaire decides. The limit holds on every path that
+        reaches a contract beyond it: creation by hand after ending one,
+        renewal, signature, validation."""
+        max_months = SOLIDARITY_MAX_MONTHS.get(self.env)
+        for contract in self:
+            if contract.state not in PENDING_STATES + IN_FORCE_STATES:
+                continue
+            if contract._solidarity_months() > max_months:
+                raise ValidationError(contract._solidarity_limit_message(max_months))
+
+    def _solidarity_limit_message(self, max_months):
+        return _(
+            "The solidarity follow-up of %s reaches %d months: no further CER "
+            "solidarité, the équipe pluridisciplinaire decides what follows (end the "
+            "contract with case 3).") % (self.beneficiary_id.name, max_months)
 
     # ---------------------------------------------------------- constraints
     @api.constrains("contract_type", "duration_months", "ppae_date_end", "date_start")
     def _check_duration(self):
+        solidarity = SOLIDARITY_DURATION_MONTHS.get(self.env)
+        durations = professional_durations(self.env)
         for contract in self:
-            if contract.contract_type == "cer_solidarity" and contract.duration_months != 6:
-                raise ValidationError(_("A CER solidarité lasts 6 months."))
+            if contract.contract_type == "cer_solidarity" and \
+                    contract.duration_months != solidarity:
+                raise ValidationError(_("A CER solidarité lasts %d months.") % solidarity)
             if contract.contract_type == "cer_professional" and \
-                    contract.duration_months not in PROFESSIONAL_DURATIONS:
-                raise ValidationError(_(
-                    "A CER professionnel lasts 3, 6, 9 or 12 months."))
+                    contract.duration_months not in durations:
+                raise ValidationError(_("A CER professionnel lasts one of these durations "
+                                        "(months): %s.") % ", ".join(map(str, durations)))
             if contract.contract_type == "ppae" and not contract.ppae_date_end:
                 raise ValidationError(_("Record the end date of the PPAE."))
             if contract.date_end and contract.date_end < contract.date_start:
@@ -224,13 +436,13 @@ class CerContract(models.Model):
     def _check_one_active_contract(self):
         """One contract in force per person, and one in preparation."""
         for contract in self:
-            for states in (PENDING_STATES, CURRENT_STATES):
+            for states in (PENDING_STATES, IN_FORCE_STATES):
                 if contract.state not in states:
                     continue
                 others = self.search([
                     ("notebook_id", "=", contract.notebook_id.id),
                     ("state", "in", states), ("id", "!=", contract.id)])
-                if states == CURRENT_STATES:
+                if states == IN_FORCE_STATES:
                     # A validated renewal waits for its start date alongside
                     # the contract it renews (_start_if_due then ends it).
                     others = others.filtered(
@@ -241,6 +453,21 @@ class CerContract(models.Model):
                         "%s already has a contract in progress: a person has one "
                         "contract at a time.") % contract.beneficiary_id.name)
 
+    def _check_pap_not_alone(self):
+        """Guide, Annexe 6: some actions "ne peut être la seule action" of
+        the plan. The contract's plan must hold another line that is not
+        abandoned, whatever path leads there (a line added, deleted,
+        cancelled, an amendment applied)."""
+        for contract in self.exists():
+            # sudo: the rule holds on the whole plan, whatever the sharing
+            # choices let the user read
+            lines = self.env["cer.pap.line"].sudo().search(
+                [("contract_id", "=", contract.id), ("state", "!=", "abandoned")])
+            if lines and all(lines.mapped("action_code_id.not_alone")):
+                raise ValidationError(_(
+                    "The action \"%s\" cannot be the only action of the plan of the "
+                    "contract: add another action first.") % lines[0].name)
+
     @api.model
     def _no_orientation_error(self):
         return ValidationError(_(
@@ -250,58 +477,99 @@ class CerContract(models.Model):
     # ---------------------------------------------------------------- CRUD
     @api.model
     def create(self, vals):
-        if vals.get("notebook_id"):
-            notebook = self.env["cdb.notebook"].browse(vals["notebook_id"])
-            vals = dict(vals)
-            vals.setdefault("orientation_id", notebook.orientation_id.id)
-            vals.setdefault("referent_id", notebook.referent_id.id)
+        vals = self._complete_values(vals)
+        # Drawing up a contract is the référent's (guide: "Le contrat est à
+        # compléter par le référent … nommé") or the President's delegates'.
+        self.env["cdb.notebook"].browse(vals.get("notebook_id"))._cdb_check("sign")
         if not vals.get("contract_type"):
-            if not vals.get("orientation_id"):
-                raise self._no_orientation_error()
-            orientation = self.env["rsa.orientation"].browse(vals["orientation_id"])
-            vals = dict(vals, contract_type=CONTRACT_TYPE_BY_ORIENTATION[
-                orientation.orientation_type])
-        return super().create(vals)
+            raise self._no_orientation_error()
+        if "pap_line_ids" not in vals:
+            return super().create(vals)
+        contract = super(CerContract, self._plan_in_progress()).create(vals)
+        contract._check_pap_not_alone()
+        return contract.with_env(self.env)
 
     @api.multi
     def write(self, vals):
-        locked = set(vals) & set(LOCKED_FIELDS)
-        if locked and any(c.state not in ("draft", "rejected") for c in self):
+        if "decision_motive" in vals:
+            self._check_can_write_decision_motive(vals["decision_motive"])
+        if "pap_line_ids" not in vals:
+            return super().write(vals)
+        result = super(CerContract, self._plan_in_progress()).write(vals)
+        self._check_pap_not_alone()
+        return result
+
+    def _plan_in_progress(self):
+        """These contracts, saving several lines of their plan at once: the
+        plan's rules are checked once all the lines are saved."""
+        return self.with_context(cer_plan_in_progress=PLAN_IN_PROGRESS)
+
+    def _is_plan_in_progress(self):
+        return self.env.context.get("cer_plan_in_progress") is PLAN_IN_PROGRESS
+
+    @api.multi
+    def unlink(self):
+        if self.env["cer.liaison"].sudo().search_count([("contract_id", "in", self.ids)]):
             raise UserError(_(
-                "A signed contract keeps its dates and type: an amendment changes "
-                "the action plan, never the end date of the contract."))
-        return super().write(vals)
+                "A fiche de liaison refers to this contract: it is kept with the carnet."))
+        return super().unlink()
+
+    def _check_can_write_decision_motive(self, value):
+        """The motive is the decider's: written by a delegate of the
+        President before validating or rejecting a submitted contract."""
+        for contract in self:
+            if (contract.decision_motive or False) == (value or False):
+                continue
+            if contract.state != "submitted":
+                raise AccessError(_(
+                    "The motive of the decision is written when the contract is "
+                    "submitted to the President, before the decision."))
+            contract.notebook_id._cdb_check("decide_contract")
+
+    def _workflow_is_locked(self):
+        return not self._is_editable()
+
+    def _raise_locked_field(self, name):
+        raise AccessError(_(
+            "A signed contract keeps its dates, its type and its signatures (\"%s\"): "
+            "an amendment changes the action plan, never the end date of the "
+            "contract.") % self._field_label(name))
 
     # ------------------------------------------------------------ workflow
     @api.multi
     def action_sign(self):
         """Both signatures, dated, and the reciprocity step recorded."""
         for contract in self:
-            if contract.state != "draft":
-                raise UserError(_("Only a draft contract can be signed."))
-            if not (contract.beneficiary_signed_date and contract.referent_signed_date):
-                raise UserError(_(
-                    "The contract is signed by the beneficiary and by the référent: "
-                    "record both signature dates."))
-            if not contract.reciprocity_answer:
-                raise UserError(_(
-                    "Propose the citizen and solidarity activities (reciprocity) "
-                    "and record the answer of the beneficiary."))
-            if not contract.pap_line_ids:
-                raise UserError(_("The personalised action plan is the heart of the "
-                                  "contract: add at least one action."))
-        self.write({"state": "signed"})
-        self.mapped("orientation_id").mapped("notebook_id").mapped("activity_ids").filtered(
-            lambda a: a.activity_type_id == self.env.ref(
-                "rsa_orientation.mail_activity_type_contract")).action_done()
+            contract.notebook_id._cdb_check("sign")
+            contract._check_can_sign()
+        self._workflow_write({"state": "signed"})
+        contract_type = self.env.ref("rsa_orientation.mail_activity_type_contract")
+        self.mapped("orientation_id.notebook_id.activity_ids").filtered(
+            lambda a: a.activity_type_id == contract_type).action_done()
         return True
+
+    def _check_can_sign(self):
+        if self.state != "draft":
+            raise UserError(_("Only a draft contract can be signed."))
+        if not (self.beneficiary_signed_date and self.referent_signed_date):
+            raise UserError(_(
+                "The contract is signed by the beneficiary and by the référent: "
+                "record both signature dates."))
+        if not self.reciprocity_answer:
+            raise UserError(_(
+                "Propose the citizen and solidarity activities (reciprocity) "
+                "and record the answer of the beneficiary."))
+        if not self.pap_line_ids:
+            raise UserError(_("The personalised action plan is the heart of the "
+                              "contract: add at least one action."))
 
     @api.multi
     def action_submit(self):
         for contract in self:
+            contract.notebook_id._cdb_check("sign")
             if contract.state != "signed":
                 raise UserError(_("Sign the contract before submitting it."))
-        self.write({"state": "submitted"})
+        self._workflow_write({"state": "submitted"})
         return True
 
     @api.multi
@@ -319,19 +587,20 @@ class CerContract(models.Model):
         return True
 
     def _decide(self, decision):
-        if not self.env.user.has_group("carnet_de_bord.group_cdb_correspondant"):
-            raise UserError(_(
-                "The decision belongs to the President of the département, by "
-                "delegation to the correspondants and managers."))
+        """"La décision du Président du Conseil Général : validation ou
+        rejet du contrat", by delegation (policy: decide_contract)."""
         for contract in self:
+            contract.notebook_id._cdb_check("decide_contract")
             if contract.state != "submitted":
                 raise UserError(_("Only a submitted contract can be validated or rejected."))
-        self.write({"state": decision, "decision": decision,
-                    "decision_date": fields.Date.context_today(self),
-                    "decision_user_id": self.env.user.id})
+        self._workflow_write({
+            "state": decision, "decision": decision,
+            "decision_date": fields.Date.context_today(self),
+            "decision_user_id": self.env.user.id})
         for contract in self:
             contract.message_post(
-                body=_("Contract %s by %s.") % (selection_label(contract, "decision"), self.env.user.name),
+                body=_("Contract %s by %s.") % (
+                    selection_label(contract, "decision"), self.env.user.name),
                 partner_ids=contract.referent_id.partner_id.ids)
 
     def _start_if_due(self):
@@ -340,27 +609,33 @@ class CerContract(models.Model):
         today = fields.Date.context_today(self)
         for contract in self.filtered(lambda c: c.state == "validated" and c.date_start <= today):
             previous = contract.previous_contract_id
-            if previous and previous.state in CURRENT_STATES:
-                previous.write({"state": "renewed", "end_case": "renewed"})
-            contract.state = "running"
+            if previous and previous._is_in_force():
+                previous._workflow_write({"state": "renewed", "end_case": "renewed"})
+            contract._workflow_write({"state": "running"})
 
     @api.multi
-    def action_end(self, end_case="evolved"):
-        """Case 1 (the path has evolved) or case 3 (twelve months of
-        solidarity: the EP decides, a case is created)."""
+    def action_end(self):
+        """Case 1: the path has evolved, the follow-up ends."""
+        return self._end("evolved")
+
+    @api.multi
+    def action_end_ep(self):
+        """Case 3: twelve months of solidarity, the EP decides what follows
+        (a case is created)."""
+        return self._end("ep")
+
+    def _end(self, end_case):
+        assert end_case in END_CASES
         for contract in self:
-            if contract.state not in CURRENT_STATES:
+            contract.notebook_id._cdb_check("sign")
+            if not contract._is_in_force():
                 raise UserError(_("Only a contract in force can be ended."))
-            contract.write({"state": "ended", "end_case": end_case})
+            contract._workflow_write({"state": "ended", "end_case": end_case})
             if end_case == "ep":
                 contract._create_ep_case(
                     "reorientation", _("End of twelve months of solidarity follow-up."),
                     reorientation_reason="solidarity_limit")
         return True
-
-    @api.multi
-    def action_end_ep(self):
-        return self.action_end("ep")
 
     # -------------------------------------------------------------- renewal
     @api.multi
@@ -370,7 +645,7 @@ class CerContract(models.Model):
         renewal, and solidarity contracts stop at 12 months in a row."""
         self.ensure_one()
         self._check_can_renew()
-        new = self.copy({
+        new = self._workflow_transition().copy({
             "previous_contract_id": self.id,
             "date_start": fields.Date.to_string(
                 fields.Date.from_string(self.date_end) + timedelta(days=1)),
@@ -379,22 +654,19 @@ class CerContract(models.Model):
             "job_offer_ids": [],
             "amendment_ids": [],
         })
-        self.pap_line_ids.filtered(lambda l: l.state in ("planned", "in_progress"))._carry_to(new)
-        return new.get_formview_action()
+        self.pap_line_ids.filtered(
+            lambda line: line.state in ("planned", "in_progress"))._carry_to(new)
+        return new.with_env(self.env).get_formview_action()
 
     def _check_can_renew(self):
-        if self.state not in CURRENT_STATES:
+        self.notebook_id._cdb_check("sign")
+        if not self._is_in_force():
             raise UserError(_("Only a contract in force can be renewed."))
         if self.next_contract_id:
             raise UserError(_("This contract is already renewed."))
-        max_months = int(self.env["ir.config_parameter"].sudo().get_param(
-            SOLIDARITY_MAX_PARAM, 12))
-        if self.contract_type == "cer_solidarity" and \
-                self.solidarity_months_in_row + self.duration_months > max_months:
-            raise UserError(_(
-                "The solidarity follow-up reaches %d months: it cannot be renewed, "
-                "the équipe pluridisciplinaire decides what follows (end the "
-                "contract with case 3).") % max_months)
+        max_months = SOLIDARITY_MAX_MONTHS.get(self.env)
+        if self._solidarity_months(extra=self.duration_months) > max_months:
+            raise UserError(self._solidarity_limit_message(max_months))
         fresh = self.notebook_id.ede_assessment_ids.filtered(
             lambda a: a.state == "done" and a.date >= self.date_start)
         if not fresh:
@@ -415,12 +687,12 @@ class CerContract(models.Model):
     # ---------------------------------------------------------------- cron
     @api.model
     def _cron_contract_alerts(self):
-        """Daily: start validated contracts, and remind the référent one
-        month before a contract expires (once)."""
+        """Daily: start validated contracts, and remind the référent before
+        a contract expires (once)."""
         self.search([("state", "=", "validated")])._start_if_due()
-        days = int(self.env["ir.config_parameter"].sudo().get_param(EXPIRY_NOTICE_PARAM, 30))
         limit = fields.Date.to_string(
-            fields.Date.from_string(fields.Date.context_today(self)) + timedelta(days=days))
+            fields.Date.from_string(fields.Date.context_today(self))
+            + timedelta(days=EXPIRY_NOTICE_DAYS.get(self.env)))
         # A flag, not the pending activity: a reminder marked done is deleted.
         expiring = self.search([("state", "=", "running"), ("date_end", "<=", limit),
                                 ("expiry_notified", "=", False), ("referent_id", "!=", False)])
@@ -429,5 +701,5 @@ class CerContract(models.Model):
                 "cer_contracts.mail_activity_type_expiry",
                 _("The contract ends on %s: prepare the bilan and what follows.")
                 % format_date(contract.date_end), contract.date_end, contract.referent_id)
-        expiring.write({"expiry_notified": True})
+        expiring._workflow_write({"expiry_notified": True})
         return len(expiring)

@@ -8,6 +8,8 @@ class CerContractExperience(models.Model):
 
     _name = "cer.contract.experience"
     _description = "Professional experience"
+    _inherit = ["cer.part.mixin"]
+    _cer_parent_fields = ("contract_id",)
     _order = "sequence, id"
 
     contract_id = fields.Many2one("cer.contract", required=True, ondelete="cascade", index=True)

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-MAX_JOBS = 2
+from ..settings import MAX_JOBS_SOUGHT
 
 
 class CerContractJob(models.Model):
@@ -12,6 +12,8 @@ class CerContractJob(models.Model):
 
     _name = "cer.contract.job"
     _description = "Job sought"
+    _inherit = ["cer.part.mixin"]
+    _cer_parent_fields = ("contract_id",)
     _order = "sequence, id"
 
     contract_id = fields.Many2one("cer.contract", required=True, ondelete="cascade", index=True)
@@ -25,6 +27,7 @@ class CerContractJob(models.Model):
 
     @api.constrains("contract_id")
     def _check_max_jobs(self):
+        max_jobs = MAX_JOBS_SOUGHT.get(self.env)
         for contract in self.mapped("contract_id"):
-            if len(contract.job_ids) > MAX_JOBS:
-                raise ValidationError(_("A contract lists at most two jobs sought."))
+            if len(contract.job_ids) > max_jobs:
+                raise ValidationError(_("A contract lists at most %d jobs sought.") % max_jobs)

@@ -13,6 +13,8 @@ class CerJobOffer(models.Model):
 
     _name = "cer.job.offer"
     _description = "Job offer follow-up"
+    _inherit = ["cer.part.mixin"]
+    _cer_parent_fields = ("contract_id",)
     _order = "date, id"
 
     contract_id = fields.Many2one("cer.contract", required=True, ondelete="cascade", index=True)
@@ -25,7 +27,8 @@ class CerJobOffer(models.Model):
     means = fields.Text("Means used")
     result = fields.Selection([
         ("achieved", "Achieved: the beneficiary got the job"),
-        ("partial", "Partially achieved: recruitment still in progress, or interview without being hired"),
+        ("partial", "Partially achieved: recruitment still in progress, or interview "
+                    "without being hired"),
         ("not_achieved", "Not achieved: did not apply, or no answer from the recruiter"),
     ])
     result_motive = fields.Text("Motive")

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 CATEGORIES = [
     ("common_law", "Common law policy – social action"),
@@ -51,3 +52,15 @@ class CerLiaisonAction(models.Model):
     def name_get(self):
         return [(action.id, "%s – %s" % (action.heading, action.name)
                  if action.heading else action.name) for action in self]
+
+    @api.multi
+    def unlink(self):
+        """A ticked action stays in the history of the fiches that requested
+        it: archive it instead (the database would silently untick it)."""
+        used = self.env["cer.liaison"].sudo().with_context(active_test=False).search(
+            [("action_ids", "in", self.ids)], limit=1)
+        if used:
+            raise UserError(_(
+                "Fiches de liaison requested this action: archive it instead of "
+                "deleting it."))
+        return super().unlink()

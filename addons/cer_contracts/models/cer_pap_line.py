@@ -14,13 +14,21 @@ class CerPapLine(models.Model):
 
     A PAP line *is* an action of the carnet's plan (delegation to
     cdb.action): code, dates, status and result are stored once, so the
-    carnet and the contract never disagree.
+    carnet and the contract never disagree. Once the contract is signed,
+    the plan changes only by amendment: no line added, deleted, cancelled
+    ("abandoned") or brought back other than by an applied avenant. A line
+    stays in its contract and its action. Annexe 6: some actions "ne peut
+    être la seule action" of the plan, on every path (creation, deletion or
+    cancellation of the other lines).
     """
 
     _name = "cer.pap.line"
     _description = "PAP line"
+    _inherit = ["cdb.workflow.mixin", "cer.part.mixin"]
     _inherits = {"cdb.action": "action_id"}
     _order = "contract_id, date_start, id"
+    _cer_parent_fields = ("contract_id", "action_id")
+    _workflow_fields = ("amendment_id",)
 
     action_id = fields.Many2one(
         "cdb.action", "Action of the carnet", required=True, ondelete="cascade", index=True)
@@ -35,10 +43,16 @@ class CerPapLine(models.Model):
         vals = self.env["cdb.action"]._resolve_code(dict(vals))
         contract = self.env["cer.contract"].browse(vals.get("contract_id"))
         if not vals.get("action_id"):
+            if not vals.get("action_code_id"):
+                raise ValidationError(_("Choose the codified action of the line."))
             vals.setdefault("notebook_id", contract.notebook_id.id)
             vals.setdefault("user_id", contract.referent_id.id)
         line = super().create(vals)
         line._check_plan_open_to_changes()
+        if not (self._in_workflow_transition() or line.contract_id._is_plan_in_progress()):
+            # a renewal, an amendment or the contract's form checks the whole
+            # plan once its lines are in
+            line.contract_id._check_pap_not_alone()
         return line
 
     @api.onchange("action_code_id")
@@ -47,27 +61,31 @@ class CerPapLine(models.Model):
 
     @api.multi
     def write(self, vals):
+        # the status of the line is its action's: cdb.action checks its changes
         return super().write(self.env["cdb.action"]._resolve_code(dict(vals)))
-
-    def _check_plan_open_to_changes(self):
-        """Once the contract is signed, the plan changes only by amendment
-        (guide, "LA FICHE DE LIAISON", quatrième situation)."""
-        for line in self:
-            if line.contract_id.state not in ("draft", "rejected") and \
-                    line.amendment_id.state != "applied":
-                raise ValidationError(_(
-                    "The contract is signed: add this action through an amendment "
-                    "(avenant) signed by the beneficiary."))
 
     @api.multi
     def unlink(self):
         """An action of a signed contract is cancelled by amendment: it stays
         in the plan, abandoned."""
-        if any(line.contract_id.state not in ("draft", "rejected") for line in self):
+        if any(not line.contract_id._is_editable() for line in self):
             raise UserError(_(
                 "The contract is signed: cancel this action through an amendment "
                 "(avenant) instead of deleting it."))
-        return super().unlink()
+        contracts = self.mapped("contract_id")
+        result = super().unlink()
+        if not contracts._is_plan_in_progress():
+            contracts._check_pap_not_alone()
+        return result
+
+    def _check_plan_open_to_changes(self):
+        """Once the contract is signed, the plan changes only by amendment
+        (guide, "LA FICHE DE LIAISON", quatrième situation)."""
+        for line in self:
+            if not line.contract_id._is_editable() and line.amendment_id.state != "applied":
+                raise ValidationError(_(
+                    "The contract is signed: add this action through an amendment "
+                    "(avenant) signed by the beneficiary."))
 
     @api.constrains("notebook_id", "contract_id")
     def _check_same_notebook(self):
@@ -79,10 +97,11 @@ class CerPapLine(models.Model):
         """Renewal: the same actions of the carnet, with their bilan, in the
         new contract."""
         for line in self:
-            self.create({
+            self._workflow_create({
                 "contract_id": contract.id,
                 "action_id": line.action_id.id,
                 "beneficiary_engagement": line.beneficiary_engagement,
                 "referent_engagement": line.referent_engagement,
                 "bilan_comment": line.bilan_comment,
             })
+        contract._check_pap_not_alone()

@@ -8,3 +8,9 @@ from . import test_access_matrix
 from . import test_data_protection
 from . import test_contract_sharing
 from . import test_portal_contracts
+from . import test_workflow_fields
+from . import test_access_policy
+from . import test_client_ids
+from . import test_legal_limits
+from . import test_settings
+from . import test_integrity

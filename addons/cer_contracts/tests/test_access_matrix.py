@@ -561,7 +561,8 @@ class TestAccessMatrix(CdbCase):
         self.assertFalse(Log.search(logged), "a refused read is not logged")
         rows = notebook.with_context(cdb_access_reason="Contrôle de la commission").read(
             ["member_ids"])
-        self.assertEqual(rows[0]["member_ids"], self.records["foreign"]["cdb.notebook"].member_ids.ids)
+        self.assertEqual(rows[0]["member_ids"],
+                         self.records["foreign"]["cdb.notebook"].member_ids.ids)
         self.assertEqual(Log.search(logged).mapped("reason"), ["Contrôle de la commission"])
         referent = self.users["referent"]
         linked = self.records["linked"]["cdb.notebook"]

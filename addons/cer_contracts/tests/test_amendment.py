@@ -3,9 +3,9 @@ du PAP, annulation d'action, nouvelle action … Le référent utilise la fiche
 de liaison comme avenant au CER et y joint le PAP"): signed by the
 beneficiary, it changes the plan of the contract and of the carnet, never
 the end date of the contract."""
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
-from .test_contract import ContractCase
+from .common import ContractCase
 
 
 class TestAmendment(ContractCase):
@@ -17,22 +17,12 @@ class TestAmendment(ContractCase):
         self.first_line = self.contract.pap_line_ids
         self.end = self.contract.date_end
 
-    def _amendment(self, **vals):
-        values = {"contract_id": self.contract.id, "reason": "Nouvelle piste d'emploi.",
-                  "referent_signed_date": self.today}
-        values.update(vals)
-        amendment = self.env["cer.amendment"].sudo(self.referent).create(values)
-        new_line = self.env["cer.amendment.line"].sudo(self.referent).create({
-            "amendment_id": amendment.id,
-            "action_code_id": self.env["cdb.action.code"].find_by_code("G.2.3").id,
-            "date_start": self.today, "date_deadline": self._shift(self.today, months=2)})
-        amendment.sudo(self.referent).cancelled_action_ids = self.first_line.action_id
-        return amendment, new_line
+    def _draft(self, **vals):
+        return self._amendment(self.contract, cancel=self.first_line.action_id, **vals)
 
     def test_apply_needs_the_beneficiary_signature(self):
-        amendment, _new_line = self._amendment()
-        self.assertUserError(amendment.sudo(self.correspondant).action_apply,
-                             "signature of the beneficiary")
+        amendment, _new_line = self._draft()
+        self.assertRefusedWith(UserError, amendment.sudo(self.correspondant).action_apply)
         self.assertEqual(amendment.state, "draft")
         self.assertEqual(self.first_line.state, "planned", "not cancelled")
         self.assertEqual(self.contract.date_end, self.end)
@@ -40,14 +30,14 @@ class TestAmendment(ContractCase):
     def test_draft_amendment_does_not_change_the_plan_yet(self):
         """Until the beneficiary signs (and the President decides), the
         contract and the carnet keep the plan that was signed."""
-        _amendment, new_line = self._amendment()
+        _amendment, new_line = self._draft()
         self.assertFalse(new_line.pap_line_id)
         self.assertEqual(self.contract.pap_line_ids, self.first_line)
         self.assertEqual(self.notebook.action_ids.filtered(
             lambda a: a.state != "abandoned"), self.first_line.action_id)
 
     def test_signed_amendment_changes_the_plan_of_contract_and_carnet(self):
-        amendment, new_line = self._amendment(beneficiary_signed_date=self.today)
+        amendment, new_line = self._draft(beneficiary_signed_date=self.today)
         amendment.sudo(self.correspondant).action_apply()
         self.assertEqual(amendment.state, "applied")
         pap_line = new_line.pap_line_id
@@ -63,22 +53,35 @@ class TestAmendment(ContractCase):
         self.assertEqual(self.contract.state, "running")
 
     def test_amendment_applies_once(self):
-        amendment, _new_line = self._amendment(beneficiary_signed_date=self.today)
+        amendment, _new_line = self._draft(beneficiary_signed_date=self.today)
         amendment.sudo(self.correspondant).action_apply()
-        self.assertUserError(amendment.sudo(self.correspondant).action_apply, "already applied")
+        self.assertRefusedWith(UserError, amendment.sudo(self.correspondant).action_apply)
+
+    def test_applied_amendment_is_frozen(self):
+        amendment, new_line = self._draft(beneficiary_signed_date=self.today)
+        amendment.sudo(self.correspondant).action_apply()
+        for values in ({"reason": "Autre motif"}, {"beneficiary_signed_date": False},
+                       {"cancelled_action_ids": [(5, 0, 0)]}):
+            with self.subTest(values=values):
+                self.assertRefusedWith(AccessError,
+                                       lambda: amendment.sudo(self.referent).write(values))
+        self.assertRefusedWith(AccessError, lambda: new_line.sudo(self.referent).write(
+            {"date_deadline": self._shift(self.today, months=6)}))
+        self.assertRefusedWith(AccessError, new_line.sudo(self.referent).unlink)
+        self.assertRefusedWith(UserError, amendment.sudo().unlink)
 
     def test_referent_cannot_apply_without_the_decision(self):
         """The President decides an avenant (by delegation to the
-        correspondant, through the fiche de liaison)."""
-        amendment, new_line = self._amendment(beneficiary_signed_date=self.today)
-        self.assertUserError(amendment.sudo(self.referent).action_apply, "President")
+        correspondant, through the fiche de liaison): policy decide_contract."""
+        amendment, new_line = self._draft(beneficiary_signed_date=self.today)
+        self.assertRefusedWith(AccessError, amendment.sudo(self.referent).action_apply)
         self.assertEqual(amendment.state, "draft")
         self.assertFalse(new_line.pap_line_id)
 
     def test_amendment_changes_only_a_contract_in_force(self):
-        amendment, _new_line = self._amendment(beneficiary_signed_date=self.today)
+        amendment, _new_line = self._draft(beneficiary_signed_date=self.today)
         self.contract.sudo(self.referent).action_end()
-        self.assertUserError(amendment.sudo(self.correspondant).action_apply, "in force")
+        self.assertRefusedWith(UserError, amendment.sudo(self.correspondant).action_apply)
         self.assertEqual(self.first_line.state, "planned")
 
     def test_contract_dates_cannot_be_moved(self):
@@ -86,8 +89,9 @@ class TestAmendment(ContractCase):
         way: the end date never moves."""
         for values in ({"date_start": self._shift(self.today, months=-1)},
                        {"duration_months": 3},
-                       {"ppae_date_end": self._shift(self.today, months=12)}):
+                       {"ppae_date_end": self._shift(self.today, months=12)},
+                       {"date_end": self._shift(self.today, months=12)}):
             with self.subTest(values=values):
-                self.assertUserError(lambda: self.contract.sudo(self.referent).write(values),
-                                     "never the end date", exception=UserError)
+                self.assertRefusedWith(AccessError, lambda: self.contract.sudo(
+                    self.referent).write(values))
         self.assertEqual(self.contract.date_end, self.end)

@@ -3,7 +3,7 @@ correspondants of its territory and the département managers. No one
 else, for the contract and everything attached to it."""
 from odoo.exceptions import AccessError
 
-from .test_contract import ContractCase
+from .common import ContractCase
 
 MODELS = ("cer.contract", "cer.pap.line", "cer.amendment", "cer.job.offer")
 
@@ -14,11 +14,6 @@ class TestContractAccess(ContractCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.member = cls.accompagnateur
-        # Not the correspondant designated by the orientation (who becomes a
-        # member of the carnet): another correspondant of the same territory.
-        cls.territory_correspondant = cls._user("ct.correspondant.territory",
-                                                "group_cdb_correspondant")
-        cls.territory_correspondant.cdb_territory_ids = cls.territory
 
     def setUp(self):
         super().setUp()

@@ -5,7 +5,7 @@ and its parts away from them at once; the PAP lines follow "Objectifs et
 actions"; the référent always reads the contracts."""
 from odoo.exceptions import AccessError, ValidationError
 
-from .test_contract import ContractCase
+from .common import ContractCase
 
 CONTRACT_PARTS = ("cer.contract", "cer.amendment", "cer.job.offer")
 

@@ -5,7 +5,7 @@ import io
 import json
 import zipfile
 
-from .test_contract import ContractCase
+from .common import ContractCase
 
 
 class TestDataProtection(ContractCase):

@@ -1,103 +1,9 @@
 """Fiche de liaison (guide, "LA FICHE DE LIAISON", Annexe 7): the four
 situations, their signature rules, the answer that always comes back to the
 référent, and who may read a fiche."""
-import base64
-
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.carnet_de_bord.tests.common import CdbCase
-
-
-class LiaisonCase(CdbCase):
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        Territory = cls.env["cdb.territory"]
-        cls.territory = Territory.create({"name": "UT Territoire Arrageois"})
-        cls.other_territory = Territory.create({"name": "UT Territoire Lensois"})
-        cls.correspondant = cls._user("ut.correspondant", "group_cdb_correspondant")
-        cls.correspondant.cdb_territory_ids = cls.territory
-        cls.territory_correspondant = cls._user("ut.correspondant2", "group_cdb_correspondant")
-        cls.territory_correspondant.cdb_territory_ids = cls.territory
-        cls.foreign_correspondant = cls._user("ut.correspondant3", "group_cdb_correspondant")
-        cls.foreign_correspondant.cdb_territory_ids = cls.other_territory
-        cls.notebook = cls._notebook("Liaison", referent=cls.referent,
-                                     territory_id=cls.territory.id)
-        cls.orientation = cls.env["rsa.orientation"].create({
-            "notebook_id": cls.notebook.id,
-            "orientation_type": "solidarity",
-            "referent_id": cls.referent.id,
-            "correspondant_id": cls.correspondant.id,
-            "organism_id": cls.structure_a.id,
-            "date_decision": cls.today,
-        })
-        cls.orientation.action_decide()
-        cls.contract = cls._running_contract(cls.notebook)
-
-    @classmethod
-    def _running_contract(cls, notebook, contract_type=None, **vals):
-        """A signed, validated contract in force, with one PAP line."""
-        values = {"notebook_id": notebook.id, "date_start": cls.today,
-                  "referent_id": notebook.referent_id.id,
-                  "objectives": "Retrouver un logement stable.",
-                  "reciprocity_answer": "declined"}
-        if contract_type:
-            values["contract_type"] = contract_type
-        values.update(vals)
-        contract = cls.env["cer.contract"].create(values)
-        cls.env["cer.pap.line"].create({
-            "contract_id": contract.id,
-            "action_code_id": cls._code("A.1.1").id,
-            "date_start": cls.today,
-            "date_deadline": cls._shift(cls.today, months=3),
-            "beneficiary_engagement": "Constituer le dossier FSL avec les justificatifs.",
-            "referent_engagement": "Transmettre le dossier à la commission FSL.",
-        })
-        contract.write({"beneficiary_signed_date": cls.today,
-                        "referent_signed_date": cls.today})
-        contract.action_sign()
-        contract.action_submit()
-        contract.action_validate()
-        return contract
-
-    def _liaison(self, situation, user=None, **vals):
-        values = {"notebook_id": self.notebook.id, "situation": situation}
-        values.update(vals)
-        return self.env["cer.liaison"].sudo(user or self.referent).create(values)
-
-    def _attachment(self, liaison, name="convocation.pdf"):
-        return self.env["ir.attachment"].sudo(self.referent).create({
-            "name": name, "datas_fname": name,
-            "datas": base64.b64encode(b"%PDF-1.4 letter"),
-            "res_model": "cer.liaison", "res_id": liaison.id,
-        })
-
-    def _agreed_assessment(self, agreed=True):
-        assessment = self.env["rsa.ede.assessment"].create({"notebook_id": self.notebook.id})
-        for line in assessment.line_ids:
-            line.level_id = line.item_id.level_ids[:1]
-        if agreed:
-            assessment.action_done()
-        return assessment
-
-    def _activities(self, liaison, user):
-        return self.env["mail.activity"].search([
-            ("res_model", "=", "cer.liaison"), ("res_id", "=", liaison.id),
-            ("user_id", "=", user.id)])
-
-    def _messages_to(self, liaison, user):
-        return liaison.message_ids.filtered(lambda m: user.partner_id in m.partner_ids)
-
-    def _notebook_messages(self, liaison):
-        return self.notebook.message_ids.filtered(lambda m: liaison.name in (m.body or ""))
-
-    def assertReferentAnswered(self, liaison, activities=1):
-        """The référent gets the answer: a message addressed to him on the
-        fiche, and a to-do."""
-        self.assertTrue(self._messages_to(liaison, self.referent),
-                        "the answer must be addressed to the référent")
-        self.assertEqual(len(self._activities(liaison, self.referent)), activities)
+from .common import LiaisonCase
 
 
 class TestLiaisonWorkflow(LiaisonCase):
@@ -124,7 +30,7 @@ class TestLiaisonWorkflow(LiaisonCase):
 
         as_correspondant = liaison.sudo(self.correspondant)
         as_correspondant.correspondant_comment = "Voir le relais assistantes maternelles."
-        as_correspondant.action_give_opinion()
+        as_correspondant.action_answer()
         self.assertEqual(liaison.state, "closed")
         self.assertFalse(self._activities(liaison, self.correspondant),
                          "the correspondant's to-do is done")
@@ -137,10 +43,9 @@ class TestLiaisonWorkflow(LiaisonCase):
 
     def test_send_refused_without_referent_signature(self):
         liaison = self._liaison("support", support_request="Question")
-        error = self.assertRefused(
+        self.assertRefused(
             UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
             liaison.sudo(self.referent).action_send)
-        self.assertIn("signature", str(error))
         self.assertEqual(liaison.state, "draft")
 
     def test_send_refused_without_correspondant_following_the_carnet(self):
@@ -153,22 +58,21 @@ class TestLiaisonWorkflow(LiaisonCase):
         # A member of the carnet who is not a correspondant of the Département.
         self._member(self.notebook, self.accompagnateur)
         liaison.sudo(self.referent).correspondant_id = self.accompagnateur
-        with self.assertRaises(UserError) as caught:
+        with self.assertRaises(UserError):
             liaison.sudo(self.referent).action_send()
-        self.assertIn("is not a correspondant", str(caught.exception))
         self.assertEqual(liaison.state, "draft")
 
     def test_only_the_referent_sends_and_only_the_correspondant_answers(self):
         liaison = self._liaison("support", support_request="Question",
                                 referent_signed_date=self.today)
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             liaison.sudo(self.correspondant).action_send()
         liaison.sudo(self.referent).action_send()
         liaison.sudo(self.correspondant).correspondant_comment = "Réponse"
-        with self.assertRaises(UserError):
-            liaison.sudo(self.referent).action_give_opinion()
-        with self.assertRaises(UserError):
-            liaison.sudo(self.territory_correspondant).action_give_opinion()
+        with self.assertRaises(AccessError):
+            liaison.sudo(self.referent).action_answer()
+        with self.assertRaises(AccessError):
+            liaison.sudo(self.territory_correspondant).action_answer()
         self.assertEqual(liaison.state, "sent")
 
     def test_request_is_frozen_once_sent(self):
@@ -191,7 +95,7 @@ class TestLiaisonWorkflow(LiaisonCase):
                          "the request to answer follows the fiche")
         as_new = liaison.sudo(self.territory_correspondant)
         as_new.correspondant_comment = "Je prends le relais."
-        as_new.action_give_opinion()
+        as_new.action_answer()
         self.assertEqual(liaison.state, "closed")
         self.assertReferentAnswered(liaison)
 
@@ -224,10 +128,9 @@ class TestLiaisonActions(LiaisonCase):
 
     def test_actions_need_the_beneficiary_signature(self):
         liaison = self._actions_liaison()
-        error = self.assertRefused(
+        self.assertRefused(
             UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
             liaison.sudo(self.referent).action_send)
-        self.assertIn("beneficiary", str(error))
         liaison.sudo(self.referent).beneficiary_signed_date = self.today
         liaison.sudo(self.referent).action_send()
         self.assertEqual(liaison.state, "sent")
@@ -249,9 +152,8 @@ class TestLiaisonActions(LiaisonCase):
         liaison = self._actions_liaison(
             action_ids=[(6, 0, self.env.ref("cer_contracts.liaison_action_cui").ids)],
             beneficiary_signed_date=self.today)
-        error = self.assertRefused(UserError, "cer.liaison", [("state", "=", "sent")],
-                                   liaison.sudo(self.referent).action_send)
-        self.assertIn("CV", str(error))
+        self.assertRefused(UserError, "cer.liaison", [("state", "=", "sent")],
+                           liaison.sudo(self.referent).action_send)
         liaison.sudo(self.referent).attachment_ids = self._attachment(liaison, "cv.pdf")
         liaison.sudo(self.referent).action_send()
         self.assertEqual(liaison.state, "sent")
@@ -260,20 +162,20 @@ class TestLiaisonActions(LiaisonCase):
         liaison = self._actions_liaison(beneficiary_signed_date=self.today)
         liaison.sudo(self.referent).action_send()
         as_correspondant = liaison.sudo(self.correspondant)
-        as_correspondant.write({"correspondant_opinion": "favourable",
-                                "correspondant_comment": "Action adaptée."})
-        as_correspondant.action_give_opinion()
+        as_correspondant.correspondant_comment = "Action adaptée."
+        as_correspondant.action_opinion_favourable()
         self.assertEqual(liaison.state, "opinion")
+        self.assertEqual(liaison.correspondant_opinion, "favourable")
         self.assertReferentAnswered(liaison, activities=1)
 
+        with self.assertRaises(AccessError):
+            liaison.sudo(self.referent).action_grant()  # not the President's delegate
         with self.assertRaises(UserError):
-            liaison.sudo(self.referent).action_decide()  # not the President's delegate
-        as_correspondant.decision = "refused"
-        with self.assertRaises(UserError):
-            as_correspondant.action_decide()  # a refusal needs its motive
-        as_correspondant.write({"decision": "granted", "structure_id": self.structure_b.id,
+            as_correspondant.action_refuse()  # a refusal needs its motive
+        as_correspondant.write({"structure_id": self.structure_b.id,
                                 "structure_contact": "Mme Lemaire"})
-        as_correspondant.action_decide()
+        as_correspondant.action_grant()
+        self.assertEqual(liaison.decision, "granted")
         self.assertEqual(liaison.state, "structure")
         self.assertEqual(liaison.decision_user_id, self.correspondant)
         self.assertReferentAnswered(liaison, activities=2)
@@ -293,12 +195,11 @@ class TestLiaisonActions(LiaisonCase):
         liaison = self._actions_liaison(beneficiary_signed_date=self.today)
         liaison.sudo(self.referent).action_send()
         as_correspondant = liaison.sudo(self.correspondant)
-        as_correspondant.write({"correspondant_opinion": "unfavourable",
-                                "correspondant_comment": "Déjà suivi par la MDS."})
-        as_correspondant.action_give_opinion()
-        as_correspondant.write({"decision": "refused",
-                                "decision_motive": "Mesure déjà en cours."})
-        as_correspondant.action_decide()
+        as_correspondant.correspondant_comment = "Déjà suivi par la MDS."
+        as_correspondant.action_opinion_unfavourable()
+        as_correspondant.decision_motive = "Mesure déjà en cours."
+        as_correspondant.action_refuse()
+        self.assertEqual(liaison.decision, "refused")
         self.assertEqual(liaison.state, "closed")
         answer = self._messages_to(liaison, self.referent)[0]
         self.assertIn("Mesure déjà en cours.", answer.body)
@@ -306,7 +207,7 @@ class TestLiaisonActions(LiaisonCase):
 
 class TestLiaisonAmendment(LiaisonCase):
 
-    def _amendment(self, cancel=True):
+    def _liaison_amendment(self, cancel=True):
         amendment = self.env["cer.amendment"].create({
             "contract_id": self.contract.id, "reason": "Nouvelle piste d'emploi."})
         self.env["cer.amendment.line"].create({
@@ -320,16 +221,15 @@ class TestLiaisonAmendment(LiaisonCase):
         return amendment
 
     def test_amendment_needs_the_beneficiary_signature(self):
-        amendment = self._amendment()
+        amendment = self._liaison_amendment()
         liaison = self._liaison("amendment", amendment_id=amendment.id,
                                 referent_signed_date=self.today)
-        with self.assertRaises(UserError) as caught:
+        with self.assertRaises(UserError):
             liaison.sudo(self.referent).action_send()
-        self.assertIn("beneficiary", str(caught.exception))
         self.assertFalse(amendment.beneficiary_signed_date)
 
     def test_amendment_needs_the_contract_in_force(self):
-        amendment = self._amendment()
+        amendment = self._liaison_amendment()
         liaison = self._liaison("amendment", amendment_id=amendment.id, contract_id=False,
                                 referent_signed_date=self.today,
                                 beneficiary_signed_date=self.today)
@@ -342,7 +242,7 @@ class TestLiaisonAmendment(LiaisonCase):
         self.assertEqual(liaison.state, "draft")
 
     def test_granted_amendment_is_applied(self):
-        amendment = self._amendment()
+        amendment = self._liaison_amendment()
         cancelled = amendment.cancelled_action_ids
         liaison = self._liaison("amendment", amendment_id=amendment.id,
                                 referent_signed_date=self.today,
@@ -351,11 +251,9 @@ class TestLiaisonAmendment(LiaisonCase):
         self.assertEqual(amendment.beneficiary_signed_date, self.today,
                          "the avenant carries the signature of the fiche")
         as_correspondant = liaison.sudo(self.correspondant)
-        as_correspondant.write({"correspondant_opinion": "favourable",
-                                "correspondant_comment": "D'accord."})
-        as_correspondant.action_give_opinion()
-        as_correspondant.decision = "granted"
-        as_correspondant.action_decide()
+        as_correspondant.correspondant_comment = "D'accord."
+        as_correspondant.action_opinion_favourable()
+        as_correspondant.action_grant()
         self.assertEqual(liaison.state, "closed")
         self.assertEqual(amendment.state, "applied")
         self.assertEqual(set(cancelled.mapped("state")), {"abandoned"})
@@ -382,20 +280,18 @@ class TestLiaisonEp(LiaisonCase):
         with self.assertRaises(UserError):
             liaison.sudo(self.referent).action_send()
         liaison.sudo(self.referent).assessment_id = self._agreed_assessment(agreed=False)
-        error = self.assertRefused(
+        self.assertRefused(
             UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
             liaison.sudo(self.referent).action_send)
-        self.assertIn("employment-distance scale", str(error))
         liaison.sudo(self.referent).assessment_id = self._agreed_assessment()
         liaison.sudo(self.referent).action_send()
         self.assertEqual(liaison.state, "sent")
 
     def test_suspension_needs_the_convocation_letters(self):
         liaison = self._ep_liaison("suspension")
-        error = self.assertRefused(
+        self.assertRefused(
             UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
             liaison.sudo(self.referent).action_send)
-        self.assertIn("convocation", str(error))
         liaison.sudo(self.referent).attachment_ids = self._attachment(liaison)
         liaison.sudo(self.referent).action_send()
         self.assertEqual(liaison.state, "sent")
@@ -405,9 +301,8 @@ class TestLiaisonEp(LiaisonCase):
         liaison = self._ep_liaison("reorientation", assessment_id=assessment.id)
         liaison.sudo(self.referent).action_send()
         as_correspondant = liaison.sudo(self.correspondant)
-        as_correspondant.write({"correspondant_opinion": "favourable",
-                                "correspondant_comment": "Réorientation justifiée."})
-        as_correspondant.action_give_opinion()
+        as_correspondant.correspondant_comment = "Réorientation justifiée."
+        as_correspondant.action_opinion_favourable()
         case = liaison.ep_case_id
         self.assertTrue(case, "the favourable opinion puts the case before the EP")
         self.assertEqual(liaison.state, "ep")
@@ -441,9 +336,8 @@ class TestLiaisonEp(LiaisonCase):
         liaison.sudo(self.referent).attachment_ids = self._attachment(liaison)
         liaison.sudo(self.referent).action_send()
         as_correspondant = liaison.sudo(self.correspondant)
-        as_correspondant.write({"correspondant_opinion": "favourable",
-                                "correspondant_comment": "Trois convocations sans réponse."})
-        as_correspondant.action_give_opinion()
+        as_correspondant.correspondant_comment = "Trois convocations sans réponse."
+        as_correspondant.action_opinion_favourable()
         case = liaison.ep_case_id
         self.assertEqual(case.case_type, "suspension")
         self.assertEqual(case.suspension_reason, "breach")
@@ -454,10 +348,11 @@ class TestLiaisonEp(LiaisonCase):
         liaison.sudo(self.referent).action_send()
         as_correspondant = liaison.sudo(self.correspondant)
         with self.assertRaises(UserError):
-            as_correspondant.action_give_opinion()  # no opinion given
-        as_correspondant.write({"correspondant_opinion": "unfavourable",
-                                "correspondant_comment": "Attendre la fin du contrat."})
-        as_correspondant.action_give_opinion()
+            as_correspondant.action_opinion_unfavourable()  # no observations given
+        with self.assertRaises(UserError):
+            as_correspondant.action_answer()  # an EP request takes an opinion
+        as_correspondant.correspondant_comment = "Attendre la fin du contrat."
+        as_correspondant.action_opinion_unfavourable()
         self.assertEqual(liaison.state, "closed")
         self.assertFalse(liaison.ep_case_id)
         self.assertFalse(self.notebook.ep_case_ids)

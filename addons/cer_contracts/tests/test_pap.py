@@ -3,7 +3,7 @@ action of the carnet's plan, so the contract and the carnet never disagree;
 the catalogue's rules apply; once signed, the plan changes by amendment."""
 from odoo.exceptions import UserError, ValidationError
 
-from .test_contract import ContractCase
+from .common import ContractCase
 
 
 class TestPapLine(ContractCase):
@@ -39,16 +39,14 @@ class TestPapLine(ContractCase):
         self.assertEqual((line.state, line.result), ("done", "Logement obtenu."))
 
     def test_pap_line_deadline_before_start_refused(self):
-        self.assertUserError(lambda: self._pap_line(
-            self.contract, date_deadline=self._shift(self.today, days=-1)),
-            "cannot be before its start", exception=ValidationError)
+        self.assertRefusedWith(ValidationError, lambda: self._pap_line(
+            self.contract, date_deadline=self._shift(self.today, days=-1)))
         self.assertFalse(self.notebook.action_ids)
 
     def test_action_that_cannot_be_alone_is_refused_alone(self):
         """Annexe 6: A.2 "ne peut être la seule action du plan"."""
         self.assertTrue(self._code("A.2").not_alone)
-        self.assertUserError(lambda: self._pap_line(self.contract, "A.2"),
-                             "cannot be the only action", exception=ValidationError)
+        self.assertRefusedWith(ValidationError, lambda: self._pap_line(self.contract, "A.2"))
         self.assertFalse(self.contract.pap_line_ids)
         self.assertFalse(self.notebook.action_ids)
         self._pap_line(self.contract, "A.1.1")
@@ -59,8 +57,7 @@ class TestPapLine(ContractCase):
         self._pap_line(self.contract)
         self._sign(self.contract)
         before = len(self.notebook.action_ids)
-        self.assertUserError(lambda: self._pap_line(self.contract, "B.1"), "amendment",
-                             exception=ValidationError)
+        self.assertRefusedWith(ValidationError, lambda: self._pap_line(self.contract, "B.1"))
         self.assertEqual(len(self.contract.pap_line_ids), 1)
         self.assertEqual(len(self.notebook.action_ids), before,
                          "no action left behind in the carnet")
@@ -70,13 +67,12 @@ class TestPapLine(ContractCase):
         in the plan, abandoned), never deleted."""
         line = self._pap_line(self.contract)
         self._sign(self.contract)
-        self.assertUserError(lambda: line.sudo(self.referent).unlink(), "amendment",
-                             exception=UserError)
+        self.assertRefusedWith(UserError, line.sudo(self.referent).unlink)
         self.assertTrue(line.exists())
         self.assertEqual(self.contract.pap_line_ids, line)
 
     def test_pap_line_belongs_to_the_carnet_of_its_contract(self):
         other = self._oriented_notebook()
         foreign_action = self._action(other)
-        self.assertUserError(lambda: self._pap_line(self.contract, action_id=foreign_action.id),
-                             "carnet of its contract", exception=ValidationError)
+        self.assertRefusedWith(ValidationError, lambda: self._pap_line(
+            self.contract, action_id=foreign_action.id))

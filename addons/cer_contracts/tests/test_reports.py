@@ -3,7 +3,7 @@ liaison as the paper form of Annexe 7, the summary of the carnet."""
 import re
 from html import unescape
 
-from .test_liaison import LiaisonCase
+from .common import LiaisonCase
 
 A11_LABEL = "Accompagnement logement dans le cadre du FSL"
 

@@ -1,0 +1,34 @@
+from odoo import api, fields, models
+
+
+class RsaEpCase(models.Model):
+    """An EP case opened from a fiche de liaison answers the fiche
+    (cer_liaison_ep_followup.py)."""
+
+    _inherit = "rsa.ep.case"
+
+    liaison_ids = fields.One2many("cer.liaison", "ep_case_id", "Fiches de liaison")
+
+    @api.multi
+    def action_give_opinion(self):
+        result = super().action_give_opinion()
+        self._liaisons()._on_ep_opinion(self.env.user.partner_id)
+        return result
+
+    @api.multi
+    def action_decide(self):
+        result = super().action_decide()
+        self._liaisons()._on_ep_case_closed(self.env.user.partner_id)
+        return result
+
+    @api.multi
+    def action_cancel(self):
+        result = super().action_cancel()
+        self._liaisons()._on_ep_case_closed(self.env.user.partner_id)
+        return result
+
+    def _liaisons(self):
+        """The fiches of these cases, whoever acts on them."""
+        # sudo: the case's action was allowed (super() checked it); an EP
+        # member does not read the fiches de liaison it answers
+        return self.env["cer.liaison"].sudo().search([("ep_case_id", "in", self.ids)])

@@ -1,0 +1,62 @@
+"""The figures of the contracts and fiches de liaison that a département may
+change, each with its default and the text it comes from (shown on the
+settings screen, Carnet de bord › Configuration › Paramètres, block
+"Contrats d'engagements réciproques")."""
+from odoo.addons.cdb_base.tools import Setting
+
+SOLIDARITY_DURATION_MONTHS = Setting(
+    "cer_contracts.solidarity_duration_months", 6, int,
+    "Guide, « LES CONTRATS D'ENGAGEMENTS RECIPROQUES » : « Le CER - Solidarité "
+    "est conclu pour une durée de 6 mois, renouvelable une fois. »",
+    minimum=1, maximum=12)
+
+# The limit of the solidarity accompaniment is one figure with the daily job
+# of rsa_orientation (an orientation this old goes to the EP): the key is
+# rsa_orientation's, which its data file sets.
+SOLIDARITY_MAX_MONTHS = Setting(
+    "rsa_orientation.solidarity_max_months", 12, int,
+    "Guide, « L'ACCOMPAGNEMENT SOCIAL » : « un accompagnement social pendant une "
+    "période de 6 mois pouvant aller jusqu'à 12 mois » ; « Cas 3 : le suivi "
+    "solidarité arrive à échéance des douze mois … l'équipe pluridisciplinaire "
+    "puisse statuer sur la suite à donner. »",
+    minimum=1, maximum=48)
+
+PROFESSIONAL_DURATIONS_MONTHS = Setting(
+    "cer_contracts.professional_durations_months", "3,6,9,12", str,
+    "Guide, « CONTRAT D'ENGAGEMENTS RECIPROQUES – PROFESSIONNEL » : « conclu "
+    "pour une durée de 3 mois, 6 mois, 9 mois ou 12 mois ».")
+
+EXPIRY_NOTICE_DAYS = Setting(
+    "cer_contracts.expiry_notice_days", 30, int,
+    "Choix du département : le référent est prévenu avant l'échéance du contrat "
+    "pour préparer le bilan (« A l'échéance des 6 mois : Cas 1 … Cas 2 … Cas 3 »).",
+    minimum=1, maximum=180)
+
+LIAISON_ANSWER_DAYS = Setting(
+    "cer_contracts.liaison_answer_days", 8, int,
+    "Choix du département : le délai donné au correspondant pour répondre à "
+    "une fiche de liaison (le guide n'en fixe pas).",
+    minimum=1, maximum=60)
+
+MAX_JOBS_SOUGHT = Setting(
+    "cer_contracts.max_jobs_sought", 2, int,
+    "Guide, CER professionnel : « Métier(s) recherché(s) : deux choix possibles ».",
+    minimum=1, maximum=5)
+
+
+def professional_durations(env):
+    """The durations (months) a CER professionnel may last, as integers."""
+    return parse_durations(PROFESSIONAL_DURATIONS_MONTHS.get(env)) or \
+        parse_durations(PROFESSIONAL_DURATIONS_MONTHS.default)
+
+
+def parse_durations(text):
+    """``"3, 6,9"`` -> ``(3, 6, 9)``; None when the text is not a list of
+    positive whole numbers of months."""
+    try:
+        values = tuple(sorted({int(part) for part in (text or "").split(",") if part.strip()}))
+    except ValueError:
+        return None
+    if not values or any(value < 1 or value > 36 for value in values):
+        return None
+    return values
