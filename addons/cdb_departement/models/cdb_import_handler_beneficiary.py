@@ -2,6 +2,8 @@ from types import SimpleNamespace
 
 from odoo import SUPERUSER_ID, _, models
 
+from odoo.addons.rsa_orientation.settings import ACTIVITY_INCOME_THRESHOLD
+
 PARTNER_KEYS = (
     "cdb_import_ref", "lastname", "firstname", "birthdate_date", "birth_place", "caf_number",
     "benefit_organism", "france_travail_id", "family_situation", "phone", "mobile", "email",
@@ -52,7 +54,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     def _accompaniment_rule_function(self):
         """rsa_orientation's rule of the accompaniment required, applied to
         the values of a new beneficiary (its resources vary on each line)."""
-        threshold = self.env["res.partner"]._activity_income_threshold()
+        threshold = ACTIVITY_INCOME_THRESHOLD.get(self.env)
         rule = self.env["cdb.import.fast.create"]._model_rule(
             "res.partner", "_rsa_accompaniment_rule",
             ("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
@@ -190,8 +192,10 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         if current and current.orientation_type == orientation_values["orientation_type"] \
                 and current.date_decision == orientation_values["date_decision"]:
             return False
-        current.write({"state": "replaced"})
-        self._quiet("rsa.orientation").create(orientation_values)
+        # rsa_orientation replaces the current one (its state changes only
+        # through its actions)
+        orientation_values.pop("state")
+        self._quiet("rsa.orientation")._create_decided(orientation_values)
         return True
 
     # -------------------------------------------------------------- bulk
