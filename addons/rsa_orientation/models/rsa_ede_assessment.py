@@ -285,6 +285,8 @@ class RsaEdeAssessment(models.Model):
                  for number, (name, points) in enumerate(series.items())]
         total_legend_y = frame.top + 8 + len(items) * 18 + 6
         return {
+            # (QWeb does not translate the text of a <title> element)
+            "title": _("Evolution of the employment-distance scale"),
             "width": width, "height": height, "frame": frame.box(), "legend_x": legend_x,
             "grid": frame.grid(),
             "thresholds": [

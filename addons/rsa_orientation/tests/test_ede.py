@@ -250,6 +250,30 @@ class TestScaleHistory(EdeCase):
         self.assertFalse(self.free_scale.exists())
 
 
+class TestFrenchMessages(EdeCase):
+    """The users read French: a refusal of this module comes translated."""
+
+    def _refusal(self, func, lang):
+        with self.assertRaises(UserError) as caught, self.cr.savepoint():
+            func(lang)
+        return caught.exception.name
+
+    def test_refusals_are_translated(self):
+        self._assessment(self.custom_scale)
+        agreed = self._filled(self.custom_scale, 11)
+        agreed.action_done()
+        attempts = (
+            lambda lang: self.custom_scale.with_context(lang=lang).unlink(),
+            lambda lang: self.custom_scale.item_ids[:1].with_context(lang=lang).write(
+                {"sequence": 50}),
+            lambda lang: agreed.with_context(lang=lang).write({"comment": "Changé"}),
+        )
+        for attempt in attempts:
+            english, french = self._refusal(attempt, "en_US"), self._refusal(attempt, "fr_FR")
+            self.assertTrue(english and french)
+            self.assertNotEqual(english, french)
+
+
 class TestChart(EdeCase):
 
     def test_one_point_per_agreed_assessment(self):

@@ -5,6 +5,7 @@ territories, the managers), the référent proposes ("Peut … proposer au
 Conseil Général une autre orientation"), the équipe pluridisciplinaire
 gives an opinion ("émettre un avis")."""
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.module import get_module_resource
 
 from odoo.addons.carnet_de_bord.models.cdb_notebook_policy import DELEGATES
 from odoo.addons.rsa_orientation.models.cdb_notebook import (
@@ -12,6 +13,9 @@ from odoo.addons.rsa_orientation.models.cdb_notebook import (
     PERM_PROPOSE, PERM_STEP_SANCTION)
 
 from .common import OrientationCase
+
+MODULE_PERMISSIONS = (PERM_PROPOSE, PERM_DECIDE, PERM_GIVE_OPINION, PERM_STEP_SANCTION,
+                      PERM_AGREE_ASSESSMENT, PERM_DELETE_AGREED_ASSESSMENT)
 
 
 class PolicyCase(OrientationCase):
@@ -35,11 +39,17 @@ class TestPermissions(PolicyCase):
     def test_the_policy_lists_the_permissions_of_the_module(self):
         table = {name: roles for name, _label, roles in
                  self.env["cdb.notebook"]._cdb_policy_table()}
-        for permission in (PERM_PROPOSE, PERM_DECIDE, PERM_GIVE_OPINION, PERM_STEP_SANCTION,
-                           PERM_AGREE_ASSESSMENT, PERM_DELETE_AGREED_ASSESSMENT):
+        for permission in MODULE_PERMISSIONS:
             self.assertIn(permission, table)
         for permission in (PERM_DECIDE, PERM_STEP_SANCTION):
             self.assertEqual(set(table[permission]), set(DELEGATES))
+
+    def test_the_readme_lists_them(self):
+        readme = get_module_resource("rsa_orientation", "readme", "USAGE.rst")
+        with open(readme, encoding="utf-8") as handle:
+            text = handle.read()
+        for name in MODULE_PERMISSIONS:
+            self.assertIn("``%s``" % name, text)
 
     def test_who_holds_each_permission_in_the_carnet(self):
         expected = {
@@ -52,10 +62,8 @@ class TestPermissions(PolicyCase):
             self.team_member: set(),
             self.outsider: set(),
         }
-        permissions = (PERM_PROPOSE, PERM_DECIDE, PERM_GIVE_OPINION, PERM_STEP_SANCTION,
-                       PERM_AGREE_ASSESSMENT, PERM_DELETE_AGREED_ASSESSMENT)
         for user, granted in expected.items():
-            for permission in permissions:
+            for permission in MODULE_PERMISSIONS:
                 with self.subTest(user=user.login, permission=permission):
                     self.assertEqual(self.notebook._cdb_may(permission, user),
                                      permission in granted)
