@@ -327,7 +327,7 @@ class RsaEdeAssessment(models.Model):
             lambda a: (a.date or "", a.id) <= key)._chart_data()
 
 
-class _ChartFrame(object):
+class _ChartFrame:
     """The geometry of the evolution chart: where a value and an assessment
     are drawn, the grid step and the legend rows."""
 

@@ -8,6 +8,7 @@ from odoo.addons.cdb_base.tools import selection_label
 from ..settings import EP_OPINION_DELAY_MONTHS
 from .cdb_notebook import (
     PERM_DECIDE, PERM_GIVE_OPINION, PERM_PROPOSE, PERM_STEP_SANCTION, check_not_moved)
+from .rsa_ep_session import PLANNED
 from .rsa_orientation import ORIENTATION_TYPES
 
 # States of a case, in the order of the procedure.
@@ -15,8 +16,8 @@ DRAFT, SUBMITTED, OPINION, DECIDED, CANCELLED = (
     "draft", "submitted", "opinion", "decided", "cancelled")
 OPEN_STATES = (DRAFT, SUBMITTED, OPINION)
 OPINIONS = [("favourable", "Favourable"), ("unfavourable", "Unfavourable")]
-DECISIONS = [("confirmed", "Request granted"), ("refused", "Request refused")]
-GRANTED = "confirmed"
+GRANTED, REFUSED = "confirmed", "refused"
+DECISIONS = [(GRANTED, "Request granted"), (REFUSED, "Request refused")]
 
 # The fields a user fills at each stage, and the states in which they may
 # still change (afterwards they are what the team and the President saw).
@@ -71,7 +72,7 @@ class RsaEpCase(models.Model):
         related="notebook_id.referent_id", store=True, readonly=True, string="Référent")
     session_id = fields.Many2one(
         "rsa.ep.session", "Session", index=True, track_visibility="onchange",
-        domain=[("state", "=", "planned")])
+        domain=[("state", "=", PLANNED)])
     case_type = fields.Selection([
         ("reorientation", "Reorientation"),
         ("suspension", "Suspension"),
@@ -245,7 +246,7 @@ class RsaEpCase(models.Model):
     @api.multi
     def action_refuse(self):
         """Button: the President refuses the request (by delegation)."""
-        return self.action_decide("refused")
+        return self.action_decide(REFUSED)
 
     @api.multi
     def action_decide(self, decision):

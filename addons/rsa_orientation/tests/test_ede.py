@@ -293,6 +293,17 @@ class TestChart(EdeCase):
         self.assertNotIn("01/10/2026", svg)
         self.assertIn("Logement", svg)
 
+    def test_the_printed_assessment_draws_the_path_so_far(self):
+        first = self._filled(self.default_scale, 40, date="2026-01-15")
+        first.action_done()
+        second = self._filled(self.default_scale, 20, date="2026-06-15")
+        second.action_done()
+        report = self.env.ref("rsa_orientation.action_report_rsa_ede_assessment")
+        for assessment, points in ((first, 1), (second, 2)):
+            html = report.render_qweb_html(assessment.ids)[0].decode("utf-8")
+            self.assertIn("o_rsa_ede_chart", html)
+            self.assertEqual(html.count('class="ede-total-point"'), points)
+
     def test_no_agreed_assessment(self):
         draft = self._filled(self.default_scale, 50)
         message = draft._chart_html()
