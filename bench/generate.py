@@ -272,12 +272,13 @@ class Builder(object):
         self.turn = {}
         param = env["ir.config_parameter"].sudo().get_param
         self.review_months = int(param("carnet_de_bord.review_interval_months", 6))
+        from odoo.addons.rsa_orientation import settings as orientation
         self.deadline_months = {
-            "professional": int(param("rsa_orientation.contract_deadline_professional_months", 1)),
-            "solidarity": int(param("rsa_orientation.contract_deadline_solidarity_months", 2))}
+            "professional": orientation.CONTRACT_DEADLINE_PROFESSIONAL_MONTHS.get(env),
+            "solidarity": orientation.CONTRACT_DEADLINE_SOLIDARITY_MONTHS.get(env)}
         Partner = env["res.partner"]
-        self.lump_sum = Partner._default_lump_sum()
-        self.activity_threshold = Partner._activity_income_threshold()
+        self.lump_sum = orientation.LUMP_SUM_AMOUNT.get(env)
+        self.activity_threshold = orientation.ACTIVITY_INCOME_THRESHOLD.get(env)
         self.computed_name = Partner._get_computed_name
         self.member_shares = {role: self._member_shares(env, role)
                               for role in ("referent", "accompagnateur")}

@@ -3,6 +3,7 @@ change, each with its default and the text it comes from (shown on the
 settings screen, Carnet de bord › Configuration › Paramètres, block
 "Contrats d'engagements réciproques")."""
 from odoo.addons.cdb_base.tools import Setting
+from odoo.addons.rsa_orientation import settings as _rsa_settings
 
 SOLIDARITY_DURATION_MONTHS = Setting(
     "cer_contracts.solidarity_duration_months", 6, int,
@@ -11,15 +12,9 @@ SOLIDARITY_DURATION_MONTHS = Setting(
     minimum=1, maximum=12)
 
 # The limit of the solidarity accompaniment is one figure with the daily job
-# of rsa_orientation (an orientation this old goes to the EP): the key is
-# rsa_orientation's, which its data file sets.
-SOLIDARITY_MAX_MONTHS = Setting(
-    "rsa_orientation.solidarity_max_months", 12, int,
-    "Guide, « L'ACCOMPAGNEMENT SOCIAL » : « un accompagnement social pendant une "
-    "période de 6 mois pouvant aller jusqu'à 12 mois » ; « Cas 3 : le suivi "
-    "solidarité arrive à échéance des douze mois … l'équipe pluridisciplinaire "
-    "puisse statuer sur la suite à donner. »",
-    minimum=1, maximum=48)
+# of rsa_orientation (an orientation this old goes to the EP): defined there,
+# shown in its block of the settings screen.
+SOLIDARITY_MAX_MONTHS = _rsa_settings.SOLIDARITY_MAX_MONTHS
 
 PROFESSIONAL_DURATIONS_MONTHS = Setting(
     "cer_contracts.professional_durations_months", "3,6,9,12", str,

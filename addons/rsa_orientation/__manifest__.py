@@ -8,7 +8,7 @@
     "category": "Social",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
-    "depends": ["carnet_de_bord"],
+    "depends": ["cdb_base", "carnet_de_bord"],
     "data": [
         "security/rsa_orientation_security.xml",
         "security/ir.model.access.csv",
@@ -18,6 +18,7 @@
         "data/rsa_ede_default_scale.xml",
         "data/rsa_sanction_rule_data.xml",
         "data/rsa_orientation_cron.xml",
+        "views/rsa_ede_chart_templates.xml",
         "report/rsa_ede_assessment_report.xml",
         "report/rsa_ep_case_report.xml",
         "views/rsa_orientation_menus.xml",
@@ -30,6 +31,7 @@
         "views/rsa_sanction_rule_views.xml",
         "views/res_partner_views.xml",
         "views/cdb_notebook_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/rsa_orientation_demo.xml",

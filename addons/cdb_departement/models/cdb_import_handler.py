@@ -56,14 +56,6 @@ class CdbImportHandler(models.AbstractModel):
             vals["structure_id"] = structure.id
         return notebook.write(vals)
 
-    def _by_action(self, model_name):
-        """The model, allowed to set its workflow fields (``cdb.workflow.mixin``)
-        as its own actions do: an import records decisions taken elsewhere
-        (a decided orientation), by a département manager."""
-        model = self._quiet(model_name)
-        return model._workflow_transition() if hasattr(model, "_workflow_transition") \
-            else model
-
     def _seen_twice(self, state, kind, key, line):
         """The first line of the file with the same ``key`` (CAF number,
         reference, identity…), remembering this one."""

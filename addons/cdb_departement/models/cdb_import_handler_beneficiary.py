@@ -3,6 +3,7 @@ from types import SimpleNamespace
 from odoo import SUPERUSER_ID, _, models
 
 from odoo.addons.cdb_base.tools import identity_key
+from odoo.addons.rsa_orientation.settings import ACTIVITY_INCOME_THRESHOLD
 
 from ..settings import IMPORT_FAST_PATH
 
@@ -64,7 +65,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     def _accompaniment_rule_function(self):
         """rsa_orientation's rule of the accompaniment required, applied to
         the values of a new beneficiary (its resources vary on each line)."""
-        threshold = self.env["res.partner"]._activity_income_threshold()
+        threshold = ACTIVITY_INCOME_THRESHOLD.get(self.env)
         rule = self.env["cdb.import.fast.create"]._model_rule(
             "res.partner", "_rsa_accompaniment_rule",
             ("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
@@ -278,9 +279,10 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         if current and current.orientation_type == orientation_values["orientation_type"] \
                 and current.date_decision == orientation_values["date_decision"]:
             return False
-        orientations = self._by_action("rsa.orientation")
-        orientations.browse(current.ids).write({"state": "replaced"})
-        orientations.create(orientation_values)
+        # rsa_orientation replaces the current one (its state changes only
+        # through its actions)
+        orientation_values.pop("state")
+        self._quiet("rsa.orientation")._create_decided(orientation_values)
         return True
 
     # -------------------------------------------------------------- bulk

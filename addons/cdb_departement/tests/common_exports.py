@@ -65,10 +65,9 @@ class DepartementCase(ManagerCase):
     def _contract(cls, notebook, orientation_type, decided, signed, state, **vals):
         """A decided orientation of ``notebook`` and its contract, signed on
         ``signed`` by both parties (None: not signed), in ``state``."""
-        orientation = cls.env["rsa.orientation"].create({
+        orientation = cls.env["rsa.orientation"]._create_decided({
             "notebook_id": notebook.id, "orientation_type": orientation_type,
-            "referent_id": notebook.referent_id.id, "date_decision": decided,
-            "state": "decided"})
+            "referent_id": notebook.referent_id.id, "date_decision": decided})
         values = {
             "notebook_id": notebook.id, "orientation_id": orientation.id,
             "referent_id": notebook.referent_id.id, "state": state,

@@ -3,7 +3,7 @@ from odoo.exceptions import ValidationError
 
 from ..settings import (EXPIRY_NOTICE_DAYS, LIAISON_ANSWER_DAYS, MAX_JOBS_SOUGHT,
                         PROFESSIONAL_DURATIONS_MONTHS, SOLIDARITY_DURATION_MONTHS,
-                        SOLIDARITY_MAX_MONTHS, parse_durations)
+                        parse_durations)
 
 
 class ResConfigSettings(models.TransientModel):
@@ -14,8 +14,6 @@ class ResConfigSettings(models.TransientModel):
 
     cer_solidarity_duration_months = fields.Integer(
         "Duration of a CER solidarité (months)", help=SOLIDARITY_DURATION_MONTHS.source)
-    cer_solidarity_max_months = fields.Integer(
-        "Solidarity accompaniment before the EP (months)", help=SOLIDARITY_MAX_MONTHS.source)
     cer_professional_durations = fields.Char(
         "Durations of a CER professionnel (months)",
         help=PROFESSIONAL_DURATIONS_MONTHS.source + " (e.g. 3,6,9,12)")
@@ -31,7 +29,6 @@ class ResConfigSettings(models.TransientModel):
         settings = super()._cdb_settings()
         settings.update({
             "cer_solidarity_duration_months": SOLIDARITY_DURATION_MONTHS,
-            "cer_solidarity_max_months": SOLIDARITY_MAX_MONTHS,
             "cer_professional_durations": PROFESSIONAL_DURATIONS_MONTHS,
             "cer_expiry_notice_days": EXPIRY_NOTICE_DAYS,
             "cer_liaison_answer_days": LIAISON_ANSWER_DAYS,

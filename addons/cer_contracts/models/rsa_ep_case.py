@@ -10,14 +10,14 @@ class RsaEpCase(models.Model):
     liaison_ids = fields.One2many("cer.liaison", "ep_case_id", "Fiches de liaison")
 
     @api.multi
-    def action_give_opinion(self):
-        result = super().action_give_opinion()
+    def action_give_opinion(self, opinion):
+        result = super().action_give_opinion(opinion)
         self._liaisons()._on_ep_opinion(self.env.user.partner_id)
         return result
 
     @api.multi
-    def action_decide(self):
-        result = super().action_decide()
+    def action_decide(self, decision):
+        result = super().action_decide(decision)
         self._liaisons()._on_ep_case_closed(self.env.user.partner_id)
         return result
 

@@ -39,7 +39,8 @@ PROFESSIONAL = {
     "rsa.ede.assessment.line": "rwcu",
     "rsa.orientation": "rwc",
     "rsa.ep.case": "rwc",
-    "rsa.sanction.step": "rwc",
+    # steps are applied by the EP case's actions only (a delegate)
+    "rsa.sanction.step": "rw",
     "rsa.ep.session": "r",
     "cer.contract": "rwc",
     "cer.pap.line": "rwcu",
@@ -82,15 +83,17 @@ ACCOMPAGNATEUR = _with(PROFESSIONAL, cdb__notebook__share="r", cdb__access__log=
 MANAGER = _with(PROFESSIONAL, rsa__ep__session="rw", cdb__notebook__share="rwcu",
                 cdb__access__log="r")
 ADMIN = _with({model: "rwcu" for model in PROFESSIONAL},
-              cdb__notebook__share="rwcu", cdb__access__log="r")
+              cdb__notebook__share="rwcu", cdb__access__log="r", rsa__sanction__step="rwu")
 # The beneficiary (portal) reads their own carnet as the portal shows it
 # and writes nothing through the ORM (the portal's controllers do, as
 # superuser, after their own checks).
 BENEFICIARY = {model: "r" for model in (
     "cdb.notebook", "cdb.notebook.member", "cdb.situation", "cdb.objective",
     "cdb.action", "cer.contract", HEALTH, SHARE)}
+# EP members examine the cases of their sessions; they propose none (the
+# carnet's members do) and apply no sanction step (the EP case's actions do).
 EP_MEMBER = {
-    "rsa.ep.case": "rwc", "rsa.sanction.step": "rwc", "rsa.ep.session": "rw",
+    "rsa.ep.case": "rw", "rsa.sanction.step": "rw", "rsa.ep.session": "rw",
     "rsa.dsp": "r", "rsa.orientation": "r",
     "rsa.ede.assessment": "r", "rsa.ede.assessment.line": "r",
 }
@@ -230,9 +233,8 @@ class TestAccessMatrix(CdbCase):
             "rsa.ede.assessment.line": assessment.line_ids[:1],
             "rsa.orientation": orientation,
             "rsa.ep.case": case,
-            "rsa.sanction.step": env["rsa.sanction.step"].create({
-                "case_id": case.id, "rule_id": env["rsa.sanction.rule"].search([], limit=1).id,
-                "date_start": cls.today}),
+            "rsa.sanction.step": env["rsa.sanction.step"]._apply(
+                case, env["rsa.sanction.rule"].search([], limit=1), cls.today),
             "rsa.ep.session": session,
             "cer.contract": contract,
             "cer.pap.line": pap_line,

@@ -320,13 +320,13 @@ class TestLiaisonEp(LiaisonCase):
         session = self.env["rsa.ep.session"].create({
             "date": self._shift(self.today, days=10) + " 09:00:00", "territory": "Arrageois"})
         case = case.sudo(self.correspondant)  # the team's opinion, recorded by the correspondant
-        case.write({"session_id": session.id, "opinion": "unfavourable",
+        case.write({"session_id": session.id,
                     "opinion_motive": "Freins sociaux encore importants."})
-        case.action_give_opinion()
+        case.action_give_opinion("unfavourable")
         self.assertEqual(liaison.ep_opinion, "unfavourable")
         self.assertIn("Freins sociaux", self._messages_to(liaison, self.referent)[0].body)
-        case.write({"decision": "refused", "decision_note": "Maintien en solidarité."})
-        case.action_decide()
+        case.write({"decision_note": "Maintien en solidarité."})
+        case.action_decide("refused")
         self.assertEqual(liaison.state, "closed")
         self.assertEqual(liaison.ep_decision, "refused")
         self.assertReferentAnswered(liaison, activities=2)

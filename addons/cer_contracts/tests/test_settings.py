@@ -14,7 +14,7 @@ from .common import LiaisonCase
 
 FIELDS = {
     "cer_solidarity_duration_months": SOLIDARITY_DURATION_MONTHS,
-    "cer_solidarity_max_months": SOLIDARITY_MAX_MONTHS,
+    "rsa_solidarity_max_months": SOLIDARITY_MAX_MONTHS,
     "cer_professional_durations": PROFESSIONAL_DURATIONS_MONTHS,
     "cer_expiry_notice_days": EXPIRY_NOTICE_DAYS,
     "cer_liaison_answer_days": LIAISON_ANSWER_DAYS,
@@ -36,7 +36,7 @@ class TestSettings(LiaisonCase):
                 self.assertIn('name="%s"' % name, arch)
         values = self._settings().get_values()
         self.assertEqual(values["cer_solidarity_duration_months"], 6)
-        self.assertEqual(values["cer_solidarity_max_months"], 12)
+        self.assertEqual(values["rsa_solidarity_max_months"], 12)
         self.assertEqual(values["cer_professional_durations"], "3,6,9,12")
 
     def test_one_key_for_the_twelve_months(self):
@@ -45,7 +45,7 @@ class TestSettings(LiaisonCase):
         self.assertEqual(SOLIDARITY_MAX_MONTHS.key, "rsa_orientation.solidarity_max_months")
         self.assertFalse(self.env["ir.config_parameter"].sudo().get_param(
             "cer_contracts.solidarity_max_months"))
-        self._settings(cer_solidarity_max_months=6).execute()
+        self._settings(rsa_solidarity_max_months=6).execute()
         notebook = self._oriented_notebook()
         contract = self._running(notebook, date_start=self._shift(self.today, months=-6))
         self._agreed_ede(notebook)

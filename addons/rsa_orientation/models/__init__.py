@@ -1,3 +1,4 @@
+from . import cdb_notebook
 from . import rsa_ede_scale
 from . import rsa_ede_item
 from . import rsa_ede_level
@@ -10,6 +11,5 @@ from . import rsa_ep_session
 from . import rsa_ep_case
 from . import rsa_sanction_rule
 from . import rsa_sanction_step
-from . import cdb_notebook
 from . import cdb_demo_generator
-from . import cdb_notebook_data_protection
+from . import res_config_settings

@@ -12,7 +12,9 @@ class CdbDemoGenerator(models.AbstractModel):
 
     @api.model
     def generate_demo_orientations(self):
-        return self._in_french("rsa_orientation")._generate_demo_orientations()
+        """Demo data of the module (called by demo/rsa_orientation_demo.xml)."""
+        self._in_french("rsa_orientation")._generate_demo_orientations()
+        return True
 
     def _generate_demo_orientations(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
@@ -46,13 +48,14 @@ class CdbDemoGenerator(models.AbstractModel):
             "member_ids": [(6, 0, member.ids)],
         })
         for notebook, case_type in zip(notebooks, ("reorientation", "suspension", "reorientation")):
+            reorientation = case_type == "reorientation"
             self.env["rsa.ep.case"].create({
                 "notebook_id": notebook.id,
                 "session_id": session.id,
                 "case_type": case_type,
-                "reorientation_reason": "situation_change" if case_type == "reorientation" else False,
-                "requested_orientation_type": "professional_ft" if case_type == "reorientation" else False,
-                "suspension_reason": "no_contract" if case_type == "suspension" else False,
+                "reorientation_reason": "situation_change" if reorientation else False,
+                "requested_orientation_type": "professional_ft" if reorientation else False,
+                "suspension_reason": False if reorientation else "no_contract",
                 "motive": "Situation présentée par le référent lors de l'entretien de suivi.",
             })
         return session

@@ -1,9 +1,44 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.carnet_de_bord.models.cdb_notebook_policy import (
+    DELEGATES, ROLE_ADMIN, ROLE_MEMBER, ROLE_STRUCTURE_ADMIN)
+
+# The permissions this module adds to the carnet's access policy
+# (carnet_de_bord/models/cdb_notebook_policy.py): ask them with
+# ``notebook._cdb_check(PERM_DECIDE)`` before acting, and give the buttons
+# the matching ``groups``.
+PERM_PROPOSE = "propose"
+PERM_DECIDE = "decide"
+PERM_GIVE_OPINION = "give_opinion"
+PERM_STEP_SANCTION = "step_sanction"
+PERM_AGREE_ASSESSMENT = "agree_assessment"
+PERM_DELETE_AGREED_ASSESSMENT = "delete_agreed_assessment"
+
+# Who works in a carnet: its members, their structures' administrators and
+# the President's delegates (the roles of the policy's "contribute").
+CONTRIBUTORS = frozenset([ROLE_MEMBER, ROLE_STRUCTURE_ADMIN]) | DELEGATES
+
+
+def check_not_moved(records, vals, field="notebook_id"):
+    """A record of a carnet stays in its carnet: moving it would put data
+    in a carnet its author may not write in (record rules check the record
+    before a write, not the carnet it is moved to)."""
+    if field in vals:
+        target = vals[field]
+        target = target.id if isinstance(target, models.BaseModel) else target
+        if any(record[field].id != target for record in records):
+            raise UserError(_("A record of a carnet de bord cannot be moved to another "
+                              "carnet: create it in the other carnet instead."))
 
 
 class CdbNotebook(models.Model):
     """The carnet follows the whole path: orientations, socio-professional
-    data, employment-distance assessments and EP cases."""
+    data, employment-distance assessments and EP cases; who may propose,
+    decide, give the team's opinion and step a sanction in it
+    (``_cdb_permissions``); and these records follow the carnet in the
+    retention purge and the right-of-access export (carnet_de_bord,
+    models/cdb_notebook_data_protection.py)."""
 
     _inherit = "cdb.notebook"
 
@@ -24,7 +59,7 @@ class CdbNotebook(models.Model):
     def _compute_orientation_id(self):
         for notebook in self:
             notebook.orientation_id = notebook.orientation_ids.filtered(
-                lambda o: o.state == "decided")[:1]
+                lambda o: o._is_current())[:1]
 
     @api.depends("dsp_ids")
     def _compute_dsp_id(self):
@@ -33,11 +68,68 @@ class CdbNotebook(models.Model):
 
     def _compute_ede_chart(self):
         for notebook in self:
-            notebook.ede_chart = notebook.ede_assessment_ids._chart_svg()
+            notebook.ede_chart = notebook.ede_assessment_ids._chart_html()
 
+    # ------------------------------------------------------- access policy
+    @api.model
+    def _cdb_permissions(self):
+        """Seed 003: the orientation and the reorientation are decisions of
+        the Président du Conseil (``DELEGATES``: the correspondants for their
+        territories, the managers); the référent "Peut … proposer au Conseil
+        Général une autre orientation"; the équipes pluridisciplinaires and
+        d'orientation give an opinion ("émettre un avis"); sanctions follow
+        the decision of suspension."""
+        permissions = super()._cdb_permissions()
+        permissions.update({
+            PERM_PROPOSE: (
+                _("Propose an orientation or put a case before the équipe pluridisciplinaire"),
+                CONTRIBUTORS),
+            PERM_DECIDE: (
+                _("Decide an orientation or an EP case, by delegation of the President"),
+                DELEGATES),
+            PERM_GIVE_OPINION: (
+                _("Record the opinion of the équipe pluridisciplinaire or orientation team"),
+                DELEGATES),  # and the members of the case's session: _cdb_may_also
+            PERM_STEP_SANCTION: (
+                _("Apply or end a step of the sanction scale"),
+                DELEGATES),
+            PERM_AGREE_ASSESSMENT: (
+                _("Agree an employment-distance assessment with the beneficiary"),
+                CONTRIBUTORS),
+            PERM_DELETE_AGREED_ASSESSMENT: (
+                _("Delete an agreed employment-distance assessment"),
+                frozenset([ROLE_ADMIN])),
+        })
+        return permissions
+
+    def _cdb_may_also(self, permission, roles, user=None):
+        """The members of a team (EP or orientation team) give the opinion on
+        the cases of this carnet put on the agenda of their sessions."""
+        if permission == PERM_GIVE_OPINION:
+            user = user or self.env.user
+            return user.has_group("rsa_orientation.group_rsa_orientation_team") and bool(
+                # sudo: who sits in the sessions examining the carnet decides
+                self.sudo().ep_case_ids.filtered(
+                    lambda case: user in case.session_id.member_ids))
+        return super()._cdb_may_also(permission, roles, user)
+
+    # ----------------------------------------------------- data protection
+    def _cdb_personal_records(self):
+        notebooks = self.sudo().with_context(active_test=False)
+        return [
+            notebooks.mapped("ep_case_ids"),
+            notebooks.mapped("orientation_ids"),
+            notebooks.mapped("ede_assessment_ids.line_ids"),
+            notebooks.mapped("ede_assessment_ids"),
+            notebooks.mapped("dsp_ids"),
+        ] + super()._cdb_personal_records()
+
+    # ------------------------------------------------------------- actions
     @api.multi
     def action_new_orientation(self):
+        """Open a new orientation (a proposal until a delegate decides it)."""
         self.ensure_one()
+        self._cdb_check(PERM_PROPOSE)
         return {
             "type": "ir.actions.act_window",
             "res_model": "rsa.orientation",

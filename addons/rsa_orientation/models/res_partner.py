@@ -1,17 +1,18 @@
 from odoo import _, api, fields, models
 
-LUMP_SUM_PARAM = "rsa_orientation.lump_sum_amount"
-ACTIVITY_THRESHOLD_PARAM = "rsa_orientation.activity_income_threshold"
+from ..settings import ACTIVITY_INCOME_THRESHOLD, LUMP_SUM_AMOUNT
 
 
 class ResPartner(models.Model):
-    """Droits et devoirs (guide, "L'ORIENTATION"): "Une double condition est
-    instaurée pour savoir si l'accompagnement est obligatoire : les
+    """Droits et devoirs (seed 003, "L'ORIENTATION"): "Une double condition
+    est instaurée pour savoir si l'accompagnement est obligatoire : les
     ressources du foyer … qui doivent être inférieures au montant forfaitaire
     (=RSA socle), être BRSA … sans activité professionnelle ou avoir des
     ressources professionnelles inférieures à 500 euros nets par mois."
     "l'orientation et, donc, l'accompagnement sont des mesures individuelles":
-    each spouse is a beneficiary with their own record."""
+    each spouse is a beneficiary with their own record. The figures are
+    settings (``LUMP_SUM_AMOUNT``, ``ACTIVITY_INCOME_THRESHOLD``); these
+    fields are cleared when the beneficiary is anonymised."""
 
     _inherit = "res.partner"
 
@@ -24,7 +25,7 @@ class ResPartner(models.Model):
         help="Resources of the whole household (beneficiary and dependants).")
     rsa_lump_sum = fields.Float(
         "Montant forfaitaire of the household (€/month)", digits=(12, 2),
-        default=lambda self: self._default_lump_sum(),
+        default=lambda self: LUMP_SUM_AMOUNT.get(self.env),
         help="The RSA socle applicable to the household; defaults to the "
              "amount for a single person set in the configuration.")
     rsa_has_activity = fields.Boolean("Has a professional activity")
@@ -37,19 +38,10 @@ class ResPartner(models.Model):
     rsa_orientation_ids = fields.One2many(
         "rsa.orientation", "beneficiary_id", "Orientations")
 
-    @api.model
-    def _default_lump_sum(self):
-        return float(self.env["ir.config_parameter"].sudo().get_param(LUMP_SUM_PARAM, 0.0))
-
-    @api.model
-    def _activity_income_threshold(self):
-        return float(self.env["ir.config_parameter"].sudo().get_param(
-            ACTIVITY_THRESHOLD_PARAM, 500.0))
-
     @api.depends("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
                  "rsa_has_activity", "rsa_activity_income")
     def _compute_rsa_accompaniment_required(self):
-        threshold = self._activity_income_threshold()
+        threshold = ACTIVITY_INCOME_THRESHOLD.get(self.env)
         for partner in self:
             required, reason = partner._rsa_accompaniment_rule(threshold)
             partner.rsa_accompaniment_required = required
@@ -67,3 +59,12 @@ class ResPartner(models.Model):
             return True, _("Professional income under %.0f € net per month.") % threshold
         return True, _("No professional activity and household resources below "
                        "the montant forfaitaire.")
+
+    # ----------------------------------------------------- data protection
+    def _cdb_anonymous_values(self):
+        values = super()._cdb_anonymous_values()
+        values.update({
+            "rsa_spouse_id": False, "rsa_household_resources": 0.0,
+            "rsa_has_activity": False, "rsa_activity_income": 0.0,
+        })
+        return values

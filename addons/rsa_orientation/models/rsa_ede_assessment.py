@@ -1,12 +1,16 @@
 from collections import OrderedDict
-from html import escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.cdb_base.tools import format_date, selection_label
 
+from .cdb_notebook import (
+    PERM_AGREE_ASSESSMENT, PERM_DELETE_AGREED_ASSESSMENT, check_not_moved)
 from .rsa_ede_scale import ORIENTATIONS
+
+# States of an assessment: a draft is filled in; an agreed one never changes.
+DRAFT, AGREED = "draft", "done"
 
 # Fields a locked (agreed) assessment still accepts: the chatter's.
 CHATTER_PREFIXES = ("message_", "activity_", "website_message_")
@@ -34,40 +38,42 @@ class RsaEdeAssessment(models.Model):
     d'accord sur un échelon correspondant le mieux à la réponse et mettent une
     croix sur ce palier. Ils procèdent ainsi pour chaque item. Les croix
     peuvent être reliées entre elles pour obtenir une courbe." An assessment
-    is therefore agreed (``action_done``) only with a level on every item,
-    and an agreed assessment is never modified afterwards.
+    is therefore agreed (``action_done``, the only way to the state
+    ``AGREED``) only with a level on every item, and an agreed assessment is
+    never modified afterwards.
 
     "FREQUENCE D'UTILISATION": "Cette échelle est à compléter à chaque étape
     de parcours du Bénéficiaire du Rsa, et doit mesurer l'évolution de la
     personne. Elle sera demandée à chaque renouvellement de contrat, dans le
     cadre d'une demande de réorientation." — one record per filling, and
-    ``_chart_svg`` draws the evolution.
+    ``_chart_data`` feeds the evolution chart.
     """
 
     _name = "rsa.ede.assessment"
     _description = "Employment-distance assessment (EDE)"
-    _inherit = ["mail.thread"]
+    _inherit = ["cdb.workflow.mixin", "mail.thread"]
     _order = "date desc, id desc"
+    _workflow_fields = ("state",)
 
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True,
-        readonly=True, states={"draft": [("readonly", False)]})
+        readonly=True, states={DRAFT: [("readonly", False)]})
     beneficiary_id = fields.Many2one(
         related="notebook_id.beneficiary_id", store=True, readonly=True, index=True)
     date = fields.Date(
         required=True, default=fields.Date.context_today, track_visibility="onchange",
-        readonly=True, states={"draft": [("readonly", False)]}, copy=False)
+        readonly=True, states={DRAFT: [("readonly", False)]}, copy=False)
     user_id = fields.Many2one(
         "res.users", "Référent", default=lambda self: self.env.user,
         track_visibility="onchange",
-        readonly=True, states={"draft": [("readonly", False)]})
+        readonly=True, states={DRAFT: [("readonly", False)]})
     scale_id = fields.Many2one(
         "rsa.ede.scale", "Scale", required=True, ondelete="restrict",
         default=lambda self: self.env["rsa.ede.scale"]._get_default_scale(),
-        readonly=True, states={"draft": [("readonly", False)]})
+        readonly=True, states={DRAFT: [("readonly", False)]})
     line_ids = fields.One2many(
         "rsa.ede.assessment.line", "assessment_id", "Items", copy=True,
-        readonly=True, states={"draft": [("readonly", False)]})
+        readonly=True, states={DRAFT: [("readonly", False)]})
     total_points = fields.Integer(
         "Total", compute="_compute_total", store=True, track_visibility="onchange")
     proposed_orientation = fields.Selection(
@@ -79,16 +85,30 @@ class RsaEdeAssessment(models.Model):
     missing_count = fields.Integer(
         "Items without a level", compute="_compute_colour_counts")
     comment = fields.Text(
-        "Référent's comment", readonly=True, states={"draft": [("readonly", False)]})
+        "Référent's comment", readonly=True, states={DRAFT: [("readonly", False)]})
     beneficiary_comment = fields.Text(
         "The beneficiary's own view",
         help="What the beneficiary says of their situation, in their words: it may "
              "differ from the socio-professional data.",
-        readonly=True, states={"draft": [("readonly", False)]})
+        readonly=True, states={DRAFT: [("readonly", False)]})
     state = fields.Selection(
-        [("draft", "Draft"), ("done", "Agreed")], default="draft", required=True,
+        [(DRAFT, "Draft"), (AGREED, "Agreed")], default=DRAFT, required=True,
         copy=False, index=True, track_visibility="onchange")
     ep_case_ids = fields.One2many("rsa.ep.case", "assessment_id", "EP cases")
+
+    @api.model
+    def _agreed_domain(self):
+        """The assessments agreed with the beneficiary."""
+        return [("state", "=", AGREED)]
+
+    @api.model
+    def _draft_domain(self):
+        """The assessments still being filled in."""
+        return [("state", "=", DRAFT)]
+
+    def _is_agreed(self):
+        self.ensure_one()
+        return self.state == AGREED
 
     # ---------------------------------------------------------------- computes
     @api.depends("line_ids.points", "line_ids.level_id",
@@ -137,8 +157,9 @@ class RsaEdeAssessment(models.Model):
         """Give a draft assessment exactly one line per item of its scale:
         lines of other scales go, missing items are added."""
         Line = self.env["rsa.ede.assessment.line"]
-        for assessment in self.filtered(lambda a: a.state == "draft"):
-            foreign = assessment.line_ids.filtered(lambda l: l.item_id.scale_id != assessment.scale_id)
+        for assessment in self.filtered(lambda a: a.state == DRAFT):
+            foreign = assessment.line_ids.filtered(
+                lambda l: l.item_id.scale_id != assessment.scale_id)
             foreign.unlink()
             present = assessment.line_ids.mapped("item_id")
             for item in assessment.scale_id.item_ids - present:
@@ -157,7 +178,7 @@ class RsaEdeAssessment(models.Model):
 
     # ------------------------------------------------------------------ locking
     def _check_draft(self):
-        if self.filtered(lambda a: a.state == "done"):
+        if self.filtered(lambda a: a.state == AGREED):
             raise UserError(_(
                 "This assessment was agreed with the beneficiary: it cannot be modified. "
                 "Start a new assessment to record a change."))
@@ -166,6 +187,7 @@ class RsaEdeAssessment(models.Model):
     def write(self, vals):
         if any(not name.startswith(CHATTER_PREFIXES) for name in vals):
             self._check_draft()
+        check_not_moved(self, vals)
         result = super().write(vals)
         if "scale_id" in vals:
             self._sync_lines()
@@ -173,8 +195,12 @@ class RsaEdeAssessment(models.Model):
 
     @api.multi
     def unlink(self):
-        if not self.env.user.has_group("carnet_de_bord.group_cdb_admin"):
-            self._check_draft()
+        """A draft goes freely; an agreed assessment is history: only the
+        functional administrator deletes it (policy
+        ``PERM_DELETE_AGREED_ASSESSMENT``)."""
+        for notebook in self.filtered(lambda a: a.state == AGREED).mapped("notebook_id"):
+            if not notebook._cdb_may(PERM_DELETE_AGREED_ASSESSMENT):
+                self._check_draft()
         return super().unlink()
 
     # ------------------------------------------------------------------ actions
@@ -184,22 +210,25 @@ class RsaEdeAssessment(models.Model):
         have its cross (seed 003: "Ils procèdent ainsi pour chaque item")."""
         for assessment in self:
             assessment._check_draft()
-            if not assessment.scale_id.item_ids:
-                raise UserError(_("The scale of this assessment has no item."))
-            chosen = assessment.line_ids.filtered("level_id").mapped("item_id")
-            missing = assessment.scale_id.item_ids - chosen
-            if missing:
-                raise UserError(_(
-                    "Choose a level for every item before agreeing the assessment. "
-                    "Items without a level: %s.") % ", ".join(missing.mapped("name")))
-        self.write({"state": "done"})
+            assessment.notebook_id._cdb_check(PERM_AGREE_ASSESSMENT)
+            assessment._check_complete()
+        self._workflow_write({"state": AGREED})
         for assessment in self:
             assessment.message_post(body=_(
                 "Assessment agreed with the beneficiary: %d points, %s.") % (
                     assessment.total_points,
-                    dict(self._fields["proposed_orientation"]._description_selection(
-                        self.env))[assessment.proposed_orientation]))
+                    selection_label(assessment, "proposed_orientation")))
         return True
+
+    def _check_complete(self):
+        if not self.scale_id.item_ids:
+            raise UserError(_("The scale of this assessment has no item."))
+        chosen = self.line_ids.filtered("level_id").mapped("item_id")
+        missing = self.scale_id.item_ids - chosen
+        if missing:
+            raise UserError(_(
+                "Choose a level for every item before agreeing the assessment. "
+                "Items without a level: %s.") % ", ".join(missing.mapped("name")))
 
     @api.multi
     def action_print(self):
@@ -222,12 +251,13 @@ class RsaEdeAssessment(models.Model):
         }
 
     # -------------------------------------------------------------------- chart
-    def _chart_svg(self, width=760, height=330):
-        """The evolution of the agreed assessments of one carnet, as an inline
-        SVG (no JavaScript): the total over time (thick line, one dot per
-        assessment, its value written above) and each item's points over
-        time (thin lines, legend on the right), the dates on the x axis, the
-        two thresholds of the scale as dashed lines.
+    def _chart_data(self, width=760, height=330):
+        """What the evolution chart (QWeb template ``rsa_orientation.ede_chart``,
+        in the carnet and in the printed assessment) draws, as numbers and
+        texts: the total over time (thick line, one dot per assessment, its
+        value written above) and each item's points over time (thin lines,
+        legend on the right), the dates on the x axis, the two thresholds of
+        the scale as dashed lines. ``{}`` when no assessment is agreed.
 
         Seed 003: "Les croix peuvent être reliées entre elles pour obtenir une
         courbe" and the scale "doit mesurer l'évolution de la personne".
@@ -235,119 +265,120 @@ class RsaEdeAssessment(models.Model):
         Assessments are evenly spaced in date order (each is a step of the
         path). Items are matched by name, so that a new version of the scale
         with the same items continues the same lines. Only agreed
-        assessments are plotted; with none, a short message is returned.
+        assessments are plotted.
         """
-        assessments = self.filtered(lambda a: a.state == "done").sorted(
+        assessments = self.filtered(lambda a: a.state == AGREED).sorted(
             key=lambda a: (a.date or "", a.id))
         if not assessments:
-            return '<p class="text-muted">%s</p>' % escape(
-                _("No agreed employment-distance assessment yet."))
-
-        # series: item name -> {index: points}
-        series = OrderedDict()
+            return {}
+        series = OrderedDict()  # item name -> {index: points}
         for index, assessment in enumerate(assessments):
             for line in assessment.line_ids.sorted(key=lambda l: (l.sequence, l.id)):
                 series.setdefault(line.item_id.name, {})[index] = line.points
         totals = assessments.mapped("total_points")
         scale = assessments[-1].scale_id
-        values = totals + [p for s in series.values() for p in s.values()] + \
-            [scale.solidarity_above]
-        step = 10 if max(values) <= 100 else 20
-        y_max = (int(max(values) * 1.1) // step + 1) * step
+        frame = _ChartFrame(width, height, len(assessments), max(
+            totals + [p for s in series.values() for p in s.values()]
+            + [scale.solidarity_above]))
+        legend_x = frame.left + frame.plot_w + 16
+        items = [frame.item(number, name, points, legend_x)
+                 for number, (name, points) in enumerate(series.items())]
+        total_legend_y = frame.top + 8 + len(items) * 18 + 6
+        return {
+            # (QWeb does not translate the text of a <title> element)
+            "title": _("Evolution of the employment-distance scale"),
+            "width": width, "height": height, "frame": frame.box(), "legend_x": legend_x,
+            "grid": frame.grid(),
+            "thresholds": [
+                frame.threshold(number, value, colour, label, total_legend_y)
+                for number, (value, colour, label) in enumerate((
+                    (scale.professional_below, "#2e7d32",
+                     _("Professional below %d") % scale.professional_below),
+                    (scale.solidarity_above, "#7b3f98",
+                     _("Solidarity above %d") % scale.solidarity_above)))],
+            "dates": [frame.date_label(index, format_date(a.date))
+                      for index, a in enumerate(assessments)],
+            "items": items,
+            "total": {
+                "legend_y": total_legend_y,
+                "path": " ".join("%s%.1f %.1f" % ("M" if i == 0 else "L", frame.x(i),
+                                                  frame.y(total))
+                                 for i, total in enumerate(totals)),
+                "points": [{"x": "%.1f" % frame.x(i), "y": "%.1f" % frame.y(total),
+                            "label_y": "%.1f" % (frame.y(total) - 9), "value": total,
+                            "title": "%s : %d" % (format_date(a.date), total)}
+                           for i, (a, total) in enumerate(zip(assessments, totals))],
+            },
+        }
 
-        left, right, top, bottom = 46, 230, 22, 62
-        plot_w, plot_h = width - left - right, height - top - bottom
-        count = len(assessments)
+    def _chart_html(self):
+        """The evolution chart of these assessments, as HTML (inline SVG, no
+        JavaScript), or a short message when none is agreed."""
+        html = self.env["ir.qweb"].render(
+            "rsa_orientation.ede_chart", {"chart": self._chart_data()})
+        return (html.decode("utf-8") if isinstance(html, bytes) else html).strip()
 
-        def x(index):
-            if count == 1:
-                return left + plot_w / 2.0
-            return left + 24 + index * (plot_w - 48) / float(count - 1)
+    def _evolution_chart_data(self):
+        """The chart of the agreed assessments of this one's carnet, up to
+        this one (the printed assessment shows the path so far)."""
+        self.ensure_one()
+        key = (self.date or "", self.id)
+        return self.notebook_id.ede_assessment_ids.filtered(
+            lambda a: (a.date or "", a.id) <= key)._chart_data()
 
-        def y(value):
-            return top + plot_h - value * plot_h / float(y_max)
 
-        out = [
-            '<svg xmlns="http://www.w3.org/2000/svg" class="o_rsa_ede_chart" role="img" '
-            'width="%d" height="%d" viewBox="0 0 %d %d" '
-            'style="font-family: sans-serif; font-size: 11px; max-width: 100%%; height: auto;">'
-            % (width, height, width, height),
-            '<title>%s</title>' % escape(_("Evolution of the employment-distance scale")),
-            '<rect x="%d" y="%d" width="%d" height="%d" fill="#ffffff" stroke="#cccccc"/>'
-            % (left, top, plot_w, plot_h),
-        ]
-        # horizontal grid and y labels
-        for value in range(0, y_max + 1, step):
-            out.append('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#eeeeee"/>'
-                       % (left, y(value), left + plot_w, y(value)))
-            out.append('<text x="%d" y="%.1f" text-anchor="end" fill="#666666">%d</text>'
-                       % (left - 6, y(value) + 4, value))
-        # thresholds of the scale: dashed lines, explained in the legend
-        thresholds = (
-            (scale.professional_below, "#2e7d32",
-             _("Professional below %d") % scale.professional_below),
-            (scale.solidarity_above, "#7b3f98",
-             _("Solidarity above %d") % scale.solidarity_above),
-        )
-        for value, colour, _label in thresholds:
-            out.append('<line class="ede-threshold" x1="%d" y1="%.1f" x2="%d" y2="%.1f" '
-                       'stroke="%s" stroke-width="1.5" stroke-dasharray="6,4"/>'
-                       % (left, y(value), left + plot_w, y(value), colour))
-        # x labels: the dates
-        rotate = count > 6
-        for index, assessment in enumerate(assessments):
-            label = escape(format_date(assessment.date))
-            if rotate:
-                out.append('<text x="%.1f" y="%d" text-anchor="end" fill="#333333" '
-                           'transform="rotate(-35 %.1f %d)">%s</text>'
-                           % (x(index), top + plot_h + 14, x(index), top + plot_h + 14, label))
-            else:
-                out.append('<text x="%.1f" y="%d" text-anchor="middle" fill="#333333">%s</text>'
-                           % (x(index), top + plot_h + 16, label))
-        # item lines (thin) and legend
-        legend_x = left + plot_w + 16
-        for number, (name, points) in enumerate(series.items()):
-            colour = CHART_PALETTE[number % len(CHART_PALETTE)]
-            path, previous = [], None
-            for index in sorted(points):
-                command = "L" if previous is not None and index == previous + 1 else "M"
-                path.append("%s%.1f %.1f" % (command, x(index), y(points[index])))
-                previous = index
-            out.append('<path class="ede-item-line" d="%s" fill="none" stroke="%s" '
-                       'stroke-width="1.5" opacity="0.85"/>' % (" ".join(path), colour))
-            for index in sorted(points):
-                out.append('<circle class="ede-item-point" cx="%.1f" cy="%.1f" r="2.5" '
-                           'fill="%s"/>' % (x(index), y(points[index]), colour))
-            legend_y = top + 8 + number * 18
-            short = name if len(name) <= 34 else name[:33] + "…"
-            out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2"/>'
-                       % (legend_x, legend_y, legend_x + 16, legend_y, colour))
-            out.append('<text x="%d" y="%d" fill="#333333"><title>%s</title>%s</text>'
-                       % (legend_x + 22, legend_y + 4, escape(name), escape(short)))
-        # the total (thick)
-        legend_y = top + 8 + len(series) * 18 + 6
-        out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#1f2d3d" stroke-width="4"/>'
-                   % (legend_x, legend_y, legend_x + 16, legend_y))
-        out.append('<text x="%d" y="%d" fill="#1f2d3d" font-weight="bold">%s</text>'
-                   % (legend_x + 22, legend_y + 4, escape(_("Total"))))
-        for number, (value, colour, label) in enumerate(thresholds):
-            threshold_y = legend_y + 20 + number * 18
-            out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="1.5" '
-                       'stroke-dasharray="6,4"/>'
-                       % (legend_x, threshold_y, legend_x + 16, threshold_y, colour))
-            out.append('<text x="%d" y="%d" fill="#555555">%s</text>'
-                       % (legend_x + 22, threshold_y + 4, escape(label)))
-        out.append('<path class="ede-total-line" d="%s" fill="none" stroke="#1f2d3d" '
-                   'stroke-width="4" stroke-linejoin="round"/>' % " ".join(
-                       "%s%.1f %.1f" % ("M" if i == 0 else "L", x(i), y(t))
-                       for i, t in enumerate(totals)))
-        for index, total in enumerate(totals):
-            out.append('<circle class="ede-total-point" cx="%.1f" cy="%.1f" r="5" '
-                       'fill="#1f2d3d"><title>%s</title></circle>'
-                       % (x(index), y(total), escape("%s : %d" % (
-                           format_date(assessments[index].date), total))))
-            out.append('<text x="%.1f" y="%.1f" text-anchor="middle" font-weight="bold" '
-                       'fill="#1f2d3d" stroke="#ffffff" stroke-width="3" paint-order="stroke">'
-                       '%d</text>' % (x(index), y(total) - 9, total))
-        out.append("</svg>")
-        return "".join(out)
+class _ChartFrame:
+    """The geometry of the evolution chart: where a value and an assessment
+    are drawn, the grid step and the legend rows."""
+
+    left, right, top, bottom = 46, 230, 22, 62
+
+    def __init__(self, width, height, count, highest):
+        self.plot_w = width - self.left - self.right
+        self.plot_h = height - self.top - self.bottom
+        self.count = count
+        self.step = 10 if highest <= 100 else 20
+        self.y_max = (int(highest * 1.1) // self.step + 1) * self.step
+        self.rotate = count > 6
+
+    def box(self):
+        """The plotting area, for the template."""
+        return {"left": self.left, "top": self.top, "plot_w": self.plot_w,
+                "plot_h": self.plot_h, "right": self.left + self.plot_w}
+
+    def x(self, index):
+        if self.count == 1:
+            return self.left + self.plot_w / 2.0
+        return self.left + 24 + index * (self.plot_w - 48) / float(self.count - 1)
+
+    def y(self, value):
+        return self.top + self.plot_h - value * self.plot_h / float(self.y_max)
+
+    def grid(self):
+        return [{"y": "%.1f" % self.y(value), "label_y": "%.1f" % (self.y(value) + 4),
+                 "value": value} for value in range(0, self.y_max + 1, self.step)]
+
+    def threshold(self, number, value, colour, label, total_legend_y):
+        return {"y": "%.1f" % self.y(value), "colour": colour, "label": label,
+                "legend_y": total_legend_y + 20 + number * 18}
+
+    def date_label(self, index, label):
+        base = self.top + self.plot_h
+        return {"x": "%.1f" % self.x(index), "y": base + (14 if self.rotate else 16),
+                "label": label,
+                "transform": "rotate(-35 %.1f %d)" % (self.x(index), base + 14)
+                if self.rotate else False}
+
+    def item(self, number, name, points, legend_x):
+        path, previous = [], None
+        for index in sorted(points):
+            command = "L" if previous is not None and index == previous + 1 else "M"
+            path.append("%s%.1f %.1f" % (command, self.x(index), self.y(points[index])))
+            previous = index
+        return {
+            "name": name, "short": name if len(name) <= 34 else name[:33] + "\u2026",
+            "colour": CHART_PALETTE[number % len(CHART_PALETTE)], "path": " ".join(path),
+            "points": [{"x": "%.1f" % self.x(index), "y": "%.1f" % self.y(points[index])}
+                       for index in sorted(points)],
+            "legend_y": self.top + 8 + number * 18,
+        }

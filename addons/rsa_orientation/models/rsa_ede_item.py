@@ -1,6 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# What the agreed assessments of a scale show of an item.
+HISTORY_FIELDS = frozenset(["name", "sequence", "scale_id"])
+
 
 class RsaEdeItem(models.Model):
     """One item (one theme) of the employment-distance scale, with its
@@ -39,20 +42,30 @@ class RsaEdeItem(models.Model):
 
     @api.multi
     def write(self, vals):
-        if "scale_id" in vals:
-            (self.mapped("scale_id") | self.env["rsa.ede.scale"].browse(vals["scale_id"])) \
-                ._check_not_used_by_agreed(_("its items"))
+        """The wording, the order and the scale of an item are what agreed
+        assessments show: frozen once its scale scored one (its description,
+        a help for filling the grid, stays editable)."""
+        scales = self.mapped("scale_id")
+        if vals.get("scale_id"):
+            scales |= self.env["rsa.ede.scale"].browse(vals["scale_id"])
+        scales._check_history_write(
+            self, vals, HISTORY_FIELDS, _("its items, their names and their order"))
         return super().write(vals)
+
 
     @api.multi
     def unlink(self):
         """Only on a scale without agreed assessments; the lines of draft
         assessments for these items go with them."""
         self.mapped("scale_id")._check_not_used_by_agreed(_("its items"))
+        # sudo: the draft lines of every carnet go with the item (the check
+        # above made sure no agreed assessment uses it)
         self.env["rsa.ede.assessment.line"].sudo().search([("item_id", "in", self.ids)]).unlink()
         return super().unlink()
 
     def _sync_draft_assessments(self):
         """Draft assessments of the scale get a line for a new item."""
-        self.env["rsa.ede.assessment"].sudo().search([
-            ("scale_id", "in", self.mapped("scale_id").ids), ("state", "=", "draft")])._sync_lines()
+        Assessment = self.env["rsa.ede.assessment"]
+        # sudo: the drafts of every carnet follow the scale, whoever edits it
+        Assessment.sudo().search([("scale_id", "in", self.mapped("scale_id").ids)]
+                                 + Assessment._draft_domain())._sync_lines()

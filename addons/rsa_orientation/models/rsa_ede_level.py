@@ -1,13 +1,16 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..settings import EDE_MAX_LEVELS
+
 COLORS = [
     ("none", "No colour"),
     ("green", "Green: point of vigilance"),
     ("pink", "Pink: left to the team's appreciation"),
     ("blue", "Blue: real barrier, solidarity to prioritise"),
 ]
-MAX_LEVELS = 6
+# What the agreed assessments of a scale show of a level.
+HISTORY_FIELDS = frozenset(["name", "sequence", "points", "color", "item_id"])
 
 
 class RsaEdeLevel(models.Model):
@@ -35,30 +38,52 @@ class RsaEdeLevel(models.Model):
         related="item_id.scale_id", store=True, readonly=True, index=True)
     sequence = fields.Integer(
         "Palier", required=True, default=1,
-        help="Number of the palier, 1 (no barrier) to 6 (strongest barrier).")
+        help="Number of the palier, 1 (no barrier) to 6 (strongest barrier) with the "
+             "guide's scale (the number of paliers is a setting).")
     name = fields.Char("Wording", required=True)
     points = fields.Integer(required=True, default=1)
     color = fields.Selection(COLORS, "Colour", required=True, default="none")
 
     @api.constrains("sequence", "points")
     def _check_values(self):
+        max_levels = EDE_MAX_LEVELS.get(self.env)
         for level in self:
-            if not 1 <= level.sequence <= MAX_LEVELS:
+            if not 1 <= level.sequence <= max_levels:
                 raise ValidationError(_(
-                    "A level is numbered from 1 to %d (the scale has 6 paliers).") % MAX_LEVELS)
+                    "A level is numbered from 1 to %d (the number of paliers of a scale).")
+                    % max_levels)
             if level.points < 0:
                 raise ValidationError(_("The points of a level cannot be negative."))
 
+    @api.model
+    def create(self, vals):
+        """A new level changes the grid of agreed assessments ("palier 3 / 7"):
+        not on a used scale."""
+        self.env["rsa.ede.item"].browse(vals.get("item_id")).mapped("scale_id") \
+            ._check_not_used_by_agreed(_("its levels"))
+        return super().create(vals)
+
     @api.multi
     def write(self, vals):
-        if {"points", "color", "item_id"} & set(vals):
-            self.mapped("scale_id")._check_not_used_by_agreed(
-                _("the points and colours of its levels"))
+        """Wording, number, points, colour: what agreed assessments show."""
+        scales = self.mapped("scale_id")
+        if vals.get("item_id"):
+            scales |= self.env["rsa.ede.item"].browse(vals["item_id"]).scale_id
+        scales._check_history_write(
+            self, vals, HISTORY_FIELDS, _("the wording, numbers, points and colours of its levels"))
         return super().write(vals)
+
 
     @api.multi
     def unlink(self):
+        """Only on a scale without agreed assessments; the draft
+        assessments that chose one of these levels lose the choice (rather
+        than PostgreSQL refusing with an integrity error)."""
         self.mapped("scale_id")._check_not_used_by_agreed(_("its levels"))
+        # sudo: the drafts of every carnet follow the scale (the check above
+        # made sure no agreed assessment uses these levels)
+        self.env["rsa.ede.assessment.line"].sudo().search(
+            [("level_id", "in", self.ids)]).write({"level_id": False})
         return super().unlink()
 
     @api.multi

@@ -1,11 +1,22 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..settings import EDE_PROFESSIONAL_BELOW, EDE_SOLIDARITY_ABOVE
+
 ORIENTATIONS = [
     ("professional", "Professional orientation (France Travail)"),
     ("team", "To be decided by the orientation team / EP"),
     ("solidarity", "Solidarity orientation"),
 ]
+
+
+def _changes(record, name, value):
+    """Whether writing ``value`` in ``record[name]`` changes it."""
+    field = record._fields[name]
+    current = field.convert_to_write(record[name], record)
+    if isinstance(value, models.BaseModel):
+        value = value.id
+    return (value or False) != (current or False)
 
 
 class RsaEdeScale(models.Model):
@@ -21,8 +32,10 @@ class RsaEdeScale(models.Model):
     The guide names this structure but not the wording of the items: the
     département keeps its own scale here (items, paliers, points, colours and
     the two thresholds). A scale that already scored agreed assessments keeps
-    its scoring (thresholds, points, colours) so that those assessments never
-    change afterwards: duplicate it to make a new version.
+    everything those assessments show (thresholds, items and their order,
+    levels with their wording, number, points and colour) so that they never
+    change afterwards: ``action_new_version`` copies it into a new version,
+    free to change.
     """
 
     _name = "rsa.ede.scale"
@@ -38,11 +51,13 @@ class RsaEdeScale(models.Model):
     item_ids = fields.One2many("rsa.ede.item", "scale_id", "Items", copy=True)
     item_count = fields.Integer("Number of items", compute="_compute_item_count")
     professional_below = fields.Integer(
-        "Professional orientation below", default=18, required=True,
+        "Professional orientation below", required=True,
+        default=lambda self: EDE_PROFESSIONAL_BELOW.get(self.env),
         help="A total strictly below this number of points proposes a professional "
              "orientation (France Travail).")
     solidarity_above = fields.Integer(
-        "Solidarity orientation above", default=35, required=True,
+        "Solidarity orientation above", required=True,
+        default=lambda self: EDE_SOLIDARITY_ABOVE.get(self.env),
         help="A total strictly above this number of points proposes a solidarity "
              "orientation. Totals from the first threshold to this one, both "
              "included, are left to the orientation team / EP.")
@@ -64,9 +79,13 @@ class RsaEdeScale(models.Model):
     def _check_thresholds(self):
         for scale in self:
             if scale.professional_below < 0 or scale.professional_below > scale.solidarity_above:
-                raise ValidationError(_(
-                    "The threshold of the professional orientation must be positive and "
-                    "not above the threshold of the solidarity orientation."))
+                self._raise_thresholds_order()
+
+    @api.model
+    def _raise_thresholds_order(self):
+        raise ValidationError(_(
+            "The threshold of the professional orientation must be positive and "
+            "not above the threshold of the solidarity orientation."))
 
     @api.multi
     def write(self, vals):
@@ -74,23 +93,70 @@ class RsaEdeScale(models.Model):
             self._check_not_used_by_agreed(_("its orientation thresholds"))
         return super().write(vals)
 
-    def _check_not_used_by_agreed(self, what):
-        """Refuse to change the scoring of a scale that scored agreed
-        assessments: their totals and proposals must stay as agreed."""
-        if not self:
-            return
-        used = self.env["rsa.ede.assessment"].sudo().search_count([
-            ("scale_id", "in", self.ids), ("state", "=", "done")])
+    @api.multi
+    def unlink(self):
+        """A scale that scored assessments stays (they point to it): archive
+        it instead; without this check PostgreSQL would refuse with a
+        generic integrity error."""
+        # sudo: counting the assessments of a scale, whoever deletes it
+        used = self.env["rsa.ede.assessment"].sudo().search_count(
+            [("scale_id", "in", self.ids)])
         if used:
             raise UserError(_(
+                "This scale is used by %d employment-distance assessment(s): it cannot be "
+                "deleted. Archive it instead (it is then no longer proposed).") % used)
+        return super().unlink()
+
+    def _check_not_used_by_agreed(self, what):
+        """Refuse to change what the agreed assessments of a scale show
+        (their totals, proposals, items, levels and order must stay as
+        agreed): copy the scale into a new version instead."""
+        if self._used_by_agreed():
+            raise UserError(_(
                 "This scale was used for agreed assessments: %s cannot be changed any "
-                "more. Duplicate the scale to prepare a new version.") % what)
+                "more, or those assessments would show something else than what was "
+                "agreed. Use \"New version\" on the scale to copy it into a version you "
+                "may change.") % what)
+
+    def _check_history_write(self, records, vals, history_fields, what):
+        """Refuse ``vals`` on ``records`` (items or levels of these scales)
+        when it changes one of ``history_fields`` of a scale already used
+        for agreed assessments."""
+        names = history_fields & set(vals)
+        if names and any(_changes(record, name, vals[name])
+                         for record in records for name in names):
+            self._check_not_used_by_agreed(what)
+
+    def _used_by_agreed(self):
+        """Whether one of these scales scored an agreed assessment."""
+        if not self:
+            return False
+        Assessment = self.env["rsa.ede.assessment"]
+        # sudo: whoever edits a scale, every agreed assessment counts
+        return bool(Assessment.sudo().search_count(
+            [("scale_id", "in", self.ids)] + Assessment._agreed_domain()))
 
     @api.multi
     def copy(self, default=None):
         default = dict(default or {})
         default.setdefault("name", _("%s (copy)") % self.name)
         return super().copy(default)
+
+    @api.multi
+    def action_new_version(self):
+        """Copy the scale (items, levels, thresholds) into a new version that
+        may be changed freely; the used version stays as it is, for the
+        assessments it scored. Tick "Default scale" on the new version to
+        propose it for new assessments."""
+        self.ensure_one()
+        new = self.copy({"name": _("%s (new version)") % self.name})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+            "target": "current",
+        }
 
     def _propose_orientation(self, total):
         """The orientation proposed for a total of points.

@@ -1,18 +1,28 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+# States of a session.
+PLANNED, HELD, CLOSED = "planned", "held", "closed"
 
 
 class RsaEpSession(models.Model):
     """A session of an équipe pluridisciplinaire or of an équipe d'orientation
-    (guide, "LES INSTANCES"): "Une équipe par territoire présidée par un
+    (seed 003, "LES INSTANCES"): "Une équipe par territoire présidée par un
     Conseiller Général, et composée par des professionnels de l'insertion …"
-    The agenda lists the cases; the minutes record the opinions."""
+    The agenda lists the cases; the minutes record the opinions.
+
+    The number comes from a sequence when the session is created (opening
+    and leaving an empty form consumes none); the number and the state
+    change only through the session's actions (its members and the
+    managers, who may write it)."""
 
     _name = "rsa.ep.session"
     _description = "EP / orientation team session"
-    _inherit = ["mail.thread"]
+    _inherit = ["cdb.workflow.mixin", "cdb.numbered.mixin", "mail.thread"]
     _order = "date desc, id desc"
+    _sequence_code = "rsa.ep.session"
+    _workflow_fields = ("name", "state")
 
-    name = fields.Char(required=True, default=lambda self: self._default_name())
     team_type = fields.Selection([
         ("ep", "Équipe pluridisciplinaire"),
         ("orientation", "Orientation team"),
@@ -26,14 +36,10 @@ class RsaEpSession(models.Model):
     case_count = fields.Integer(compute="_compute_case_count")
     minutes = fields.Html()
     state = fields.Selection([
-        ("planned", "Planned"),
-        ("held", "Held"),
-        ("closed", "Closed"),
-    ], default="planned", required=True, track_visibility="onchange")
-
-    @api.model
-    def _default_name(self):
-        return self.env["ir.sequence"].next_by_code("rsa.ep.session") or "/"
+        (PLANNED, "Planned"),
+        (HELD, "Held"),
+        (CLOSED, "Closed"),
+    ], default=PLANNED, required=True, track_visibility="onchange")
 
     @api.depends("case_ids")
     def _compute_case_count(self):
@@ -42,10 +48,14 @@ class RsaEpSession(models.Model):
 
     @api.multi
     def action_hold(self):
-        self.write({"state": "held"})
+        if self.filtered(lambda s: s.state != PLANNED):
+            raise UserError(_("Only a planned session can be marked as held."))
+        self._workflow_write({"state": HELD})
         return True
 
     @api.multi
     def action_close(self):
-        self.write({"state": "closed"})
+        if self.filtered(lambda s: s.state != HELD):
+            raise UserError(_("Only a session that was held can be closed."))
+        self._workflow_write({"state": CLOSED})
         return True

@@ -4,24 +4,30 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from odoo.addons.carnet_de_bord.tools import format_date, selection_label
+from odoo.addons.cdb_base.tools import format_date, selection_label
+
+from ..settings import (
+    CONTRACT_DEADLINE_PROFESSIONAL_MONTHS, CONTRACT_DEADLINE_SOLIDARITY_MONTHS,
+    SOLIDARITY_MAX_MONTHS)
+from .cdb_notebook import PERM_DECIDE, PERM_PROPOSE, check_not_moved
 
 ORIENTATION_TYPES = [
     ("professional_ft", "Professional – France Travail"),
     ("professional_other", "Professional – other organism"),
     ("solidarity", "Solidarity"),
 ]
-DEADLINE_PARAMS = {
-    # Guide, "L'ACCOMPAGNEMENT": the professional référent "Doit, sous un mois
-    # après l'orientation, conclure un contrat"; in the solidarity sphere
-    # "sous deux mois après son orientation".
-    "professional": ("rsa_orientation.contract_deadline_professional_months", 1),
-    "solidarity": ("rsa_orientation.contract_deadline_solidarity_months", 2),
+# States of an orientation: a draft is a proposal; the decided one is the
+# carnet's current orientation until a new decision replaces it.
+DRAFT, DECIDED, REPLACED = "draft", "decided", "replaced"
+# Seed 003, "L'ACCOMPAGNEMENT": the contract deadline of each sphere.
+DEADLINE_MONTHS = {
+    "professional": CONTRACT_DEADLINE_PROFESSIONAL_MONTHS,
+    "solidarity": CONTRACT_DEADLINE_SOLIDARITY_MONTHS,
 }
 
 
 class RsaOrientation(models.Model):
-    """Orientation decision (guide, "L'ORIENTATION" and "LES INSTANCES").
+    """Orientation decision (seed 003, "L'ORIENTATION" and "LES INSTANCES").
 
     "il est établi soit une orientation professionnelle Pôle Emploi, soit une
     orientation professionnelle autre que Pôle Emploi, soit une orientation
@@ -29,12 +35,20 @@ class RsaOrientation(models.Model):
     vers la sphère solidarité afin de réaliser un diagnostic."
     "Décision d'orientation avec désignation de l'organisme référent et du
     correspondant = point de départ du délai pour réaliser les contrats."
+
+    A member proposes (a draft, policy ``PERM_PROPOSE``); a delegate of the
+    President decides (``action_decide``, ``PERM_DECIDE``): the state, and
+    the content of a decided orientation, change only through that action.
     """
 
     _name = "rsa.orientation"
     _description = "Orientation decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["cdb.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_decision desc, id desc"
+    _workflow_fields = ("state", "ep_case_id")
+    _workflow_locked_fields = (
+        "notebook_id", "orientation_type", "organism_id", "referent_id", "correspondant_id",
+        "date_decision", "basis", "assessment_id")
 
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)
@@ -63,10 +77,10 @@ class RsaOrientation(models.Model):
         "rsa.ede.assessment", "EDE assessment", domain="[('notebook_id', '=', notebook_id)]")
     ep_case_id = fields.Many2one("rsa.ep.case", "From the EP case", readonly=True)
     state = fields.Selection([
-        ("draft", "Draft"),
-        ("decided", "Decided"),
-        ("replaced", "Replaced"),
-    ], default="draft", required=True, index=True, track_visibility="onchange")
+        (DRAFT, "Draft"),
+        (DECIDED, "Decided"),
+        (REPLACED, "Replaced"),
+    ], default=DRAFT, required=True, index=True, track_visibility="onchange")
     contract_deadline = fields.Date(
         "Contract deadline", compute="_compute_contract_deadline", store=True, index=True)
     contract_signed = fields.Boolean(
@@ -81,6 +95,21 @@ class RsaOrientation(models.Model):
         return [(o.id, "%s – %s" % (o._type_label(), format_date(o.date_decision) or _("draft")))
                 for o in self]
 
+    # ------------------------------------------------------------- states
+    @api.model
+    def _current_domain(self):
+        """The orientations in force (one per carnet at most)."""
+        return [("state", "=", DECIDED)]
+
+    def _is_current(self):
+        self.ensure_one()
+        return self.state == DECIDED
+
+    def _workflow_is_locked(self):
+        """A decision is history: its content no longer changes."""
+        return self.state != DRAFT
+
+    # ----------------------------------------------------------- computes
     @api.depends("orientation_type")
     def _compute_sphere(self):
         for orientation in self:
@@ -92,8 +121,7 @@ class RsaOrientation(models.Model):
 
     @api.model
     def _deadline_months(self, sphere):
-        key, default = DEADLINE_PARAMS[sphere]
-        return int(self.env["ir.config_parameter"].sudo().get_param(key, default))
+        return DEADLINE_MONTHS[sphere].get(self.env)
 
     @api.depends("date_decision", "sphere")
     def _compute_contract_deadline(self):
@@ -118,7 +146,7 @@ class RsaOrientation(models.Model):
         today = fields.Date.context_today(self)
         for orientation in self:
             orientation.is_overdue = bool(
-                orientation.state == "decided" and orientation.contract_deadline
+                orientation._is_current() and orientation.contract_deadline
                 and orientation.contract_deadline < today and not orientation.contract_signed)
 
     def _search_is_overdue(self, operator, value):
@@ -128,9 +156,9 @@ class RsaOrientation(models.Model):
         today = fields.Date.context_today(self)
         signed = self._signed_contract_leaf()
         if (operator == "=") == bool(value):
-            return ["&", "&", ("state", "=", "decided"), ("contract_deadline", "<", today),
+            return ["&", "&", ("state", "=", DECIDED), ("contract_deadline", "<", today),
                     "!", signed]
-        return ["|", "|", "|", ("state", "!=", "decided"), ("contract_deadline", "=", False),
+        return ["|", "|", "|", ("state", "!=", DECIDED), ("contract_deadline", "=", False),
                 ("contract_deadline", ">=", today), signed]
 
     @api.model
@@ -150,18 +178,26 @@ class RsaOrientation(models.Model):
 
     @api.model
     def create(self, vals):
+        """A proposal, by a member of the carnet or a delegate."""
         vals = dict(vals)
         if not vals.get("assessment_id") and not vals.get("ep_case_id") \
                 and not vals.get("orientation_type"):
             # "En l'absence d'élément … orienté vers la sphère solidarité"
             vals.update({"orientation_type": "solidarity", "basis": "default"})
+        if vals.get("notebook_id"):
+            self.env["cdb.notebook"].browse(vals["notebook_id"])._cdb_check(PERM_PROPOSE)
         return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        check_not_moved(self, vals)
+        return super().write(vals)
 
     @api.constrains("orientation_type", "organism_id", "state")
     def _check_organism(self):
         for orientation in self:
             if orientation.orientation_type == "professional_other" and \
-                    orientation.state == "decided" and not orientation.organism_id:
+                    orientation._is_current() and not orientation.organism_id:
                 raise ValidationError(_(
                     "A professional orientation to another organism than France "
                     "Travail needs the designated organism."))
@@ -169,24 +205,39 @@ class RsaOrientation(models.Model):
     # ------------------------------------------------------------- decide
     @api.multi
     def action_decide(self):
-        """Record the decision: it replaces the previous orientation, updates
-        the carnet's référent and members, starts the contract deadline and
-        reminds the référent with an activity."""
+        """Record the decision (a delegate of the President): it replaces the
+        previous orientation, updates the carnet's référent and members,
+        starts the contract deadline and reminds the référent with an
+        activity."""
         for orientation in self:
+            orientation.notebook_id._cdb_check(PERM_DECIDE)
             orientation._check_can_decide()
-            previous = orientation.notebook_id.orientation_ids.filtered(
-                lambda o: o.state == "decided" and o != orientation)
-            previous.write({"state": "replaced"})
-            orientation.write({
-                "state": "decided",
+            orientation.notebook_id.orientation_ids.filtered(
+                lambda o: o._is_current() and o != orientation
+            )._workflow_write({"state": REPLACED})
+            orientation._workflow_write({
+                "state": DECIDED,
                 "date_decision": orientation.date_decision or fields.Date.context_today(self),
             })
             orientation._apply_to_notebook()
             orientation._schedule_contract_activity()
         return True
 
+    @api.model
+    def _create_decided(self, vals):
+        """Record an orientation decided outside the carnet (the
+        département's imports of beneficiaries): it replaces the current one
+        of its carnet as ``action_decide`` does, without changing the
+        carnet's référent nor scheduling the contract (the import sets the
+        référent itself). The importing user must be a delegate."""
+        notebook = self.env["cdb.notebook"].browse(vals["notebook_id"])
+        notebook._cdb_check(PERM_DECIDE)
+        notebook.orientation_ids.filtered(lambda o: o._is_current())._workflow_write(
+            {"state": REPLACED})
+        return self._workflow_create(dict(vals, state=DECIDED))
+
     def _check_can_decide(self):
-        if self.state != "draft":
+        if self.state != DRAFT:
             raise UserError(_("Only a draft orientation can be decided."))
         if not self.referent_id:
             raise UserError(_("Designate the référent before deciding the orientation."))
@@ -197,16 +248,23 @@ class RsaOrientation(models.Model):
 
     def _apply_to_notebook(self):
         notebook = self.notebook_id
-        notebook.write({
-            "referent_id": self.referent_id.id,
-            "structure_id": (self.organism_id or self.referent_id.cdb_structure_id).id,
-        })
+        self._apply_referent_of_decision()
         if self.correspondant_id:
             notebook._add_member(self.correspondant_id, "other")
         notebook.message_post(body=_(
             "Orientation decided on %s: %s, référent %s. Contract to sign before %s.") % (
             format_date(self.date_decision), self._type_label(),
             self.referent_id.name, format_date(self.contract_deadline)))
+
+    def _apply_referent_of_decision(self):
+        """The decision designates the carnet's référent and structure
+        ("Décision d'orientation avec désignation de l'organisme référent"):
+        the one place an orientation changes them, once ``PERM_DECIDE``
+        allowed it."""
+        self.notebook_id.write({
+            "referent_id": self.referent_id.id,
+            "structure_id": (self.organism_id or self.referent_id.cdb_structure_id).id,
+        })
 
     def _type_label(self):
         return selection_label(self, "orientation_type")
@@ -220,15 +278,15 @@ class RsaOrientation(models.Model):
     # ---------------------------------------------------------------- cron
     @api.model
     def _cron_solidarity_twelve_months(self):
-        """Guide, "L'ACCOMPAGNEMENT SOCIAL": "un accompagnement social pendant
-        une période de 6 mois pouvant aller jusqu'à 12 mois": at 12 months the
-        case goes to the équipe pluridisciplinaire (once)."""
-        months = int(self.env["ir.config_parameter"].sudo().get_param(
-            "rsa_orientation.solidarity_max_months", 12))
+        """Seed 003, "L'ACCOMPAGNEMENT SOCIAL": "un accompagnement social
+        pendant une période de 6 mois pouvant aller jusqu'à 12 mois": at 12
+        months (``SOLIDARITY_MAX_MONTHS``) the case goes to the équipe
+        pluridisciplinaire (once)."""
+        months = SOLIDARITY_MAX_MONTHS.get(self.env)
         limit = fields.Date.to_string(
             fields.Date.from_string(fields.Date.context_today(self)) - relativedelta(months=months))
-        due = self.search([("state", "=", "decided"), ("sphere", "=", "solidarity"),
-                           ("date_decision", "<=", limit)])
+        due = self.search(self._current_domain() + [
+            ("sphere", "=", "solidarity"), ("date_decision", "<=", limit)])
         cases = self.env["rsa.ep.case"]
         for orientation in due:
             if not orientation.notebook_id.ep_case_ids.filtered(

@@ -3,73 +3,7 @@ orientation from the total, the colours, the grid filled item by item and
 locked once agreed, the evolution chart and who may read the assessments."""
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.carnet_de_bord.tests.common import CdbCase
-
-
-class EdeCase(CdbCase):
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.Assessment = cls.env["rsa.ede.assessment"]
-        cls.default_scale = cls.env.ref("rsa_orientation.ede_default_scale")
-        cls.notebook = cls._notebook("Utede", cls.referent)
-        # A custom scale: 3 items whose paliers count 1, 3 and 9 points,
-        # professional below 9, solidarity above 13.
-        cls.custom_scale = cls.env["rsa.ede.scale"].create({
-            "name": "UT scale", "professional_below": 9, "solidarity_above": 13,
-            "item_ids": [(0, 0, {
-                "name": "UT item %d" % n, "sequence": n,
-                "level_ids": [(0, 0, {"sequence": seq, "name": "UT level %d.%d" % (n, seq),
-                                      "points": points, "color": color})
-                              for seq, points, color in ((1, 1, "none"), (2, 3, "pink"),
-                                                         (3, 9, "blue"))],
-            }) for n in (1, 2, 3)],
-        })
-
-    def _assessment(self, scale=None, user=None, **vals):
-        values = {"notebook_id": self.notebook.id}
-        if scale:
-            values["scale_id"] = scale.id
-        values.update(vals)
-        return self.Assessment.sudo(user or self.referent).create(values)
-
-    @staticmethod
-    def _level(item, sequence):
-        return item.level_ids.filtered(lambda l: l.sequence == sequence)
-
-    @staticmethod
-    def _levels_for_total(scale, total):
-        """One level per item of ``scale`` whose points add up to ``total``."""
-        items = scale.item_ids.sorted("sequence")
-        lowest = [min(item.level_ids.mapped("points")) for item in items]
-        highest = [max(item.level_ids.mapped("points")) for item in items]
-
-        def search(index, remaining):
-            if index == len(items):
-                return [] if remaining == 0 else None
-            for level in items[index].level_ids.sorted("points"):
-                rest_min, rest_max = sum(lowest[index + 1:]), sum(highest[index + 1:])
-                if rest_min <= remaining - level.points <= rest_max:
-                    rest = search(index + 1, remaining - level.points)
-                    if rest is not None:
-                        return [level] + rest
-            return None
-
-        levels = search(0, total)
-        assert levels is not None, "no combination reaches %d" % total
-        return levels
-
-    def _fill(self, assessment, levels):
-        by_item = {level.item_id: level for level in levels}
-        assessment.write({"line_ids": [
-            (1, line.id, {"level_id": by_item[line.item_id].id})
-            for line in assessment.line_ids if line.item_id in by_item]})
-        return assessment
-
-    def _filled(self, scale, total, **vals):
-        assessment = self._assessment(scale, **vals)
-        return self._fill(assessment, self._levels_for_total(scale, total))
+from .common import EdeCase
 
 
 class TestProposedOrientation(EdeCase):
@@ -218,8 +152,7 @@ class TestGrid(EdeCase):
         assessment.invalidate_cache()
         self.assertEqual(assessment.total_points, 11)
         self.assertEqual(assessment.proposed_orientation, "team")
-        # Wording can still be corrected, and a copy is a free new version.
-        level.sudo().write({"name": "UT corrected wording"})
+        # A copy is a free new version.
         copy = self.custom_scale.copy()
         self.assertEqual(len(copy.item_ids.mapped("level_ids")), 9)
         copy.write({"solidarity_above": 40})
@@ -237,6 +170,110 @@ class TestGrid(EdeCase):
         self.assertEqual(assessment.total_points, 25)
 
 
+class TestScaleHistory(EdeCase):
+    """What an agreed assessment shows (its items in their order, the
+    wording and number of each level, its points and colour) never changes:
+    on a used scale such a change is refused, with the way out (a new
+    version); on a scale nobody used yet it is free."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.used_scale = cls.custom_scale.copy({"name": "UT used scale"})
+        cls.free_scale = cls.custom_scale.copy({"name": "UT free scale"})
+
+    def _agree(self, scale):
+        assessment = self._filled(scale, 11)
+        assessment.action_done()
+        return assessment
+
+    def _shown(self, assessment):
+        """What the agreed assessment shows, item by item."""
+        assessment.invalidate_cache()
+        return [(line.item_id.name, line.sequence, line.level_id.name,
+                 line.level_id.sequence, line.points, line.color)
+                for line in assessment.line_ids.sorted(lambda l: (l.sequence, l.id))]
+
+    def _changes(self, scale):
+        items = scale.item_ids.sorted("sequence")
+        level = items[0].level_ids.sorted("sequence")[0]
+        return {
+            "rename a level": lambda: level.write({"name": "UT renamed"}),
+            "renumber a level": lambda: level.write({"sequence": 4}),
+            "rename an item": lambda: items[0].write({"name": "UT renamed item"}),
+            "reorder the items": lambda: items[0].write({"sequence": 99}),
+            "delete an item": lambda: items[-1].unlink(),
+            "delete a level": lambda: items[0].level_ids.sorted("sequence")[-1].unlink(),
+            "add a level": lambda: self.env["rsa.ede.level"].create({
+                "item_id": items[0].id, "sequence": 5, "name": "UT new", "points": 4}),
+        }
+
+    def test_used_scale_refuses_what_rewrites_history(self):
+        assessment = self._agree(self.used_scale)
+        shown = self._shown(assessment)
+        for name, change in self._changes(self.used_scale).items():
+            with self.subTest(change=name):
+                with self.assertRaises(UserError), self.cr.savepoint():
+                    change()
+                self.assertEqual(self._shown(assessment), shown)
+
+    def test_unused_scale_changes_freely(self):
+        self._filled(self.free_scale, 11)  # a draft does not freeze the scale
+        for name, change in self._changes(self.free_scale).items():
+            with self.subTest(change=name), self.cr.savepoint():
+                change()
+
+    def test_the_same_value_is_no_change(self):
+        self._agree(self.used_scale)
+        item = self.used_scale.item_ids[:1]
+        item.write({"name": item.name, "sequence": item.sequence,
+                    "description": "Une aide pour remplir la grille."})
+
+    def test_new_version_is_free(self):
+        assessment = self._agree(self.used_scale)
+        shown = self._shown(assessment)
+        action = self.used_scale.action_new_version()
+        version = self.env["rsa.ede.scale"].browse(action["res_id"])
+        self.assertNotEqual(version, self.used_scale)
+        self.assertEqual(len(version.item_ids.mapped("level_ids")), 9)
+        for change in self._changes(version).values():
+            change()
+        self.assertEqual(self._shown(assessment), shown)
+
+    def test_deleting_a_used_scale_is_refused_clearly(self):
+        """A clear message instead of PostgreSQL's integrity error."""
+        self._assessment(self.used_scale)
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.used_scale.unlink()
+        self.assertTrue(self.used_scale.exists())
+        self.free_scale.unlink()
+        self.assertFalse(self.free_scale.exists())
+
+
+class TestFrenchMessages(EdeCase):
+    """The users read French: a refusal of this module comes translated."""
+
+    def _refusal(self, func, lang):
+        with self.assertRaises(UserError) as caught, self.cr.savepoint():
+            func(lang)
+        return caught.exception.name
+
+    def test_refusals_are_translated(self):
+        self._assessment(self.custom_scale)
+        agreed = self._filled(self.custom_scale, 11)
+        agreed.action_done()
+        attempts = (
+            lambda lang: self.custom_scale.with_context(lang=lang).unlink(),
+            lambda lang: self.custom_scale.item_ids[:1].with_context(lang=lang).write(
+                {"sequence": 50}),
+            lambda lang: agreed.with_context(lang=lang).write({"comment": "Changé"}),
+        )
+        for attempt in attempts:
+            english, french = self._refusal(attempt, "en_US"), self._refusal(attempt, "fr_FR")
+            self.assertTrue(english and french)
+            self.assertNotEqual(english, french)
+
+
 class TestChart(EdeCase):
 
     def test_one_point_per_agreed_assessment(self):
@@ -247,7 +284,7 @@ class TestChart(EdeCase):
             assessment.action_done()
             assessments |= assessment
         draft = self._filled(self.default_scale, 50, date="2026-10-01")
-        svg = (assessments | draft)._chart_svg()
+        svg = (assessments | draft)._chart_html()
         self.assertTrue(svg.startswith("<svg"))
         self.assertEqual(svg.count('class="ede-total-point"'), 3)
         self.assertEqual(svg.count('class="ede-item-line"'), 8)
@@ -256,12 +293,23 @@ class TestChart(EdeCase):
         self.assertNotIn("01/10/2026", svg)
         self.assertIn("Logement", svg)
 
+    def test_the_printed_assessment_draws_the_path_so_far(self):
+        first = self._filled(self.default_scale, 40, date="2026-01-15")
+        first.action_done()
+        second = self._filled(self.default_scale, 20, date="2026-06-15")
+        second.action_done()
+        report = self.env.ref("rsa_orientation.action_report_rsa_ede_assessment")
+        for assessment, points in ((first, 1), (second, 2)):
+            html = report.render_qweb_html(assessment.ids)[0].decode("utf-8")
+            self.assertIn("o_rsa_ede_chart", html)
+            self.assertEqual(html.count('class="ede-total-point"'), points)
+
     def test_no_agreed_assessment(self):
         draft = self._filled(self.default_scale, 50)
-        message = draft._chart_svg()
+        message = draft._chart_html()
         self.assertNotIn("<svg", message)
         self.assertTrue(message)
-        self.assertNotIn("<svg", self.Assessment._chart_svg())
+        self.assertNotIn("<svg", self.Assessment._chart_html())
 
 
 class TestAccess(EdeCase):
@@ -281,7 +329,7 @@ class TestAccess(EdeCase):
             self.env["rsa.ede.assessment.line"].sudo(self.outsider).browse(
                 assessment.line_ids[0].id).read(["points"])
         self.assertNotIn("<svg", outsider.search(
-            [("notebook_id", "=", self.notebook.id)])._chart_svg())
+            [("notebook_id", "=", self.notebook.id)])._chart_html())
 
         # Once a member of the carnet, the accompagnateur reads it.
         self._member(self.notebook, self.outsider)

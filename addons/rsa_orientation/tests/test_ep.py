@@ -4,7 +4,9 @@ scale ("DROITS ET DEVOIRS … SANCTIONS"), the 12-month limit of the
 solidarity accompaniment ("L'ACCOMPAGNEMENT SOCIAL") and the prints."""
 from odoo.exceptions import AccessError, UserError
 
-from .orientation_common import OrientationCase
+from odoo.addons.rsa_orientation.settings import SOLIDARITY_MAX_MONTHS
+
+from .common import OrientationCase
 
 
 class EpCase(OrientationCase):
@@ -22,12 +24,6 @@ class EpCase(OrientationCase):
             case.action_submit()
         self.assertEqual(case.state, "draft")
         self.assertFalse(case.date_submitted)
-
-    def _decide(self, case, decision="confirmed", **vals):
-        vals["decision"] = decision
-        case.write(vals)
-        case.action_decide()
-        return case
 
 
 class TestReorientationRequest(EpCase):
@@ -74,6 +70,41 @@ class TestReorientationRequest(EpCase):
         self.assertNotEqual(first.name, second.name)
 
 
+class TestSessionNumber(OrientationCase):
+    """A session is numbered when it is created: opening a new session's
+    form (default values) and leaving it consumed a number before."""
+
+    def _next_number(self):
+        sequence = self.env.ref("rsa_orientation.seq_rsa_ep_session")
+        sequence.invalidate_cache()
+        return sequence.number_next_actual
+
+    def test_opening_the_form_consumes_no_number(self):
+        Session = self.env["rsa.ep.session"].sudo(self.manager)
+        before = self._next_number()
+        for _attempt in range(2):
+            values = Session.default_get(list(Session._fields))
+            self.assertIn(values.get("name"), (None, False, "/"))
+        self.assertEqual(self._next_number(), before)
+        session = Session.create({"date": self.today + " 09:00:00", "territory": "UT"})
+        self.assertTrue(session.name.startswith("EP-"))
+        self.assertEqual(self._next_number(), before + 1)
+
+    def test_two_sessions_two_numbers(self):
+        first, second = self._session(self.team_member), self._session(self.team_member)
+        self.assertNotEqual(first.name, second.name)
+
+    def test_hold_then_close(self):
+        session = self._session(self.team_member)
+        with self.assertRaises(UserError):
+            session.action_close()
+        self.assertIs(session.action_hold(), True)
+        with self.assertRaises(UserError):
+            session.action_hold()
+        self.assertIs(session.action_close(), True)
+        self.assertEqual(session.state, "closed")
+
+
 class TestOpinion(EpCase):
 
     def setUp(self):
@@ -82,45 +113,46 @@ class TestOpinion(EpCase):
                                assessment_id=self.assessment.id)
         self.case.action_submit()
 
-    def _assert_refused_opinion(self):
+    def _assert_refused_opinion(self, opinion="favourable"):
         with self.assertRaises(UserError):
-            self.case.action_give_opinion()
+            self.case.action_give_opinion(opinion)
         self.assertEqual(self.case.state, "submitted")
+        self.assertFalse(self.case.opinion)
         self.assertFalse(self.case.opinion_date)
 
     def test_opinion_requires_a_session(self):
-        self.case.write({"opinion": "favourable", "opinion_motive": "Projet professionnel"})
+        self.case.write({"opinion_motive": "Projet professionnel"})
         self._assert_refused_opinion()
 
-    def test_opinion_requires_the_opinion(self):
+    def test_opinion_requires_a_known_opinion(self):
         self.case.write({"session_id": self.session.id, "opinion_motive": "Projet"})
-        self._assert_refused_opinion()
+        self._assert_refused_opinion(False)
+        self._assert_refused_opinion("maybe")
 
     def test_opinion_requires_a_motivation(self):
-        self.case.write({"session_id": self.session.id, "opinion": "favourable",
-                         "opinion_motive": "   \n "})
+        self.case.write({"session_id": self.session.id, "opinion_motive": "   \n "})
         self._assert_refused_opinion()
 
     def test_opinion_given(self):
-        self.case.write({"session_id": self.session.id, "opinion": "unfavourable",
+        self.case.write({"session_id": self.session.id,
                          "opinion_motive": "Freins de santé à lever d'abord"})
-        self.case.action_give_opinion()
+        self.assertIs(self.case.action_opinion_unfavourable(), True)
         self.assertEqual(self.case.state, "opinion")
+        self.assertEqual(self.case.opinion, "unfavourable")
         self.assertEqual(self.case.opinion_date, self.today)
 
     def test_opinion_on_a_draft_case_is_refused(self):
         case = self._case(self.notebook)
-        case.write({"session_id": self.session.id, "opinion": "favourable",
-                    "opinion_motive": "Projet"})
+        case.write({"session_id": self.session.id, "opinion_motive": "Projet"})
         with self.assertRaises(UserError):
-            case.action_give_opinion()
+            case.action_give_opinion("favourable")
         self.assertEqual(case.state, "draft")
 
     def test_decision_follows_the_opinion(self):
-        self.case.decision = "confirmed"
         with self.assertRaises(UserError):
-            self.case.action_decide()
+            self.case.action_decide("confirmed")
         self.assertEqual(self.case.state, "submitted")
+        self.assertFalse(self.case.decision)
         self.assertFalse(self.case.result_orientation_id)
 
 
@@ -179,9 +211,8 @@ class TestReorientationDecision(EpCase):
 
     def test_granted_needs_the_new_orientation(self):
         self.case.requested_orientation_type = False
-        self.case.decision = "confirmed"
         with self.assertRaises(UserError):
-            self.case.action_decide()
+            self.case.action_grant()
         self.assertEqual(self.case.state, "opinion")
         self.assertFalse(self._team_orientations())
 
@@ -366,7 +397,7 @@ class TestSolidarityLimit(OrientationCase):
         self.assertFalse(self._cases_of(old))
 
     def test_limit_from_the_settings(self):
-        self._param("rsa_orientation.solidarity_max_months", "6")
+        self._param(SOLIDARITY_MAX_MONTHS.key, "6")
         orientation = self._solidarity(7)
         self._cron()
         self.assertEqual(len(self._cases_of(orientation)), 1)

@@ -1,13 +1,15 @@
 """Orientation decisions (seed 003, "LES INSTANCES", "L'ORIENTATION",
 "L'ACCOMPAGNEMENT") and the versions of the socio-professional data."""
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.cdb_base.tools import format_date
+from odoo.addons.rsa_orientation.settings import (
+    CONTRACT_DEADLINE_PROFESSIONAL_MONTHS, CONTRACT_DEADLINE_SOLIDARITY_MONTHS)
 
-from .orientation_common import OrientationCase
+from .common import OrientationCase
 
-PRO_PARAM = "rsa_orientation.contract_deadline_professional_months"
-SOL_PARAM = "rsa_orientation.contract_deadline_solidarity_months"
+PRO_PARAM = CONTRACT_DEADLINE_PROFESSIONAL_MONTHS.key
+SOL_PARAM = CONTRACT_DEADLINE_SOLIDARITY_MONTHS.key
 
 
 class TestOrientationDecision(OrientationCase):

@@ -3,7 +3,7 @@ members of the teams that examine its cases (their cases only), the
 département managers — nobody else."""
 from odoo.exceptions import AccessError, ValidationError
 
-from .orientation_common import OrientationCase
+from .common import OrientationCase
 
 
 class TestOrientationAccess(OrientationCase):
@@ -23,8 +23,7 @@ class TestOrientationAccess(OrientationCase):
         dsp = cls.env["rsa.dsp"].create({"notebook_id": notebook.id,
                                          "health_difficulty": True})
         case = cls._case_with_opinion(notebook, session, "suspension")
-        case.write({"decision": "confirmed"})
-        case.action_decide()
+        case.action_decide("confirmed")
         return {
             "cdb.notebook": notebook,
             "rsa.orientation": orientation,
@@ -146,10 +145,10 @@ class TestOrientationAccess(OrientationCase):
         self._attach(case)
         case.action_submit()
         as_team = self._as(self.team_member, "rsa.ep.case").browse(case.id)
-        as_team.write({"opinion": "favourable", "opinion_motive": "Aucune réponse aux "
-                                                                  "convocations"})
-        as_team.action_give_opinion()
+        as_team.write({"opinion_motive": "Aucune réponse aux convocations"})
+        as_team.action_opinion_favourable()
         self.assertEqual(case.state, "opinion")
+        self.assertEqual(case.opinion, "favourable")
 
     # -------------------------------------------------------- manager
     def test_manager_sees_everything(self):

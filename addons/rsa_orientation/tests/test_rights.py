@@ -4,10 +4,12 @@ du foyer … inférieures au montant forfaitaire (=RSA socle), être BRSA …
 sans activité professionnelle ou avoir des ressources professionnelles
 inférieures à 500 euros nets par mois." — "l'orientation et, donc,
 l'accompagnement sont des mesures individuelles"."""
-from .orientation_common import OrientationCase
+from odoo.addons.rsa_orientation.settings import ACTIVITY_INCOME_THRESHOLD, LUMP_SUM_AMOUNT
 
-LUMP_SUM = "rsa_orientation.lump_sum_amount"
-THRESHOLD = "rsa_orientation.activity_income_threshold"
+from .common import OrientationCase
+
+LUMP_SUM = LUMP_SUM_AMOUNT.key
+THRESHOLD = ACTIVITY_INCOME_THRESHOLD.key
 
 
 class TestAccompanimentRequired(OrientationCase):

@@ -7,6 +7,10 @@ from odoo.addons.carnet_de_bord.tests.common import CdbCase
 
 
 class OrientationCase(CdbCase):
+    """Users: ``referent`` and ``accompagnateur`` (CdbCase); ``correspondant``,
+    a professional designated as the orientations' correspondant; the
+    President's delegates ``delegate`` (correspondant of ``territory``) and
+    ``manager`` (the whole département); two members of EP teams."""
 
     @classmethod
     def setUpClass(cls):
@@ -17,6 +21,9 @@ class OrientationCase(CdbCase):
         cls.team_member2 = cls._user("ut.team.member2",
                                      "rsa_orientation.group_rsa_orientation_team")
         cls.manager = cls._user("ut.manager", "group_cdb_manager")
+        cls.territory = cls.env["cdb.territory"].create({"name": "UT Territoire"})
+        cls.delegate = cls._user("ut.delegate", "group_cdb_correspondant")
+        cls.delegate.cdb_territory_ids = cls.territory
         cls.organism = cls.env["res.partner"].create({
             "name": "UT Organism", "is_company": True, "cdb_is_structure": True})
         cls._name_seq = 0
@@ -97,7 +104,81 @@ class OrientationCase(CdbCase):
         if case_type == "suspension":
             cls._attach(case)
         case.action_submit()
-        case.write({"session_id": session.id, "opinion": opinion,
-                    "opinion_motive": "Motivation UT de l'avis"})
-        case.action_give_opinion()
+        case.write({"session_id": session.id, "opinion_motive": "Motivation UT de l'avis"})
+        case.action_give_opinion(opinion)
         return case
+
+    @staticmethod
+    def _decide(case, decision="confirmed", **vals):
+        """The President's decision on ``case`` (by delegation)."""
+        if vals:
+            case.write(vals)
+        case.action_decide(decision)
+        return case
+
+
+class EdeCase(CdbCase):
+    """A carnet and a custom scale of 3 items whose paliers count 1, 3 and 9
+    points (professional below 9, solidarity above 13), and helpers to fill
+    an assessment up to a given total."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Assessment = cls.env["rsa.ede.assessment"]
+        cls.default_scale = cls.env.ref("rsa_orientation.ede_default_scale")
+        cls.notebook = cls._notebook("Utede", cls.referent)
+        cls.custom_scale = cls.env["rsa.ede.scale"].create({
+            "name": "UT scale", "professional_below": 9, "solidarity_above": 13,
+            "item_ids": [(0, 0, {
+                "name": "UT item %d" % n, "sequence": n,
+                "level_ids": [(0, 0, {"sequence": seq, "name": "UT level %d.%d" % (n, seq),
+                                      "points": points, "color": color})
+                              for seq, points, color in ((1, 1, "none"), (2, 3, "pink"),
+                                                         (3, 9, "blue"))],
+            }) for n in (1, 2, 3)],
+        })
+
+    def _assessment(self, scale=None, user=None, **vals):
+        values = {"notebook_id": self.notebook.id}
+        if scale:
+            values["scale_id"] = scale.id
+        values.update(vals)
+        return self.Assessment.sudo(user or self.referent).create(values)
+
+    @staticmethod
+    def _level(item, sequence):
+        return item.level_ids.filtered(lambda l: l.sequence == sequence)
+
+    @staticmethod
+    def _levels_for_total(scale, total):
+        """One level per item of ``scale`` whose points add up to ``total``."""
+        items = scale.item_ids.sorted("sequence")
+        lowest = [min(item.level_ids.mapped("points")) for item in items]
+        highest = [max(item.level_ids.mapped("points")) for item in items]
+
+        def search(index, remaining):
+            if index == len(items):
+                return [] if remaining == 0 else None
+            for level in items[index].level_ids.sorted("points"):
+                rest_min, rest_max = sum(lowest[index + 1:]), sum(highest[index + 1:])
+                if rest_min <= remaining - level.points <= rest_max:
+                    rest = search(index + 1, remaining - level.points)
+                    if rest is not None:
+                        return [level] + rest
+            return None
+
+        levels = search(0, total)
+        assert levels is not None, "no combination reaches %d" % total
+        return levels
+
+    def _fill(self, assessment, levels):
+        by_item = {level.item_id: level for level in levels}
+        assessment.write({"line_ids": [
+            (1, line.id, {"level_id": by_item[line.item_id].id})
+            for line in assessment.line_ids if line.item_id in by_item]})
+        return assessment
+
+    def _filled(self, scale, total, **vals):
+        assessment = self._assessment(scale, **vals)
+        return self._fill(assessment, self._levels_for_total(scale, total))

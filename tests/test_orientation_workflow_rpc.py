@@ -1,0 +1,94 @@
+"""Workflow fields of the orientation module over XML-RPC, against the real
+server: the demo référent (referent.social) and the demo correspondant
+(correspondant, a delegate of the President for the Arrageois) write the
+state and the decision of an orientation and of an EP case directly, and
+are refused whatever their role (AccessError); the same changes made by the
+actions succeed for whom the policy allows (the référent proposes, the
+correspondant decides) and answer True (XML-RPC cannot marshal None).
+"""
+import base64
+import datetime
+import xmlrpc.client
+
+import pytest
+
+from e2e_helpers import create_carnet
+
+ACCESS_ERROR = 4  # odoo.service.wsgi_server.RPC_FAULT_CODE_ACCESS_ERROR
+
+
+@pytest.fixture(scope="module")
+def correspondant(connect):
+    return connect("correspondant")
+
+
+@pytest.fixture(scope="module")
+def carnet(manager, social):
+    """A carnet of the Arrageois followed by referent.social."""
+    notebook_id, _partner_id, _vals = create_carnet(manager, social.uid)
+    territory_ids = manager.call("cdb.territory", "search", [("name", "ilike", "Arrageois")])
+    assert territory_ids, "the demo territory Arrageois"
+    manager.call("cdb.notebook", "write", [notebook_id], {"territory_id": territory_ids[0]})
+    return notebook_id
+
+
+def refused(rpc, model, method, *args):
+    with pytest.raises(xmlrpc.client.Fault) as info:
+        rpc.call(model, method, *args)
+    assert info.value.faultCode == ACCESS_ERROR, info.value.faultString
+
+
+def test_orientation_state_changes_through_its_decision_only(carnet, social, correspondant):
+    orientation_id = social.call("rsa.orientation", "create", {
+        "notebook_id": carnet, "orientation_type": "professional_ft",
+        "referent_id": social.uid})
+    for rpc in (social, correspondant):
+        refused(rpc, "rsa.orientation", "write", [orientation_id], {"state": "decided"})
+        refused(rpc, "rsa.orientation", "create", {
+            "notebook_id": carnet, "referent_id": social.uid, "state": "decided"})
+    # the référent proposes, the delegate decides
+    refused(social, "rsa.orientation", "action_decide", [orientation_id])
+    assert correspondant.call("rsa.orientation", "action_decide", [orientation_id]) is True
+    for rpc in (social, correspondant):
+        refused(rpc, "rsa.orientation", "write", [orientation_id], {"state": "draft"})
+        refused(rpc, "rsa.orientation", "write", [orientation_id],
+                {"date_decision": "2020-01-01"})
+    state, = social.call("rsa.orientation", "read", [orientation_id], ["state"])
+    assert state["state"] == "decided"
+
+
+def test_ep_case_decision_changes_through_its_actions_only(carnet, manager, social,
+                                                           correspondant):
+    case_id = social.call("rsa.ep.case", "create", {
+        "notebook_id": carnet, "case_type": "suspension", "suspension_reason": "breach",
+        "motive": "Trois convocations sans réponse."})
+    social.call("ir.attachment", "create", {
+        "name": "convocations.pdf", "datas_fname": "convocations.pdf",
+        "datas": base64.b64encode(b"convocations").decode(),
+        "res_model": "rsa.ep.case", "res_id": case_id})
+    for rpc in (social, correspondant):
+        for vals in ({"state": "decided"}, {"decision": "confirmed"},
+                     {"opinion": "favourable"}, {"name": "DOS-FAUX"}):
+            refused(rpc, "rsa.ep.case", "write", [case_id], vals)
+    assert social.call("rsa.ep.case", "action_submit", [case_id]) is True
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    session_id = manager.call("rsa.ep.session", "create", {
+        "date": tomorrow + " 09:00:00", "territory": "Arrageois"})
+    correspondant.call("rsa.ep.case", "write", [case_id], {
+        "session_id": session_id, "opinion_motive": "Aucune réponse aux convocations."})
+    refused(social, "rsa.ep.case", "action_give_opinion", [case_id], "favourable")
+    assert correspondant.call("rsa.ep.case", "action_give_opinion", [case_id],
+                              "favourable") is True
+    refused(social, "rsa.ep.case", "action_decide", [case_id], "refused")
+    for rpc in (social, correspondant):
+        refused(rpc, "rsa.ep.case", "write", [case_id], {"decision": "refused"})
+        refused(rpc, "rsa.ep.case", "write", [case_id], {"state": "decided"})
+    assert correspondant.call("rsa.ep.case", "action_decide", [case_id], "refused") is True
+    for rpc in (social, correspondant):
+        refused(rpc, "rsa.ep.case", "write", [case_id], {"decision": "confirmed"})
+        refused(rpc, "rsa.ep.case", "write", [case_id], {"state": "opinion"})
+    case, = social.call("rsa.ep.case", "read", [case_id],
+                        ["state", "opinion", "decision", "decision_user_id"])
+    assert (case["state"], case["opinion"], case["decision"]) == (
+        "decided", "favourable", "refused")
+    assert case["decision_user_id"][0] == correspondant.uid
