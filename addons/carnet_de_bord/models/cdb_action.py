@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 # What an accompagnateur in charge of an action may fill in: the part that
 # concerns him (issue "carnet de bord core", after seed 000 "Qui le remplit").

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..settings import REVIEW_INTERVAL_MONTHS
-from ..tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 
 class CdbNotebook(models.Model):

@@ -1,6 +1,6 @@
 from odoo import _, api, models
 
-from ..tools import selection_label
+from odoo.addons.cdb_base.tools import selection_label
 
 
 class CdbNotebookMember(models.Model):

@@ -3,7 +3,7 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 CAF_NUMBER_RE = re.compile(r"^[0-9]{7,13}$")
 

@@ -7,7 +7,7 @@ import zipfile
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from ..tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 TRACE_FIELDS = ["date", "author_id", "message_type", "subtype_id", "subject", "body",
                 "model", "res_id"]

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 
 class CerAmendmentLine(models.Model):

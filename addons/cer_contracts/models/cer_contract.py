@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.carnet_de_bord.tools import format_date, selection_label
+from odoo.addons.cdb_base.tools import format_date, selection_label
 
 # Guide, "L'ACCOMPAGNEMENT PROFESSIONNEL": "Il se contractualise par un
 # Projet Personnalisé d'Accès à l'Emploi (PPAE) avec PE ou un Contrat

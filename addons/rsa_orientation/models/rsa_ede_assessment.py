@@ -4,7 +4,7 @@ from html import escape
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 from .rsa_ede_scale import ORIENTATIONS
 

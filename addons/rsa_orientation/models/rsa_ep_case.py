@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.carnet_de_bord.tools import format_date, selection_label
+from odoo.addons.cdb_base.tools import format_date, selection_label
 
 from .rsa_orientation import ORIENTATION_TYPES
 

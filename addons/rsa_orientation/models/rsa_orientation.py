@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from odoo.addons.carnet_de_bord.tools import format_date, selection_label
+from odoo.addons.cdb_base.tools import format_date, selection_label
 
 ORIENTATION_TYPES = [
     ("professional_ft", "Professional – France Travail"),

@@ -2,7 +2,7 @@
 "L'ACCOMPAGNEMENT") and the versions of the socio-professional data."""
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.carnet_de_bord.tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 from .orientation_common import OrientationCase
 
