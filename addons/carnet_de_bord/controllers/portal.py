@@ -13,11 +13,11 @@ from werkzeug.utils import redirect
 
 from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.http import request
+from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..models.cdb_notebook_member import SECTIONS
+from ..sections import SECTIONS
 
 REVIEWABLE = {"objective": "objective_ids", "action": "action_ids"}
 
@@ -72,6 +72,21 @@ class CarnetPortal(CustomerPortal):
             "structure_shares": self._cdb_structure_shares(notebook, members),
             "access_logs": self._cdb_access_logs(notebook),
         }
+
+    @http.route("/my/carnet/export", type="http", auth="user")
+    def portal_carnet_export(self, **kw):
+        """The beneficiary's right of access: the ZIP file of all their data,
+        built as them (the same rules as their portal; health included)."""
+        notebook = self._cdb_own_notebook()
+        if not notebook:
+            return redirect("/my", 303)
+        wizard = request.env["cdb.data.export.wizard"].create(
+            {"partner_id": request.env.user.partner_id.id})
+        content = wizard._export_content()
+        return request.make_response(content, headers=[
+            ("Content-Type", "application/zip"),
+            ("Content-Length", len(content)),
+            ("Content-Disposition", content_disposition(wizard._filename()))])
 
     @staticmethod
     def _cdb_structure_shares(notebook, members):

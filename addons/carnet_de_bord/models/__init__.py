@@ -6,12 +6,15 @@ from . import cdb_diploma_level
 from . import cdb_rome_code
 from . import cdb_action_code
 from . import cdb_territory
+from . import mail_thread
 from . import cdb_notebook_policy
+from . import cdb_notebook_part_mixin
+from . import cdb_notebook_audit
+from . import cdb_notebook_data_protection
 from . import res_partner
 from . import res_users
 from . import cdb_notebook
 from . import cdb_notebook_member
-from . import cdb_notebook_member_invitation
 from . import cdb_notebook_share
 from . import cdb_situation
 from . import cdb_health
@@ -20,9 +23,5 @@ from . import cdb_action
 from . import calendar_event
 from . import cdb_demo_generator
 from . import cdb_access_log
-from . import cdb_notebook_audit
-from . import cdb_notebook_data_protection
-from . import res_partner_data_protection
 from . import cdb_retention_log
-from . import cdb_notebook_member_audit
 from . import res_config_settings

@@ -2,21 +2,23 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-RETENTION_YEARS_PARAM = "carnet_de_bord.retention_years"
-DEFAULT_RETENTION_YEARS = 5
+from ..settings import RETENTION_YEARS
 
 
-class CdbNotebook(models.Model):
+class CdbNotebookDataProtection(models.AbstractModel):
     """Retention and right of access over everything a carnet holds.
 
     ``_cdb_personal_records()`` lists the records about the beneficiary that
     hang off the carnets; each module adds its own (rsa_orientation,
-    cer_contracts) so that the purge and the export cover them. The list is
-    in deletion order: a record comes before the records it points to with
-    ``ondelete="restrict"``.
+    cer_contracts, in their ``cdb.notebook`` class) so that the purge and the
+    export cover them. The list is in deletion order: a record comes before
+    the records it points to with ``ondelete="restrict"``.
+
+    A named mixin of ``cdb.notebook`` (listed in its ``_inherit``).
     """
 
-    _inherit = "cdb.notebook"
+    _name = "cdb.notebook.data.protection"
+    _description = "Retention and right of access of a carnet"
 
     retention_purge_date = fields.Date(
         "Anonymised on", readonly=True, copy=False, index=True,
@@ -33,6 +35,7 @@ class CdbNotebook(models.Model):
             notebooks.mapped("action_ids"),
             notebooks.mapped("objective_ids"),
             notebooks.mapped("situation_ids"),
+            notebooks.mapped("health_ids"),
             notebooks.mapped("member_ids"),
         ]
 
@@ -41,8 +44,7 @@ class CdbNotebook(models.Model):
     def _cdb_retention_years(self):
         """Years a closed carnet is kept after the end of the accompaniment
         (the public Carnet de bord service: "5 years after last contact")."""
-        return int(self.env["ir.config_parameter"].sudo().get_param(
-            RETENTION_YEARS_PARAM, DEFAULT_RETENTION_YEARS))
+        return RETENTION_YEARS.get(self.env)
 
     @api.model
     def _cdb_expired_notebooks(self):
@@ -69,7 +71,7 @@ class CdbNotebook(models.Model):
         self._cdb_delete_records_traces(self)
         logs = self.env["cdb.access.log"].sudo().search([("notebook_id", "in", self.ids)])
         counts[logs._name] = len(logs)
-        logs.with_context(cdb_retention_purge=True).unlink()
+        logs._expire()
         self.mapped("beneficiary_id")._cdb_anonymize()
         self.sudo().write({"retention_purge_date": fields.Date.context_today(self)})
         return counts

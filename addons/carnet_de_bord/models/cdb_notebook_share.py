@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .cdb_notebook_member import SECTIONS
+from ..sections import SECTIONS
 
 
 class CdbNotebookShare(models.Model):
@@ -12,6 +12,7 @@ class CdbNotebookShare(models.Model):
     (cdb.notebook.member ``share_<section>``) is what the rules read."""
 
     _name = "cdb.notebook.share"
+    _inherit = "cdb.notebook.part.mixin"
     _description = "Sharing choice for a structure"
     _order = "notebook_id, structure_id, section"
 

@@ -8,7 +8,7 @@ class CdbObjective(models.Model):
 
     _name = "cdb.objective"
     _description = "Objective"
-    _inherit = ["mail.thread", "cdb.beneficiary.review.mixin"]
+    _inherit = ["mail.thread", "cdb.beneficiary.review.mixin", "cdb.notebook.part.mixin"]
     _order = "sequence, id"
 
     notebook_id = fields.Many2one(
@@ -32,11 +32,14 @@ class CdbObjective(models.Model):
     @api.multi
     def action_validate(self):
         self.write({"state": "validated"})
+        return True
 
     @api.multi
     def action_achieve(self):
         self.write({"state": "achieved"})
+        return True
 
     @api.multi
     def action_abandon(self):
         self.write({"state": "abandoned"})
+        return True

@@ -56,5 +56,5 @@ class CdbRetentionLog(models.Model):
         limit = fields.Datetime.from_string(fields.Datetime.now()) - relativedelta(
             months=Log._access_log_months())
         expired = Log.search([("date", "<", fields.Datetime.to_string(limit))])
-        expired.with_context(cdb_retention_purge=True).unlink()
+        expired._expire()
         return len(expired)

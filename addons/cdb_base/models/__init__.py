@@ -1,6 +1,7 @@
 from . import cdb_workflow_mixin
 from . import res_config_settings
 from . import cdb_document_access
+from . import mail_thread
 from . import mail_followers
 from . import mail_activity
 from . import mail_activity_mixin
@@ -10,4 +11,6 @@ from . import mail_notification
 from . import ir_attachment
 from . import calendar_event
 from . import calendar_attendee
+from . import cdb_read_audit_mixin
 from . import ir_actions_report
+from . import mail_wizard_invite

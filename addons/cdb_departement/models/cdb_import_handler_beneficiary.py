@@ -145,9 +145,14 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             changed = True
         else:
             notebook_values = self._changed_values(notebook, notebook_values)
+            referent_id = notebook_values.pop("referent_id", None)
+            if referent_id:
+                # the référent changes through carnet_de_bord's _set_referent
+                notebook._cdb_check("change_referent")
+                notebook._set_referent(self.env["res.users"].browse(referent_id))
             if notebook_values:
                 notebook.write(notebook_values)
-                changed = True
+            changed = changed or bool(referent_id or notebook_values)
         changed |= self._add_accompagnateurs(notebook, values.get("accompagnateur_ids") or [])
         changed |= self._new_situation(notebook, self._situation_values(values))
         changed |= self._new_orientation(state, notebook, values)

@@ -41,9 +41,13 @@ class CdbImportHandlerReferentAssignment(models.AbstractModel):
         for _line, values in rows:
             notebook = self._notebook(values["_match"])
             user_id, user_structure_id = values["referent_id"]
+            structure_id = values.get("structure_id") or user_structure_id
             changed = self._changed_values(notebook, {
-                "referent_id": user_id,
-                "structure_id": values.get("structure_id") or user_structure_id})
-            notebook.write(changed)
+                "referent_id": user_id, "structure_id": structure_id})
+            if changed:
+                # the référent changes through carnet_de_bord's _set_referent
+                notebook._cdb_check("change_referent")
+                notebook._set_referent(self.env["res.users"].browse(user_id),
+                                       self.env["res.partner"].browse(structure_id))
             counts["updated" if changed else "unchanged"] += 1
         return counts

@@ -8,3 +8,4 @@ from . import test_access_matrix
 from . import test_data_protection
 from . import test_contract_sharing
 from . import test_portal_contracts
+from . import test_audit_print

@@ -197,10 +197,9 @@ class RsaOrientation(models.Model):
 
     def _apply_to_notebook(self):
         notebook = self.notebook_id
-        notebook.write({
-            "referent_id": self.referent_id.id,
-            "structure_id": (self.organism_id or self.referent_id.cdb_structure_id).id,
-        })
+        # the decision designates the référent (carnet_de_bord's _set_referent)
+        notebook._set_referent(self.referent_id,
+                               self.organism_id or self.referent_id.cdb_structure_id)
         if self.correspondant_id:
             notebook._add_member(self.correspondant_id, "other")
         notebook.message_post(body=_(
