@@ -29,6 +29,8 @@ class CdbNotebookDataProtection(models.AbstractModel):
     def _cdb_personal_records(self):
         """Recordsets (sudo) of the records about the beneficiaries of these
         carnets, a record before those it depends on."""
+        # sudo: the purge and the export cover every record (the export then
+        # keeps what its user may read, cdb.data.export.wizard)
         notebooks = self.sudo().with_context(active_test=False)
         return [
             notebooks.mapped("event_ids"),
@@ -57,6 +59,7 @@ class CdbNotebookDataProtection(models.AbstractModel):
              WHERE state = 'closed' AND retention_purge_date IS NULL
                AND COALESCE(date_end, write_date::date) < %s
         """, (fields.Date.to_string(limit),))
+        # sudo: the retention cron
         return self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
 
     def _cdb_retention_purge(self):
@@ -89,7 +92,8 @@ class CdbNotebookDataProtection(models.AbstractModel):
 
     @api.model
     def _cdb_delete_records_traces(self, records):
-        """Messages, attachments, activities and followers of ``records``."""
+        """Messages, attachments, activities and followers of ``records``
+        (the retention cron, sudo)."""
         domain = [("res_model", "=", records._name), ("res_id", "in", records.ids)]
         self.env["mail.message"].sudo().search(
             [("model", "=", records._name), ("res_id", "in", records.ids)]).unlink()
@@ -100,6 +104,7 @@ class CdbNotebookDataProtection(models.AbstractModel):
     def _cdb_export_records(self):
         """Records of the right-of-access export: the carnets, what hangs off
         them and the lines of the journal of accesses."""
+        # sudo: see _cdb_personal_records
         notebooks = self.sudo().with_context(active_test=False)
         records = [notebooks] + self._cdb_personal_records()
         records.append(notebooks.mapped("access_log_ids"))

@@ -100,6 +100,8 @@ class ResPartner(models.Model):
         identity key (last and first name), birth date and département."""
         self.ensure_one()
         base = [("id", "!=", self.id), ("is_rsa_beneficiary", "=", True)]
+        # sudo: the duplicate rule holds across the département, also for the
+        # beneficiaries the user does not follow (only the name is told)
         partners = self.sudo().with_context(active_test=False)
         if self.caf_number:
             found = partners.search(base + [("caf_number", "=", self.caf_number)], limit=1)
@@ -156,6 +158,7 @@ class ResPartner(models.Model):
         """Replace the identity of these beneficiaries by "Anonyme <id>",
         delete their messages and documents and archive their logins (the
         retention cron, as superuser)."""
+        # sudo: the retention cron anonymises, whoever reads the partners
         partners = self.sudo().with_context(tracking_disable=True, active_test=False)
         values = self._cdb_anonymous_values()
         for partner in partners:

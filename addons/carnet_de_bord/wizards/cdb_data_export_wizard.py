@@ -84,6 +84,7 @@ class CdbDataExportWizard(models.TransientModel):
         partner = self.partner_id
         partner.check_access_rights("read")
         partner.check_access_rule("read")
+        # sudo: every carnet of the beneficiary, to check the user reads them all
         notebooks = partner.sudo().with_context(active_test=False).cdb_notebook_ids
         user_notebooks = notebooks.sudo(self.env.user)
         user_notebooks.check_access_rights("read")

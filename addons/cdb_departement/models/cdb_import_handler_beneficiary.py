@@ -2,6 +2,8 @@ from types import SimpleNamespace
 
 from odoo import SUPERUSER_ID, _, models
 
+from odoo.addons.cdb_base.tools import identity_key
+
 PARTNER_KEYS = (
     "cdb_import_ref", "lastname", "firstname", "birthdate_date", "birth_place", "caf_number",
     "benefit_organism", "france_travail_id", "family_situation", "phone", "mobile", "email",
@@ -228,7 +230,10 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         fast._create("res.partner", partners, computed=(
             "department_code", "partner_share", "commercial_company_name"),
             computed_inputs=("zip", "country_id"),
-            row_computed={"rsa_accompaniment_required": state["accompaniment_rule"]})
+            row_computed={"rsa_accompaniment_required": state["accompaniment_rule"],
+                          # carnet_de_bord's duplicate key, as the ORM computes it
+                          "cdb_identity_key": lambda vals: identity_key(
+                              vals.get("lastname"), vals.get("firstname"))})
         fast._create("cdb.notebook", notebooks, computed=("next_review_date",),
                      computed_inputs=("date_start", "state", "last_review_date"))
         for member, member_id in zip(members, fast._reserve_ids(
