@@ -256,10 +256,12 @@ def test_client_cannot_switch_the_history_off(manager, social):
     quiet = {"tracking_disable": True, "mail_notrack": True}
     social.call("cdb.notebook", "write", [notebook_id], {"date_end": "2031-01-31"},
                 context=quiet)
-    tracked = manager.call("mail.tracking.value", "search_read", [
-        ("mail_message_id.model", "=", "cdb.notebook"),
-        ("mail_message_id.res_id", "=", notebook_id)], fields=["field"])
-    assert "date_end" in [value["field"] for value in tracked]
+    message_ids = manager.call("mail.message", "search", [
+        ("model", "=", "cdb.notebook"), ("res_id", "=", notebook_id)])
+    tracked = [value["new_value"] for message in manager.call(
+        "mail.message", "message_format", message_ids)
+        for value in message["tracking_value_ids"]]
+    assert "2031-01-31" in tracked or "31/01/2031" in tracked, tracked
     member_id = social.call("cdb.notebook.member", "create", {
         "notebook_id": notebook_id,
         "user_id": manager.call("res.users", "search", [("login", "=", "accompagnateur")])[0]},
