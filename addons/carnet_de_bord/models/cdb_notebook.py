@@ -189,25 +189,39 @@ class CdbNotebook(models.Model):
         referent = self.env["res.users"].browse(vals.get("referent_id") or [])
         Notebook = self._workflow_transition() if referent else self
         notebook = super(CdbNotebook, Notebook).create(vals).with_env(self.env)
-        if referent:
+        if referent or notebook.structure_id:
             notebook._check_may_designate_at_creation(referent)
+        if referent:
             notebook._sync_referent_member()
         return notebook
 
     def _check_may_designate_at_creation(self, referent):
         """A professional who creates a carnet designates themselves as its
-        référent (it is the carnet they may create, security/cdb_rules.xml;
-        ``res.partner.action_open_notebook``); anyone else takes
-        ``change_referent``."""
-        if referent != self.env.user:
+        référent, in their own structure (it is the carnet they may create,
+        security/cdb_rules.xml; ``res.partner.action_open_notebook``);
+        designating anyone or any structure else takes ``change_referent``."""
+        structure = self.structure_id
+        if referent != self.env.user or (
+                structure and structure != self.env.user.cdb_structure_id):
             self._cdb_check("change_referent")
 
     @api.multi
     def write(self, vals):
+        if "structure_id" in vals and not self._in_workflow_transition():
+            self._check_may_change_structure(vals["structure_id"])
         result = super().write(vals)
         if "referent_id" in vals or "structure_id" in vals:
             self._sync_referent_member()
         return result
+
+    def _check_may_change_structure(self, structure_id):
+        """The carnet's structure goes with its référent (the orientation
+        designates "l'organisme référent", seed 003): it is the structure of
+        the référent's membership, which opens the carnet to that
+        structure's administrators. Changing it takes ``change_referent``."""
+        for notebook in self:
+            if notebook.structure_id.id != (structure_id or False):
+                notebook._cdb_check("change_referent")
 
     def _set_referent(self, user, structure=None):
         """Make ``user`` (a res.users, or an empty one) the référent unique

@@ -26,8 +26,9 @@ class CdbObjective(models.Model):
 
     def _beneficiary_validate(self):
         """Validating a proposed objective validates it for the référent too."""
-        super()._beneficiary_validate()
+        result = super()._beneficiary_validate()
         self.filtered(lambda o: o.state == "proposed").write({"state": "validated"})
+        return result
 
     @api.multi
     def action_validate(self):

@@ -62,6 +62,27 @@ class TestReferentChange(CdbCase):
             [("id", "=", self.member.id), ("role", "=", "accompagnateur")],
             lambda: self.member.sudo(self.accompagnateur).write({"role": "referent"}))
 
+    def test_correspondant_writes_no_referent_directly(self):
+        """The correspondant of the territory, who is no member, changes the
+        référent through "Change the référent" only (with a reason in the
+        history), not by a write over RPC."""
+        self.assertRefused(
+            AccessError, "cdb.notebook", self._unchanged(),
+            lambda: self.notebook.sudo(self.correspondant).write(
+                {"referent_id": self.correspondant.id}))
+
+    def test_member_cannot_move_the_carnet_to_another_structure(self):
+        """The carnet's structure opens it to that structure's
+        administrators: it goes with the référent."""
+        self.assertRefused(
+            AccessError, "cdb.notebook",
+            [("id", "=", self.notebook.id), ("structure_id", "=", False)],
+            lambda: self.notebook.sudo(self.accompagnateur).write(
+                {"structure_id": self.structure_b.id}))
+        self.notebook.sudo(self.manager).write({"structure_id": self.structure_b.id})
+        self.assertEqual(self.notebook.member_ids.filtered(
+            lambda m: m.role == "referent").structure_id, self.structure_b)
+
     def test_even_the_superuser_writes_no_referent_directly(self):
         """A workflow field: the ORM write is refused to everyone; the
         server's own code goes through _set_referent."""

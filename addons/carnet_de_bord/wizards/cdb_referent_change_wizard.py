@@ -22,7 +22,7 @@ class CdbReferentChangeWizard(models.TransientModel):
     structure_id = fields.Many2one(
         "res.partner", "Accompaniment structure", domain=[("cdb_is_structure", "=", True)],
         help="The structure of the carnet; by default the new référent's.")
-    reason = fields.Text("Reason", required=True)
+    reason = fields.Text(required=True)
 
     @api.model
     def _open_for(self, notebook):

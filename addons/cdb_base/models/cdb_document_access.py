@@ -148,9 +148,10 @@ class CdbDocumentAccessMixin(models.AbstractModel):
         return "%s IN (%s)" % (self._cdb_column(column), sql), params
 
     def _apply_ir_rules(self, query, mode="read"):
-        super()._apply_ir_rules(query, mode)
+        result = super()._apply_ir_rules(query, mode)
         if mode == "read" and self.env.uid != SUPERUSER_ID:
             clause, params = self._cdb_readable_clause(query)
             if clause:
                 query.where_clause.append(clause)
                 query.where_clause_params.extend(params)
+        return result

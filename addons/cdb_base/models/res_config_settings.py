@@ -30,7 +30,7 @@ class ResConfigSettings(models.TransientModel):
 
     @api.multi
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         # sudo: only settings managers reach set_values (res.config.settings
         # is restricted to them); system parameters are not readable by others
         params = self.env["ir.config_parameter"].sudo()
@@ -38,6 +38,7 @@ class ResConfigSettings(models.TransientModel):
             value = setting.from_field(self[name])
             setting.check(value, self._cdb_field_label(name))
             params.set_param(setting.key, setting.serialize(value))
+        return result
 
     def _cdb_field_label(self, name):
         return self._fields[name].get_description(self.env)["string"]
