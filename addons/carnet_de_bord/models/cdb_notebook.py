@@ -193,7 +193,16 @@ class CdbNotebook(models.Model):
             notebook._check_may_designate_at_creation(referent)
         if referent:
             notebook._sync_referent_member()
+            notebook._cdb_subscribe_creator()
         return notebook
+
+    def _cdb_subscribe_creator(self):
+        """Odoo subscribes the creator of a record; a carnet's creator may
+        follow it only once the référent's membership exists (the
+        professional who creates their carnet)."""
+        context = self.env.context
+        if not (context.get("tracking_disable") or context.get("mail_create_nosubscribe")):
+            self.message_subscribe(self.env.user.partner_id.ids)
 
     def _check_may_designate_at_creation(self, referent):
         """A professional who creates a carnet designates themselves as its

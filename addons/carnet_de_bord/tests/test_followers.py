@@ -104,6 +104,13 @@ class TestFollowers(CdbCase):
             body="Note de la direction", message_type="comment", subtype="mail.mt_note")
         self.assertNotIn(self.manager.partner_id, self._followers(self.notebook))
 
+    def test_professional_creating_their_carnet_follows_it(self):
+        beneficiary = self._beneficiary("Utabonnecreation")
+        notebook = self.env["cdb.notebook"].sudo(self.referent).with_context(
+            tracking_disable=False).create({
+                "beneficiary_id": beneficiary.id, "referent_id": self.referent.id})
+        self.assertIn(self.referent.partner_id, self._followers(notebook))
+
     def test_member_creating_is_subscribed(self):
         action = self.env["cdb.action"].sudo(self.accompagnateur).with_context(
             tracking_disable=False).create({
