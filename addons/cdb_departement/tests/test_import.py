@@ -265,7 +265,8 @@ class TestImportBeneficiaries(ImportCase):
         orm, fast = self._beneficiaries().sorted("lastname")
         differing = {"id", "create_date", "write_date", "lastname", "name", "display_name",
                      "caf_number", "cdb_import_ref", "commercial_partner_id",
-                     "beneficiary_id", "notebook_id", "__last_update"}
+                     "beneficiary_id", "notebook_id", "__last_update",
+                     "cdb_identity_key"}  # from lastname, checked below
 
         def stored(record):
             return {name: record._fields[name].convert_to_write(record[name], record)
@@ -274,6 +275,7 @@ class TestImportBeneficiaries(ImportCase):
         self.assertEqual(stored(orm), stored(fast))
         self.assertEqual(fast.commercial_partner_id, fast)
         self.assertEqual(fast.name, "Import00002 Élodie")
+        self.assertEqual(fast.cdb_identity_key, "import00002|elodie")
         self.assertEqual(fast.cdb_notebook_ids.situation_housing, "Locataire \\ 100 % HLM, N°3")
         for name in ("cdb_notebook_ids", "cdb_notebook_ids.member_ids",
                      "cdb_notebook_ids.situation_ids", "cdb_notebook_ids.orientation_ids"):
