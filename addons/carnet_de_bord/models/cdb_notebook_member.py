@@ -214,9 +214,12 @@ class CdbNotebookMember(models.Model):
         référent, or ends, moves or demotes the référent's membership."""
         if self._in_workflow_transition():
             return
-        makes_referent = vals.get("role") == "referent"
-        touches = REFERENT_FIELDS & set(vals)
-        if makes_referent or (touches and self.filtered(lambda m: m.role == "referent")):
+        touched = REFERENT_FIELDS & set(vals)
+        changes = (not self and vals.get("role") == "referent") or any(
+            (member.role == "referent" or vals.get("role") == "referent")
+            and any(member._workflow_changes(name, vals[name]) for name in touched)
+            for member in self)
+        if changes:
             raise AccessError(_(
                 "The référent of a carnet changes only through an orientation "
                 "decision or \"Change the référent\"."))
@@ -262,7 +265,8 @@ class CdbNotebookMember(models.Model):
 
     @api.multi
     def unlink(self):
-        self._check_referent_membership({"active": False})
+        if self.filtered(lambda m: m.role == "referent") and not self._in_workflow_transition():
+            self._check_referent_membership({"active": False})
         self._check_may_invite(self.mapped("notebook_id"))
         notebooks = self.mapped("notebook_id")
         for member in self:
