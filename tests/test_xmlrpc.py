@@ -284,3 +284,16 @@ def test_referent_is_not_taken_over(manager, social):
     assert fault.faultCode == ACCESS_ERROR, fault.faultString
     assert manager.call("cdb.notebook", "read", [notebook_id],
                         ["referent_id"])[0]["referent_id"][0] == social.uid
+
+
+def test_bad_input_answered_in_french_without_asking(social, expected_text):
+    """A French user gets the refusal in French even when their client sends
+    no language (the demo users are French): a birth date in the future."""
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    fault = expect_fault(social.call, "res.partner", "create", {
+        "is_rsa_beneficiary": True, "firstname": "Jean", "lastname": unique_lastname(),
+        "birthdate_date": tomorrow.isoformat(), "zip": "62000"})
+    kind, message = fault_message(fault)
+    assert kind == "ValidationError", fault.faultString
+    assert message == expected_text("The birth date %s is in the future.") % (
+        tomorrow.strftime("%d/%m/%Y"))
