@@ -231,3 +231,69 @@ def test_unknown_action_code_is_refused(manager, social, expected_text, code):
     assert message == expected_text("Unknown action code: \"%s\".") % code
     assert manager.call("cdb.action", "search_count", []) == before
     assert manager.call("cdb.action", "search_count", [("notebook_id", "=", notebook_id)]) == 0
+
+
+# ------------------------------------- (e) answers and contexts of a client
+def test_a_method_answering_nothing_answers_false(social):
+    """Odoo 11 marshals XML-RPC answers without None: a method answering
+    nothing, after its transaction was committed, answered a fault although
+    it had done its work. cdb_base answers False (mail.message's
+    set_message_done answers nothing in Odoo 11)."""
+    assert social.call("mail.message", "set_message_done", []) is False
+
+
+def test_buttons_answer_over_xmlrpc(manager, social):
+    notebook_id, _, _ = create_carnet(manager, social.uid)
+    assert social.call("cdb.notebook", "action_close", [notebook_id]) is True
+    assert social.call("cdb.notebook", "read", [notebook_id], ["state"])[0]["state"] == "closed"
+    assert social.call("cdb.notebook", "action_reopen", [notebook_id]) is True
+
+
+def test_client_cannot_switch_the_history_off(manager, social):
+    """tracking_disable sent by a client does not silence the history of a
+    carnet (cdb_base/rpc.py); the membership trail neither."""
+    notebook_id, _, _ = create_carnet(manager, social.uid)
+    quiet = {"tracking_disable": True, "mail_notrack": True}
+    social.call("cdb.notebook", "write", [notebook_id], {"date_end": "2031-01-31"},
+                context=quiet)
+    message_ids = manager.call("mail.message", "search", [
+        ("model", "=", "cdb.notebook"), ("res_id", "=", notebook_id)])
+    tracked = [value["new_value"] for message in manager.call(
+        "mail.message", "message_format", message_ids)
+        for value in message["tracking_value_ids"]]
+    assert "2031-01-31" in tracked or "31/01/2031" in tracked, tracked
+    member_id = social.call("cdb.notebook.member", "create", {
+        "notebook_id": notebook_id,
+        "user_id": manager.call("res.users", "search", [("login", "=", "accompagnateur")])[0]},
+        context=quiet)
+    assert member_id
+    bodies = [m["body"] for m in manager.call("mail.message", "search_read", [
+        ("model", "=", "cdb.notebook"), ("res_id", "=", notebook_id)], fields=["body"])]
+    assert any("Sophie Martin" in body for body in bodies), bodies
+
+
+def test_referent_is_not_taken_over(manager, social):
+    """A member who may write the carnet does not make himself référent
+    (issue 10): refused over XML-RPC, the référent unchanged."""
+    notebook_id, _, _ = create_carnet(manager, social.uid)
+    accompagnateur = manager.call("res.users", "search", [("login", "=", "accompagnateur")])[0]
+    social.call("cdb.notebook.member", "create", {
+        "notebook_id": notebook_id, "user_id": accompagnateur})
+    fault = expect_fault(social.call, "cdb.notebook", "write", [notebook_id],
+                         {"referent_id": accompagnateur})
+    assert fault.faultCode == ACCESS_ERROR, fault.faultString
+    assert manager.call("cdb.notebook", "read", [notebook_id],
+                        ["referent_id"])[0]["referent_id"][0] == social.uid
+
+
+def test_bad_input_answered_in_french_without_asking(social, expected_text):
+    """A French user gets the refusal in French even when their client sends
+    no language (the demo users are French): a birth date in the future."""
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    fault = expect_fault(social.call, "res.partner", "create", {
+        "is_rsa_beneficiary": True, "firstname": "Jean", "lastname": unique_lastname(),
+        "birthdate_date": tomorrow.isoformat(), "zip": "62000"})
+    kind, message = fault_message(fault)
+    assert kind == "ValidationError", fault.faultString
+    assert message == expected_text("The birth date %s is in the future.") % (
+        tomorrow.strftime("%d/%m/%Y"))

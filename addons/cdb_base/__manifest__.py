@@ -3,13 +3,14 @@
 {
     "name": "Carnet de bord RSA : socle technique",
     "summary": "Odoo 11 workarounds and tools shared by the carnet de bord "
-               "modules: workflow fields, settings with a legal source, "
-               "name normalisation, spreadsheet-safe values",
+               "modules: document access on messages, attachments, followers, "
+               "activities and appointments, the read audit hook, PDF merge, "
+               "workflow fields, settings with a legal source, tools",
     "version": "11.0.1.0.0",
     "category": "Hidden",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
-    "depends": ["base", "base_setup", "mail"],
+    "depends": ["base", "base_setup", "mail", "calendar"],
     "data": [],
     "installable": True,
 }

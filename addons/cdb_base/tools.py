@@ -61,7 +61,7 @@ def spreadsheet_text(value):
 
 
 # --------------------------------------------------------------- settings
-class Setting(namedtuple("Setting", "key default cast source minimum maximum")):
+class Setting(namedtuple("Setting", "key default cast source minimum maximum choices")):
     """A figure of the law or of the guide kept as a system parameter, with
     its default and the text it comes from (shown on the settings screen).
 
@@ -71,12 +71,16 @@ class Setting(namedtuple("Setting", "key default cast source minimum maximum")):
             "carnet_de_bord.review_interval_months", 6, int,
             "Seed 000, « Suivi » : « a minima tous les 6 mois »", minimum=1)
 
-    and read it with ``REVIEW_INTERVAL.get(env)``. A ``res.config.settings``
-    field shows it with ``config_parameter=REVIEW_INTERVAL.key``.
+    and read it with ``REVIEW_INTERVAL.get(env)``. ``cast`` is ``int``,
+    ``float``, ``bool``, ``str`` or ``list`` (a list of words, stored
+    comma-separated, each one of ``choices`` when given). A settings field
+    shows it (``res.config.settings._cdb_settings``): an Integer, Float,
+    Boolean or Char field (a list is typed as "a, b, c").
     """
 
-    def __new__(cls, key, default, cast, source, minimum=None, maximum=None):
-        return super().__new__(cls, key, default, cast, source, minimum, maximum)
+    def __new__(cls, key, default, cast, source, minimum=None, maximum=None, choices=None):
+        return super().__new__(cls, key, default, cast, source, minimum, maximum,
+                               tuple(choices) if choices else None)
 
     def get(self, env):
         """The configured value, or the default when it is unset or unreadable."""
@@ -84,9 +88,12 @@ class Setting(namedtuple("Setting", "key default cast source minimum maximum")):
         if raw in (None, False, ""):
             return self.default
         try:
-            return self._cast(raw)
+            value = self._cast(raw)
         except (TypeError, ValueError):
             return self.default
+        if self.cast is list and self.choices:
+            value = [item for item in value if item in self.choices]
+        return value
 
     def _cast(self, raw):
         if self.cast is bool:
@@ -103,11 +110,45 @@ class Setting(namedtuple("Setting", "key default cast source minimum maximum")):
             return "True" if value else "False"
         return "" if value is None or value is False else str(value)
 
+    def to_field(self, value):
+        """``value`` as its settings field shows it (a list as "a, b")."""
+        return ", ".join(value or []) if self.cast is list else value
+
+    def from_field(self, value):
+        """The value typed in the settings field, as the setting holds it."""
+        if self.cast is list:
+            return self._cast(value or "")
+        return value
+
+    def default_text(self):
+        """The default as the settings screen shows it."""
+        if self.cast is list:
+            return ", ".join(self.default)
+        return str(self.default)
+
     def check(self, value, label):
         """Raise a French ValidationError when ``value`` is out of bounds."""
         if value is None or value is False:
+            return
+        if self.cast is list:
+            unknown = [item for item in value if self.choices and item not in self.choices]
+            if unknown:
+                raise ValidationError(_("%s: unknown value(s) %s; allowed: %s.") % (
+                    label, ", ".join(unknown), ", ".join(self.choices)))
             return
         if self.minimum is not None and value < self.minimum:
             raise ValidationError(_("%s: the value must be at least %s.") % (label, self.minimum))
         if self.maximum is not None and value > self.maximum:
             raise ValidationError(_("%s: the value must be at most %s.") % (label, self.maximum))
+
+
+# ------------------------------------------------------------------ access
+def readable(records):
+    """The records of ``records`` their environment's user may read (access
+    rights and record rules; archived ones included), in one query. Odoo 11
+    has no ``_filter_access_rules``."""
+    if not records:
+        return records
+    if not records.check_access_rights("read", raise_exception=False):
+        return records.browse()
+    return records.with_context(active_test=False).search([("id", "in", records.ids)])

@@ -13,11 +13,11 @@ from werkzeug.utils import redirect
 
 from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.http import request
+from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..models.cdb_notebook_member import SECTIONS
+from ..sections import SECTIONS
 
 REVIEWABLE = {"objective": "objective_ids", "action": "action_ids"}
 
@@ -53,8 +53,8 @@ class CarnetPortal(CustomerPortal):
     def _cdb_carnet_values(self, notebook):
         Member = request.env["cdb.notebook.member"]
         members = notebook.member_ids.filtered("active")
-        # Appointments: the carnet is checked above; calendar's own rules
-        # know nothing of beneficiaries.
+        # sudo: the carnet is the beneficiary's own (_cdb_own_notebook reads
+        # it as them); calendar's own rules know nothing of beneficiaries
         events = request.env["calendar.event"].sudo().search(
             [("cdb_notebook_id", "=", notebook.id)], order="start desc", limit=20)
         return {
@@ -73,6 +73,21 @@ class CarnetPortal(CustomerPortal):
             "access_logs": self._cdb_access_logs(notebook),
         }
 
+    @http.route("/my/carnet/export", type="http", auth="user")
+    def portal_carnet_export(self, **kw):
+        """The beneficiary's right of access: the ZIP file of all their data,
+        built as them (the same rules as their portal; health included)."""
+        notebook = self._cdb_own_notebook()
+        if not notebook:
+            return redirect("/my", 303)
+        wizard = request.env["cdb.data.export.wizard"].create(
+            {"partner_id": request.env.user.partner_id.id})
+        content = wizard._export_content()
+        return request.make_response(content, headers=[
+            ("Content-Type", "application/zip"),
+            ("Content-Length", len(content)),
+            ("Content-Disposition", content_disposition(wizard._filename()))])
+
     @staticmethod
     def _cdb_structure_shares(notebook, members):
         """What each structure's future members will read: the choice made
@@ -90,6 +105,7 @@ class CarnetPortal(CustomerPortal):
         (cdb.access.log: notebook_id, user_id, date or create_date, reason)."""
         if "cdb.access.log" not in request.env:
             return None
+        # sudo: the journal of the beneficiary's own carnet is theirs to read
         Log = request.env["cdb.access.log"].sudo()
         date_field = "date" if "date" in Log._fields else "create_date"
         logs = Log.search([("notebook_id", "=", notebook.id)],
@@ -123,6 +139,8 @@ class CarnetPortal(CustomerPortal):
                 lambda r: str(r.id) == str(record_id))
             if not record:
                 raise UserError(_("This item is not in your carnet."))
+            # sudo: the record is in the beneficiary's own carnet (read as
+            # them above); the portal writes nothing through the ORM itself
             if decision == "validate":
                 record.sudo()._beneficiary_validate()
             if (comment or "").strip() or decision == "comment":
@@ -132,6 +150,7 @@ class CarnetPortal(CustomerPortal):
     @http.route("/my/carnet/situation-change", type="http", auth="user", methods=["POST"])
     def portal_carnet_situation_change(self, description=None, **kw):
         """Declare a change of situation: an activity for the référent."""
+        # sudo: the beneficiary's own carnet; an activity for the référent
         return self._cdb_apply(
             "situation", lambda notebook: notebook.sudo()._beneficiary_declare_change(description))
 
@@ -142,6 +161,9 @@ class CarnetPortal(CustomerPortal):
         shares = {section: bool(post.get("share_" + section)) for section, _label in SECTIONS}
 
         def change(notebook):
+            notebook._cdb_check("share")
+            # sudo: the policy said yes (the beneficiary records their own
+            # choices); the flags are written by the server
             if member_id:
                 member = notebook.member_ids.filtered(lambda m: str(m.id) == str(member_id))
                 notebook.sudo()._beneficiary_set_shares(member.sudo(), shares)

@@ -4,9 +4,11 @@ from odoo import api, fields, models
 class CalendarEvent(models.Model):
     """Appointments of a carnet de bord are calendar events linked to the
     carnet: they show in the carnet and in the calendar of the référent,
-    who is always invited."""
+    who is always invited. An appointment stays in its carnet."""
 
-    _inherit = "calendar.event"
+    _name = "calendar.event"
+    _inherit = ["calendar.event", "cdb.notebook.part.mixin"]
+    _cdb_notebook_field = "cdb_notebook_id"
 
     cdb_notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", index=True, ondelete="cascade")

@@ -1,8 +1,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-ACCESS_LOG_MONTHS_PARAM = "carnet_de_bord.access_log_retention_months"
-DEFAULT_ACCESS_LOG_MONTHS = 12
+from ..settings import ACCESS_LOG_MONTHS
+
+# Put in the context by _expire only: the retention period deletes lines, a
+# client cannot (a Python object, not a value sent over RPC).
+_EXPIRY_KEY = "cdb_access_log_expiry"
+_EXPIRY = object()
 
 
 class CdbAccessLog(models.Model):
@@ -41,10 +45,15 @@ class CdbAccessLog(models.Model):
 
     @api.multi
     def unlink(self):
-        if not self.env.context.get("cdb_retention_purge"):
+        if self.env.context.get(_EXPIRY_KEY) is not _EXPIRY:
             raise UserError(_("The journal of accesses cannot be deleted: its "
                               "lines expire with the retention period."))
         return super().unlink()
+
+    def _expire(self):
+        """Delete these lines: the retention period only (the cron, the
+        anonymisation of a carnet)."""
+        return self.with_context(**{_EXPIRY_KEY: _EXPIRY}).unlink()
 
     @api.model
     def _log_accesses(self, notebook_ids, reasons, user=None):
@@ -92,5 +101,4 @@ class CdbAccessLog(models.Model):
     def _access_log_months(self):
         """Months an access line is kept (the public Carnet de bord service
         keeps connection logs 12 months)."""
-        return int(self.env["ir.config_parameter"].sudo().get_param(
-            ACCESS_LOG_MONTHS_PARAM, DEFAULT_ACCESS_LOG_MONTHS))
+        return ACCESS_LOG_MONTHS.get(self.env)

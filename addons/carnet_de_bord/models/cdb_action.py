@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..tools import format_date
+from odoo.addons.cdb_base.tools import format_date
 
 # What an accompagnateur in charge of an action may fill in: the part that
 # concerns him (issue "carnet de bord core", after seed 000 "Qui le remplit").
@@ -16,7 +16,7 @@ class CdbAction(models.Model):
 
     _name = "cdb.action"
     _description = "Action of the plan"
-    _inherit = ["mail.thread", "cdb.beneficiary.review.mixin"]
+    _inherit = ["mail.thread", "cdb.beneficiary.review.mixin", "cdb.notebook.part.mixin"]
     _order = "date_deadline, id"
 
     notebook_id = fields.Many2one(
@@ -78,9 +78,21 @@ class CdbAction(models.Model):
     @api.constrains("action_code_id", "state", "notebook_id")
     def _check_not_alone(self):
         """Guide, Annexe 6: some actions "ne peut être la seule action du
-        plan". The plan must hold another action that is not abandoned."""
-        for notebook in self.mapped("notebook_id"):
-            actions = notebook.action_ids.filtered(lambda a: a.state != "abandoned")
+        plan". The plan must hold another action that is not abandoned —
+        on every path that changes the plan: a new action, a change of code
+        or state, the deletion of the other action (``unlink``); an action
+        never moves to another carnet (cdb.notebook.part.mixin)."""
+        self._check_plans_not_alone(self.mapped("notebook_id"))
+
+    @api.model
+    def _check_plans_not_alone(self, notebooks, leaving=None):
+        """Raise when the plan of one of ``notebooks``, without the actions
+        ``leaving``, holds only actions that cannot be alone."""
+        leaving = leaving or self.browse()
+        for notebook in notebooks:
+            # sudo: the rule holds for the whole plan, whatever the user reads
+            actions = notebook.sudo().action_ids.filtered(
+                lambda a: a.state != "abandoned" and a not in leaving)
             if actions and all(actions.mapped("action_code_id.not_alone")):
                 raise ValidationError(_(
                     "The action \"%s\" cannot be the only action of the plan: "
@@ -123,16 +135,22 @@ class CdbAction(models.Model):
         self._check_accompagnateur_write(vals)
         return super().write(vals)
 
+    @api.multi
+    def unlink(self):
+        self._check_plans_not_alone(self.mapped("notebook_id"), leaving=self)
+        return super().unlink()
+
     def _check_accompagnateur_write(self, vals):
         """The accompagnateur in charge of an action fills the part that
         concerns him (state, result, evaluation); the beneficiary and the
-        référent set and adapt the rest."""
-        if self.env.user.has_group("carnet_de_bord.group_cdb_manager") or \
-                self.env.user._is_superuser():
-            return
+        référent set and adapt the rest (policy ``adapt_plan``: the référent,
+        a manager, the functional administrator; the portal writes as
+        superuser)."""
         restricted = set(vals) - ACCOMPAGNATEUR_FIELDS
+        adapts = {notebook: notebook._cdb_may("adapt_plan")
+                  for notebook in self.mapped("notebook_id")}
         for action in self:
-            if action.notebook_id.referent_id == self.env.user:
+            if adapts[action.notebook_id]:
                 continue
             if restricted:
                 raise AccessError(_(

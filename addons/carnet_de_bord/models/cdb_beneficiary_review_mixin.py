@@ -20,8 +20,8 @@ class CdbBeneficiaryReviewMixin(models.AbstractModel):
 
     def _beneficiary_validate(self):
         """The beneficiary agrees with this objective or action."""
-        self.write({"beneficiary_validated": True,
-                    "beneficiary_validation_date": fields.Date.context_today(self)})
+        return self.write({"beneficiary_validated": True,
+                           "beneficiary_validation_date": fields.Date.context_today(self)})
 
     def _beneficiary_comment(self, text):
         """Post the beneficiary's comment, notifying the référent."""

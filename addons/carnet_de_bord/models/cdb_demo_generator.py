@@ -151,11 +151,8 @@ class CdbDemoGenerator(models.AbstractModel):
         start = today - relativedelta(months=rng.randint(2, 5), days=rng.randint(0, 27))
         if profile == "review_due":
             start = today - relativedelta(months=7, days=rng.randint(0, 40))
-        notebook.write({
-            "referent_id": referent.id,
-            "structure_id": referent.cdb_structure_id.id,
-            "date_start": fields.Date.to_string(start),
-        })
+        notebook._set_referent(referent, referent.cdb_structure_id)
+        notebook.write({"date_start": fields.Date.to_string(start)})
         self._add_situation(rng, notebook)
         with_accompagnateur = rng.random() < 0.5
         if with_accompagnateur:

@@ -14,7 +14,7 @@ class CdbHealth(models.Model):
     """
 
     _name = "cdb.health"
-    _inherit = "cdb.revision.mixin"
+    _inherit = ["cdb.revision.mixin", "cdb.notebook.part.mixin"]
     _description = "Health (confidential)"
     _order = "create_date desc, id desc"
     _rec_name = "create_date"

@@ -3,8 +3,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.cdb_base.tools import format_date
+
 from ..settings import REVIEW_INTERVAL_MONTHS
-from ..tools import format_date
 
 
 class CdbNotebook(models.Model):
@@ -16,11 +17,23 @@ class CdbNotebook(models.Model):
     (a minima tous les 6 mois, aux étapes clés telles qu'à la fin de chaque
     action ou en cas de réorientation) et à la fin du parcours. Par qui ?
     L'allocataire RSA et son référent."
+
+    The référent unique (``referent_id``) is a workflow field: it changes
+    only through ``_set_referent`` — the "Change the référent" wizard of the
+    delegates (policy ``change_referent``), an orientation decision
+    (rsa_orientation), the import of référent assignments (cdb_departement) —
+    and at the carnet's creation, where a professional designates
+    themselves (the carnet they may create) and a delegate anyone.
+
+    Named mixins: ``cdb.notebook.policy`` (who may do what),
+    ``cdb.notebook.audit`` (reads by non-members), ``cdb.notebook.data.protection``
+    (retention, right of access).
     """
 
     _name = "cdb.notebook"
     _description = "Carnet de bord"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cdb.notebook.policy"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cdb.workflow.mixin",
+                "cdb.notebook.policy", "cdb.notebook.audit", "cdb.notebook.data.protection"]
     _order = "next_review_date, id desc"
     _rec_name = "beneficiary_id"
 
@@ -31,8 +44,9 @@ class CdbNotebook(models.Model):
     birthdate_date = fields.Date(related="beneficiary_id.birthdate_date", readonly=True)
     referent_id = fields.Many2one(
         "res.users", "Référent unique", index=True, track_visibility="onchange",
-        help="The single référent who accompanies the beneficiary. Setting it "
-             "makes them an active member of the carnet.")
+        help="The single référent who accompanies the beneficiary: an active member "
+             "of the carnet. Changed by an orientation decision or by a delegate of "
+             "the département (\"Change the référent\").")
     structure_id = fields.Many2one(
         "res.partner", "Accompaniment structure", index=True,
         domain=[("cdb_is_structure", "=", True)], track_visibility="onchange")
@@ -73,11 +87,17 @@ class CdbNotebook(models.Model):
     review_due = fields.Boolean(
         "Review due", compute="_compute_review_due", search="_search_review_due")
     color = fields.Integer(compute="_compute_color")
+    access_log_ids = fields.One2many(
+        "cdb.access.log", "notebook_id", "Accesses by non-members", readonly=True)
+    access_log_count = fields.Integer(
+        "Accesses by non-members", compute="_compute_access_log_count")
 
     _sql_constraints = [
         ("beneficiary_unique", "unique(beneficiary_id)",
          "This beneficiary already has a carnet de bord."),
     ]
+
+    _workflow_fields = ("referent_id",)
 
     # ------------------------------------------------------------------ reviews
     @api.model
@@ -147,6 +167,13 @@ class CdbNotebook(models.Model):
         for notebook in self:
             notebook.health_id = notebook.health_ids[:1]
 
+    def _compute_access_log_count(self):
+        groups = self.env["cdb.access.log"].read_group(
+            [("notebook_id", "in", self.ids)], ["notebook_id"], ["notebook_id"])
+        counts = {g["notebook_id"][0]: g["notebook_id_count"] for g in groups}
+        for notebook in self:
+            notebook.access_log_count = counts.get(notebook.id, 0)
+
     def _compute_color(self):
         for notebook in self:
             if notebook.late_action_count:
@@ -156,54 +183,140 @@ class CdbNotebook(models.Model):
             else:
                 notebook.color = 0
 
-    # ------------------------------------------------------------ membership
+    # ------------------------------------------------------------ référent
     @api.model
     def create(self, vals):
-        notebook = super().create(vals)
-        notebook._sync_referent_member()
+        referent = self.env["res.users"].browse(vals.get("referent_id") or [])
+        Notebook = self._workflow_transition() if referent else self
+        notebook = super(CdbNotebook, Notebook).create(vals).with_env(self.env)
+        if referent or notebook.structure_id:
+            notebook._check_may_designate_at_creation(referent)
+        if referent:
+            notebook._sync_referent_member()
+            notebook._cdb_subscribe_creator()
         return notebook
+
+    def _cdb_subscribe_creator(self):
+        """Odoo subscribes the creator of a record; a carnet's creator may
+        follow it only once the référent's membership exists (the
+        professional who creates their carnet)."""
+        context = self.env.context
+        if not (context.get("tracking_disable") or context.get("mail_create_nosubscribe")):
+            self.message_subscribe(self.env.user.partner_id.ids)
+
+    def _check_may_designate_at_creation(self, referent):
+        """A professional who creates a carnet designates themselves as its
+        référent, in their own structure (it is the carnet they may create,
+        security/cdb_rules.xml; ``res.partner.action_open_notebook``);
+        designating anyone or any structure else takes ``change_referent``."""
+        structure = self.structure_id
+        if referent != self.env.user or (
+                structure and structure != self.env.user.cdb_structure_id):
+            self._cdb_check("change_referent")
 
     @api.multi
     def write(self, vals):
+        if "structure_id" in vals and not self._in_workflow_transition():
+            self._check_may_change_structure(vals["structure_id"])
         result = super().write(vals)
         if "referent_id" in vals or "structure_id" in vals:
             self._sync_referent_member()
         return result
 
+    def _check_may_change_structure(self, structure_id):
+        """The carnet's structure goes with its référent (the orientation
+        designates "l'organisme référent", seed 003): it is the structure of
+        the référent's membership, which opens the carnet to that
+        structure's administrators. Changing it takes ``change_referent``."""
+        for notebook in self:
+            if notebook.structure_id.id != (structure_id or False):
+                notebook._cdb_check("change_referent")
+
+    def _set_referent(self, user, structure=None):
+        """Make ``user`` (a res.users, or an empty one) the référent unique
+        of these carnets, with ``structure`` (a res.partner) as the carnet's
+        structure when given: the former référent's membership ends, the new
+        one reads what the contract needs, followers follow.
+
+        The one way the référent changes. The caller decides who may: the
+        "Change the référent" wizard checks ``change_referent`` (delegates),
+        rsa_orientation checks who decides an orientation, cdb_departement's
+        import is a delegate's. Written with the caller's rights (the record
+        rules of the carnet apply)."""
+        vals = {"referent_id": user.id}
+        if structure is not None:
+            vals["structure_id"] = structure.id
+        self._workflow_write(vals)
+        return True
+
     def _sync_referent_member(self):
         """The référent unique is always an active member with the role
-        référent; a former référent's membership ends (kept in history)."""
+        référent; a former référent's membership ends (kept in history) and
+        they stop following the carnet and its parts."""
         today = fields.Date.context_today(self)
         for notebook in self:
-            current = notebook.sudo().member_ids.filtered(lambda m: m.role == "referent")
-            former = current.filtered(lambda m: m.user_id != notebook.referent_id)
+            # sudo: the change of référent was authorised (_set_referent's
+            # caller, or the creation of the carnet); memberships are written
+            # by the server
+            members = notebook.sudo()._workflow_transition().member_ids
+            former = members.filtered(
+                lambda m: m.role == "referent" and m.user_id != notebook.referent_id)
             former.write({"active": False, "date_end": today})
-            if not notebook.referent_id:
-                continue
-            notebook._add_member(notebook.referent_id, "referent",
-                                 notebook.structure_id or notebook.referent_id.cdb_structure_id)
-            if notebook.state == "new":
-                notebook.state = "in_progress"
-            if not notebook.date_start:
-                notebook.date_start = today
+            if notebook.referent_id:
+                notebook._add_member(notebook.referent_id, "referent",
+                                     notebook.structure_id or notebook.referent_id.cdb_structure_id)
+                started = {}
+                if notebook.state == "new":
+                    started["state"] = "in_progress"
+                if not notebook.date_start:
+                    started["date_start"] = today
+                if started:
+                    notebook.write(started)
+        self._cdb_drop_unallowed_followers()
 
     def _add_member(self, user, role, structure=None):
         """Make ``user`` an active member of the carnet with ``role``,
-        reactivating a former membership rather than duplicating it."""
+        reactivating a former membership rather than duplicating it.
+
+        A server helper (sudo): its callers decided the person may join —
+        the référent change (``_set_referent``'s caller), an orientation
+        decision designating its correspondant (rsa_orientation), an import
+        run by a delegate (cdb_departement)."""
         self.ensure_one()
         structure = structure if structure is not None else user.cdb_structure_id
-        member = self.sudo().with_context(active_test=False).member_ids.filtered(
-            lambda m: m.user_id == user)[:1]
+        # sudo: see above; the role "référent" is only ever given here, in a
+        # transition (cdb.notebook.member refuses it otherwise)
+        Member = self.env["cdb.notebook.member"].sudo()._workflow_transition()
+        member = Member.with_context(active_test=False).search(
+            [("notebook_id", "=", self.id), ("user_id", "=", user.id)], limit=1)
         values = {"active": True, "role": role, "date_end": False,
                   "structure_id": structure.id}
         if member:
             if member.role == "referent" and role != "referent":
                 values["role"] = "referent"
             member.write(values)
-            return member
+            return member.with_env(self.env)
         values.update({"notebook_id": self.id, "user_id": user.id,
                        "date_start": fields.Date.context_today(self)})
-        return self.env["cdb.notebook.member"].sudo().create(values)
+        return Member.create(values).with_env(self.env)
+
+    # ------------------------------------------------------------ followers
+    def _cdb_follower_partners(self):
+        """Who may follow this carnet and its parts: its active members and
+        its beneficiary (their portal login)."""
+        self.ensure_one()
+        # sudo: who follows the carnet decides who may follow it
+        notebook = self.sudo()
+        return notebook.member_ids.mapped("active_user_id.partner_id") | \
+            notebook.beneficiary_id
+
+    def _cdb_drop_unallowed_followers(self):
+        """Remove the followers of these carnets and of their parts that may
+        no longer follow them (an ended membership, a former référent)."""
+        Thread = self.env["mail.thread"]
+        for notebook in self:
+            allowed = notebook._cdb_follower_partners()
+            Thread._cdb_drop_followers_of_notebook(notebook, allowed)
 
     # --------------------------------------------------------------- actions
     @api.multi
@@ -284,10 +397,20 @@ class CdbNotebook(models.Model):
     @api.multi
     def action_close(self):
         self.write({"state": "closed", "date_end": fields.Date.context_today(self)})
+        return True
 
     @api.multi
     def action_reopen(self):
         self.write({"state": "in_progress", "date_end": False})
+        return True
+
+    @api.multi
+    def action_change_referent(self):
+        """Open the "Change the référent" dialog (delegates of the
+        département: policy ``change_referent``)."""
+        self.ensure_one()
+        self._cdb_check("change_referent")
+        return self.env["cdb.referent.change.wizard"]._open_for(self)
 
     # ------------------------------------------------------------------ cron
     @api.model

@@ -2,21 +2,23 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-RETENTION_YEARS_PARAM = "carnet_de_bord.retention_years"
-DEFAULT_RETENTION_YEARS = 5
+from ..settings import RETENTION_YEARS
 
 
-class CdbNotebook(models.Model):
+class CdbNotebookDataProtection(models.AbstractModel):
     """Retention and right of access over everything a carnet holds.
 
     ``_cdb_personal_records()`` lists the records about the beneficiary that
     hang off the carnets; each module adds its own (rsa_orientation,
-    cer_contracts) so that the purge and the export cover them. The list is
-    in deletion order: a record comes before the records it points to with
-    ``ondelete="restrict"``.
+    cer_contracts, in their ``cdb.notebook`` class) so that the purge and the
+    export cover them. The list is in deletion order: a record comes before
+    the records it points to with ``ondelete="restrict"``.
+
+    A named mixin of ``cdb.notebook`` (listed in its ``_inherit``).
     """
 
-    _inherit = "cdb.notebook"
+    _name = "cdb.notebook.data.protection"
+    _description = "Retention and right of access of a carnet"
 
     retention_purge_date = fields.Date(
         "Anonymised on", readonly=True, copy=False, index=True,
@@ -27,12 +29,15 @@ class CdbNotebook(models.Model):
     def _cdb_personal_records(self):
         """Recordsets (sudo) of the records about the beneficiaries of these
         carnets, a record before those it depends on."""
+        # sudo: the purge and the export cover every record (the export then
+        # keeps what its user may read, cdb.data.export.wizard)
         notebooks = self.sudo().with_context(active_test=False)
         return [
             notebooks.mapped("event_ids"),
             notebooks.mapped("action_ids"),
             notebooks.mapped("objective_ids"),
             notebooks.mapped("situation_ids"),
+            notebooks.mapped("health_ids"),
             notebooks.mapped("member_ids"),
         ]
 
@@ -41,8 +46,7 @@ class CdbNotebook(models.Model):
     def _cdb_retention_years(self):
         """Years a closed carnet is kept after the end of the accompaniment
         (the public Carnet de bord service: "5 years after last contact")."""
-        return int(self.env["ir.config_parameter"].sudo().get_param(
-            RETENTION_YEARS_PARAM, DEFAULT_RETENTION_YEARS))
+        return RETENTION_YEARS.get(self.env)
 
     @api.model
     def _cdb_expired_notebooks(self):
@@ -55,6 +59,7 @@ class CdbNotebook(models.Model):
              WHERE state = 'closed' AND retention_purge_date IS NULL
                AND COALESCE(date_end, write_date::date) < %s
         """, (fields.Date.to_string(limit),))
+        # sudo: the retention cron
         return self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
 
     def _cdb_retention_purge(self):
@@ -69,7 +74,7 @@ class CdbNotebook(models.Model):
         self._cdb_delete_records_traces(self)
         logs = self.env["cdb.access.log"].sudo().search([("notebook_id", "in", self.ids)])
         counts[logs._name] = len(logs)
-        logs.with_context(cdb_retention_purge=True).unlink()
+        logs._expire()
         self.mapped("beneficiary_id")._cdb_anonymize()
         self.sudo().write({"retention_purge_date": fields.Date.context_today(self)})
         return counts
@@ -87,7 +92,8 @@ class CdbNotebook(models.Model):
 
     @api.model
     def _cdb_delete_records_traces(self, records):
-        """Messages, attachments, activities and followers of ``records``."""
+        """Messages, attachments, activities and followers of ``records``
+        (the retention cron, sudo)."""
         domain = [("res_model", "=", records._name), ("res_id", "in", records.ids)]
         self.env["mail.message"].sudo().search(
             [("model", "=", records._name), ("res_id", "in", records.ids)]).unlink()
@@ -98,6 +104,7 @@ class CdbNotebook(models.Model):
     def _cdb_export_records(self):
         """Records of the right-of-access export: the carnets, what hangs off
         them and the lines of the journal of accesses."""
+        # sudo: see _cdb_personal_records
         notebooks = self.sudo().with_context(active_test=False)
         records = [notebooks] + self._cdb_personal_records()
         records.append(notebooks.mapped("access_log_ids"))

@@ -1,19 +1,18 @@
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-# The sections of the carnet the beneficiary shares member by member
-# (readme/SHARING.rst lists the models of each section).
-SECTIONS = [
-    ("situation", "Situation and diagnostic"),
-    ("health", "Health"),
-    ("plan", "Objectives and actions"),
-    ("contracts", "Contracts"),
-    ("documents", "Documents"),
-]
-REFERENT_MINIMUM_PARAM = "carnet_de_bord.referent_minimum_sections"
-HIDDEN_BY_DEFAULT_PARAM = "carnet_de_bord.sections_hidden_by_default"
+from odoo.addons.cdb_base.tools import selection_label
+
+from ..sections import SECTIONS
+from ..settings import REFERENT_MINIMUM_SECTIONS, SECTIONS_HIDDEN_BY_DEFAULT
+
 # What the rules read: a change of these fields changes what someone sees.
 RULE_FIELDS = {"notebook_id", "user_id", "role", "active"}
+# A change of these fields is a change of the groupe de suivi: written in the
+# carnet's history, and the followers follow.
+MEMBERSHIP_FIELDS = {"active", "role", "date_end", "user_id"}
+# What makes or unmakes a référent: only the change of référent does it.
+REFERENT_FIELDS = {"role", "active", "date_end", "user_id"}
 
 
 class CdbNotebookMember(models.Model):
@@ -28,9 +27,28 @@ class CdbNotebookMember(models.Model):
     peut le modifier, il choisit quelles informations sont accessibles et à
     qui (accompagnateurs, entreprises, etc.)"). The référent keeps what the
     contract needs (readme/SHARING.rst); health is shared with the référent
-    alone unless the beneficiary decides otherwise."""
+    alone unless the beneficiary decides otherwise.
+
+    Who changes what (the carnet's policy, cdb.notebook.policy):
+
+    * inviting someone, ending or changing a membership: ``invite`` (an
+      active member, an administrator of the structure of one of its active
+      members, a département manager who sees the carnet — issue "Access
+      model": "inviting someone into a carnet requires being a member of
+      it"); a correspondant reads the memberships of their territory only;
+    * the sharing flags: ``share`` (the beneficiary, through the portal; the
+      référent on their behalf; a manager);
+    * the référent's membership: only the change of référent
+      (``cdb.notebook._set_referent``), never a direct write;
+    * a membership stays in its carnet (``notebook_id`` does not change).
+
+    Every change of the groupe de suivi is written in the carnet's history
+    (who joined, with which role, who left), whatever the context says: it
+    is what opens the carnet to someone.
+    """
 
     _name = "cdb.notebook.member"
+    _inherit = ["cdb.workflow.mixin", "cdb.notebook.part.mixin"]
     _description = "Carnet de bord member"
     _order = "active desc, role, date_start desc"
 
@@ -91,28 +109,27 @@ class CdbNotebookMember(models.Model):
         return "share_" + section
 
     @api.model
+    def _share_fields(self):
+        return {self._share_field(section) for section, _label in SECTIONS}
+
+    @api.model
     def _section_labels(self):
         """Section -> its label in the user's language."""
         return {section: self._fields[self._share_field(section)].get_description(
             self.env)["string"] for section, _label in SECTIONS}
 
     @api.model
-    def _sections_param(self, key, default):
-        value = self.env["ir.config_parameter"].sudo().get_param(key, default)
-        return [s.strip() for s in value.split(",") if s.strip() in dict(SECTIONS)]
-
-    @api.model
     def _referent_minimum_sections(self):
         """What the référent always reads: the contract (CER) is built on the
         diagnostic, the objectives and actions, and the contracts; health too
         unless the département configures otherwise (readme/SHARING.rst)."""
-        return self._sections_param(REFERENT_MINIMUM_PARAM, "situation,health,plan,contracts")
+        return REFERENT_MINIMUM_SECTIONS.get(self.env)
 
     @api.model
     def _sections_hidden_by_default(self):
         """Sections a new member (other than the référent) does not read
         until the beneficiary shares them: health."""
-        return self._sections_param(HIDDEN_BY_DEFAULT_PARAM, "health")
+        return SECTIONS_HIDDEN_BY_DEFAULT.get(self.env)
 
     @api.model
     def _default_shares(self, vals):
@@ -121,6 +138,7 @@ class CdbNotebookMember(models.Model):
         default; the référent reads health by default."""
         structure_choices = {}
         if vals.get("notebook_id") and vals.get("structure_id"):
+            # sudo: the choices of the carnet give the newcomer's defaults
             for choice in self.env["cdb.notebook.share"].sudo().search([
                     ("notebook_id", "=", vals["notebook_id"]),
                     ("structure_id", "=", vals["structure_id"])]):
@@ -141,25 +159,6 @@ class CdbNotebookMember(models.Model):
         forced = {self._share_field(s): True for s in self._referent_minimum_sections()}
         forced.setdefault("share_health", vals.get("share_health", True))
         return forced
-
-    def _check_may_change_shares(self):
-        """The beneficiary decides (through the portal, which writes as
-        superuser); in the back office the référent records their choice on
-        their behalf, or a département manager does."""
-        self._check_may_change_shares_in(self.mapped("notebook_id"))
-
-    @api.model
-    def _check_may_change_shares_in(self, notebooks):
-        """Raise unless the current user may record sharing choices in
-        ``notebooks`` (see ``_check_may_change_shares``)."""
-        if self.env.uid == SUPERUSER_ID or self.env.user.has_group(
-                "carnet_de_bord.group_cdb_manager"):
-            return
-        for notebook in notebooks:
-            if notebook.referent_id != self.env.user:
-                raise AccessError(_(
-                    "Only the beneficiary, or their référent on their behalf, "
-                    "chooses what is shared in the carnet de bord."))
 
     @api.constrains("role", "active", "share_situation", "share_health", "share_plan",
                     "share_contracts", "share_documents")
@@ -188,12 +187,50 @@ class CdbNotebookMember(models.Model):
         """Rule domains are cached per user: a new choice applies at once."""
         env["ir.rule"].clear_caches()
 
+    # ------------------------------------------------------------- checks
+    @api.model
+    def _check_may_invite(self, notebooks):
+        """Only who may already change the carnet brings someone in or ends
+        a membership (the rule of this model alone would accept the new
+        membership itself): the policy's ``invite``."""
+        for notebook in notebooks:
+            notebook.check_access_rule("write")
+            notebook._cdb_check("invite")
+
+    @api.model
+    def _check_may_change_shares_in(self, notebooks):
+        """The beneficiary decides (through the portal, which writes as
+        superuser); in the back office the référent records their choice on
+        their behalf, or a département manager does: the policy's ``share``."""
+        for notebook in notebooks:
+            if not notebook._cdb_may("share"):
+                raise AccessError(_(
+                    "Only the beneficiary, or their référent on their behalf, "
+                    "chooses what is shared in the carnet de bord."))
+
+    def _check_referent_membership(self, vals):
+        """The role of référent is given and taken by the change of référent
+        only (cdb.notebook._set_referent): no direct write makes someone
+        référent, or ends, moves or demotes the référent's membership."""
+        if self._in_workflow_transition():
+            return
+        touched = REFERENT_FIELDS & set(vals)
+        changes = (not self and vals.get("role") == "referent") or any(
+            (member.role == "referent" or vals.get("role") == "referent")
+            and any(member._workflow_changes(name, vals[name]) for name in touched)
+            for member in self)
+        if changes:
+            raise AccessError(_(
+                "The référent of a carnet changes only through an orientation "
+                "decision or \"Change the référent\"."))
+
+    # -------------------------------------------------------------- CRUD
     @api.model
     def create(self, vals):
-        # Only who may already change the carnet adds members to it: the rule
-        # of this model would accept the new membership itself.
-        if vals.get("notebook_id"):
-            self.env["cdb.notebook"].browse(vals["notebook_id"]).check_access_rule("write")
+        notebook = self.env["cdb.notebook"].browse(vals.get("notebook_id"))
+        if notebook:
+            self._check_may_invite(notebook)
+        self.browse()._check_referent_membership(vals)
         values = self._default_shares(vals)
         values.update(vals)
         if values.get("role") == "referent":
@@ -201,20 +238,55 @@ class CdbNotebookMember(models.Model):
         member = super().create(values)
         if member._changes_cached_rules():
             self._clear_rule_cache(self.env)
+        member._post_on_notebook(_("%s joins the groupe de suivi as %s."))
         return member
 
     @api.multi
     def write(self, vals):
-        share_fields = {self._share_field(s) for s, _label in SECTIONS}
+        self._check_referent_membership(vals)
+        share_fields = self._share_fields()
         if share_fields & set(vals):
-            self._check_may_change_shares()
+            self._check_may_change_shares_in(self.mapped("notebook_id"))
+        if (set(vals) - share_fields) & (MEMBERSHIP_FIELDS | {"structure_id", "date_start"}):
+            self._check_may_invite(self.mapped("notebook_id"))
         if vals.get("role") == "referent":
             vals = dict(vals, **self._referent_shares(vals))
         result = super().write(vals)
         if (share_fields | RULE_FIELDS) & set(vals):
             self._clear_rule_cache(self.env)
+        if MEMBERSHIP_FIELDS & set(vals):
+            for member in self:
+                if member.active:
+                    member._post_on_notebook(_("%s follows the carnet as %s."))
+                else:
+                    member._post_on_notebook(_("%s no longer follows the carnet (was %s)."))
+            self.mapped("notebook_id")._cdb_drop_unallowed_followers()
         return result
 
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda m: m.role == "referent") and not self._in_workflow_transition():
+            self._check_referent_membership({"active": False})
+        self._check_may_invite(self.mapped("notebook_id"))
+        notebooks = self.mapped("notebook_id")
+        for member in self:
+            member._post_on_notebook(_("%s is removed from the groupe de suivi (was %s)."))
+        result = super().unlink()
+        self._clear_rule_cache(self.env)
+        notebooks._cdb_drop_unallowed_followers()
+        return result
+
+    def _post_on_notebook(self, template):
+        """The trail of the groupe de suivi, in the carnet's history: not
+        silenced by any context (tracking_disable only concerns the
+        tracking of fields)."""
+        # sudo: the author may no longer read the carnet (an ended membership)
+        for member in self.sudo():
+            member.notebook_id.message_post(
+                body=template % (member.user_id.name, selection_label(member, "role")),
+                author_id=self.env.user.partner_id.id, subtype="mail.mt_note")
+
+    # ------------------------------------------------------------- misc
     @api.onchange("user_id")
     def _onchange_user_id(self):
         if self.user_id.cdb_structure_id:
@@ -239,8 +311,9 @@ class CdbNotebookMember(models.Model):
 
     @api.model
     def _end_expired_memberships(self):
-        """Memberships whose end date has passed stop giving access."""
+        """Memberships whose end date has passed stop giving access (the
+        daily cron, as superuser)."""
         today = fields.Date.context_today(self)
         expired = self.search([("date_end", "!=", False), ("date_end", "<", today)])
-        expired.write({"active": False})
+        expired._workflow_write({"active": False})
         return len(expired)

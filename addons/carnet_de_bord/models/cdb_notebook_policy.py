@@ -44,6 +44,10 @@ class CdbNotebookPolicy(models.AbstractModel):
             "contribute": (
                 _("Write in the carnet (situation, objectives, actions, appointments)"),
                 frozenset([ROLE_MEMBER, ROLE_STRUCTURE_ADMIN]) | DELEGATES),
+            "adapt_plan": (
+                _("Set and adapt every action of the plan (the accompagnateur in "
+                  "charge of an action fills its status, result and evaluation)"),
+                frozenset([ROLE_REFERENT, ROLE_MANAGER, ROLE_ADMIN])),
             "change_referent": (
                 _("Change the référent unique (outside an orientation decision)"),
                 DELEGATES),
@@ -56,6 +60,9 @@ class CdbNotebookPolicy(models.AbstractModel):
             "read_health": (
                 _("Read the health details"),
                 frozenset([ROLE_BENEFICIARY])),  # and the allow-list, see _cdb_may
+            "delete_history": (
+                _("Delete a recorded version (situation, health, socio-professional data)"),
+                frozenset([ROLE_ADMIN])),
         }
 
     # ---------------------------------------------------------------- roles
@@ -124,6 +131,16 @@ class CdbNotebookPolicy(models.AbstractModel):
                 "You may not do this in this carnet de bord: %s.") % label)
         return True
 
+    # ------------------------------------------------------- new carnets
+    @api.model
+    def _cdb_may_create_unfollowed(self, user=None):
+        """Whether ``user`` (default: the current user) may create a carnet
+        without being its référent: the département's managers, as the
+        creation rules say (security/cdb_rules.xml, rule_cdb_notebook_manager;
+        a professional creates a carnet only as its référent or a member)."""
+        user = user or self.env.user
+        return user.id == SUPERUSER_ID or user.has_group("carnet_de_bord.group_cdb_manager")
+
     # ------------------------------------------------------------- the doc
     @api.model
     def _cdb_policy_table(self):
@@ -131,3 +148,43 @@ class CdbNotebookPolicy(models.AbstractModel):
         readme/ACCESS.rst."""
         return [(name, label, sorted(roles))
                 for name, (label, roles) in sorted(self._cdb_permissions().items())]
+
+    @api.model
+    def _cdb_policy_rst(self):
+        """``_cdb_policy_table()`` as the RST table of readme/ACCESS.rst
+        (tests/test_policy.py checks the readme holds it)."""
+        return self._cdb_rst_table(("Permission", "Roles", "What it allows"), [
+            ("``%s``" % name, ", ".join(roles), label)
+            for name, label, roles in self._cdb_policy_table()])
+
+    @api.model
+    def _cdb_rules_rst(self, module):
+        """The record rules of ``module`` as an RST table (readme/ACCESS.rst):
+        model, rule, groups (or every user: a global rule, which only takes
+        away), operations (read, write, create, unlink)."""
+        data = self.env["ir.model.data"].sudo().search(
+            [("module", "=", module), ("model", "=", "ir.rule")])
+        rules = self.env["ir.rule"].sudo().browse(data.mapped("res_id"))
+        names = {item.res_id: item.name for item in data}
+        rows = []
+        for rule in rules.sorted(lambda r: (r.model_id.model, names[r.id])):
+            groups = ", ".join(sorted(
+                xmlid.replace(module + ".", "")
+                for xmlid in rule.groups.get_external_id().values())) or "every user (global)"
+            operations = "".join(letter for letter, allowed in (
+                ("r", rule.perm_read), ("w", rule.perm_write), ("c", rule.perm_create),
+                ("u", rule.perm_unlink)) if allowed)
+            rows.append(("``%s``" % rule.model_id.model, "``%s``" % names[rule.id], groups,
+                         operations))
+        return self._cdb_rst_table(("Model", "Rule", "Groups", "Operations"), rows)
+
+    @api.model
+    def _cdb_rst_table(self, header, rows):
+        """A "simple table" of reStructuredText."""
+        rows = [tuple(header)] + [tuple(row) for row in rows]
+        widths = [max(len(row[col]) for row in rows) for col in range(len(header))]
+        rule = " ".join("=" * width for width in widths)
+
+        def line(row):
+            return " ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+        return "\n".join([rule, line(rows[0]), rule] + [line(row) for row in rows[1:]] + [rule])

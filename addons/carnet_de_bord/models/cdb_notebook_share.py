@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .cdb_notebook_member import SECTIONS
+from ..sections import SECTIONS
 
 
 class CdbNotebookShare(models.Model):
@@ -12,6 +12,7 @@ class CdbNotebookShare(models.Model):
     (cdb.notebook.member ``share_<section>``) is what the rules read."""
 
     _name = "cdb.notebook.share"
+    _inherit = "cdb.notebook.part.mixin"
     _description = "Sharing choice for a structure"
     _order = "notebook_id, structure_id, section"
 
@@ -65,14 +66,15 @@ class CdbNotebookShare(models.Model):
         Member = self.env["cdb.notebook.member"]
         minimum = Member._referent_minimum_sections()
         for choice in self:
+            # Same rights as changing each member's flag (the policy's
+            # "share"), checked on the carnet: a choice is also the default of
+            # the structure's future members, even with no member there yet.
+            Member._check_may_change_shares_in(choice.notebook_id)
+            # sudo: the policy said yes; the flags are written by the server
             members = choice.notebook_id.sudo().member_ids.filtered(
                 lambda m: m.structure_id == choice.structure_id)
             if not choice.visible and choice.section in minimum:
                 members = members.filtered(lambda m: m.role != "referent")
-            # Same rights as changing each member's flag (see the member),
-            # checked on the carnet: a choice is also the default of the
-            # structure's future members, even with no member there yet.
-            Member._check_may_change_shares_in(choice.notebook_id)
             members.write({Member._share_field(choice.section): choice.visible})
         return True
 

@@ -8,7 +8,7 @@ class CdbObjective(models.Model):
 
     _name = "cdb.objective"
     _description = "Objective"
-    _inherit = ["mail.thread", "cdb.beneficiary.review.mixin"]
+    _inherit = ["mail.thread", "cdb.beneficiary.review.mixin", "cdb.notebook.part.mixin"]
     _order = "sequence, id"
 
     notebook_id = fields.Many2one(
@@ -26,17 +26,21 @@ class CdbObjective(models.Model):
 
     def _beneficiary_validate(self):
         """Validating a proposed objective validates it for the référent too."""
-        super()._beneficiary_validate()
+        result = super()._beneficiary_validate()
         self.filtered(lambda o: o.state == "proposed").write({"state": "validated"})
+        return result
 
     @api.multi
     def action_validate(self):
         self.write({"state": "validated"})
+        return True
 
     @api.multi
     def action_achieve(self):
         self.write({"state": "achieved"})
+        return True
 
     @api.multi
     def action_abandon(self):
         self.write({"state": "abandoned"})
+        return True

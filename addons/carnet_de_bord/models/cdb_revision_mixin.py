@@ -21,7 +21,9 @@ class CdbRevisionMixin(models.AbstractModel):
 
     @api.multi
     def unlink(self):
-        if not self.env.user.has_group("carnet_de_bord.group_cdb_admin"):
+        """Only the functional administrator deletes a version (the carnet's
+        policy, ``delete_history``); the retention period deletes them in SQL."""
+        if not self.mapped("notebook_id")._cdb_may("delete_history"):
             raise UserError(_("The history of versions cannot be deleted."))
         return super().unlink()
 

@@ -9,7 +9,7 @@ class CdbSituation(models.Model):
     shared separately (readme/SHARING.rst)."""
 
     _name = "cdb.situation"
-    _inherit = "cdb.revision.mixin"
+    _inherit = ["cdb.revision.mixin", "cdb.notebook.part.mixin"]
     _description = "Situation (diagnostic)"
     _order = "create_date desc, id desc"
     _rec_name = "create_date"

@@ -3,7 +3,7 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import format_date
+from odoo.addons.cdb_base.tools import format_date, identity_key
 
 CAF_NUMBER_RE = re.compile(r"^[0-9]{7,13}$")
 
@@ -14,7 +14,14 @@ class ResPartner(models.Model):
     Identity as the guide's contracts list it ("ETAT CIVIL"): last and first
     name (partner_firstname), birth date (partner_contact_birthdate) and
     place, CAF/MSA number, France Travail identifier, family situation,
-    contact and address.
+    contact and address. A beneficiary is entered once: the duplicate rule
+    compares the CAF/MSA number, or the names as ``cdb_identity_key`` holds
+    them (cdb_base.tools.identity_key: accents, case, hyphens and repeated
+    spaces do not count; the imports use the same key) with the birth date
+    and the département.
+
+    At the end of the retention period the beneficiary is anonymised; the
+    right-of-access export starts here too (readme/DATA_PROTECTION.rst).
     """
 
     _inherit = "res.partner"
@@ -38,9 +45,18 @@ class ResPartner(models.Model):
         "Département", compute="_compute_department_code", store=True, index=True,
         help="Computed from the postal code.")
     cdb_notebook_ids = fields.One2many("cdb.notebook", "beneficiary_id", "Carnets de bord")
+    cdb_identity_key = fields.Char(
+        "Identity key", compute="_compute_cdb_identity_key", store=True, index=True,
+        help="Last and first name as the duplicate rule compares them: without "
+             "accents, case, hyphens, apostrophes nor repeated spaces.")
     cdb_is_structure = fields.Boolean(
         "Accompaniment structure",
         help="Social service, delegated association, France Travail agency…")
+
+    @api.depends("lastname", "firstname")
+    def _compute_cdb_identity_key(self):
+        for partner in self:
+            partner.cdb_identity_key = identity_key(partner.lastname, partner.firstname)
 
     @api.depends("zip")
     def _compute_department_code(self):
@@ -63,6 +79,14 @@ class ResPartner(models.Model):
                     "The CAF/MSA number \"%s\" is invalid: it must contain "
                     "7 to 13 digits.") % partner.caf_number)
 
+    @api.constrains("birthdate_date")
+    def _check_birthdate_not_in_future(self):
+        today = fields.Date.context_today(self)
+        for partner in self.filtered("birthdate_date"):
+            if partner.birthdate_date > today:
+                raise ValidationError(_("The birth date %s is in the future.") % format_date(
+                    partner.birthdate_date))
+
     @api.constrains("is_rsa_beneficiary", "caf_number", "firstname", "lastname",
                     "birthdate_date", "zip")
     def _check_beneficiary_duplicates(self):
@@ -72,19 +96,20 @@ class ResPartner(models.Model):
                 raise ValidationError(partner._duplicate_message(duplicate))
 
     def _find_beneficiary_duplicate(self):
-        """Another beneficiary with the same CAF/MSA number, or the same last
-        name, first name and birth date in the same département."""
+        """Another beneficiary with the same CAF/MSA number, or the same
+        identity key (last and first name), birth date and département."""
         self.ensure_one()
         base = [("id", "!=", self.id), ("is_rsa_beneficiary", "=", True)]
+        # sudo: the duplicate rule holds across the département, also for the
+        # beneficiaries the user does not follow (only the name is told)
         partners = self.sudo().with_context(active_test=False)
         if self.caf_number:
             found = partners.search(base + [("caf_number", "=", self.caf_number)], limit=1)
             if found:
                 return found
-        if self.lastname and self.firstname and self.birthdate_date:
+        if self.cdb_identity_key and self.birthdate_date:
             found = partners.search(base + [
-                ("lastname", "=ilike", self.lastname.strip()),
-                ("firstname", "=ilike", self.firstname.strip()),
+                ("cdb_identity_key", "=", self.cdb_identity_key),
                 ("birthdate_date", "=", self.birthdate_date),
                 ("department_code", "=", self.department_code),
             ], limit=1)
@@ -101,13 +126,51 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_open_notebook(self):
-        """Open the beneficiary's carnet de bord, creating it on first use
-        (a professional who creates it becomes its référent)."""
+        """Open the beneficiary's carnet de bord, creating it on first use: a
+        professional creates it as its référent (the only carnet they may
+        create, security/cdb_rules.xml); a manager creates it without
+        référent, to be designated by an orientation decision or a delegate."""
         self.ensure_one()
         notebook = self.cdb_notebook_ids[:1]
         if not notebook:
+            Notebook = self.env["cdb.notebook"]
             values = {"beneficiary_id": self.id}
-            if not self.env.user.has_group("carnet_de_bord.group_cdb_manager"):
+            if not Notebook._cdb_may_create_unfollowed():
                 values["referent_id"] = self.env.user.id
-            notebook = self.env["cdb.notebook"].create(values)
+            notebook = Notebook.create(values)
         return notebook.get_formview_action()
+
+    # ------------------------------------------------------- data protection
+    def _cdb_anonymous_values(self):
+        """Values that erase who the beneficiary is; other modules clear
+        their own fields."""
+        return {
+            "firstname": False, "birthdate_date": False, "birth_place": False,
+            "caf_number": False, "france_travail_id": False, "family_situation": False,
+            "street": False, "street2": False, "zip": False, "city": False,
+            "state_id": False, "email": False, "phone": False, "mobile": False,
+            "website": False, "comment": False, "function": False, "title": False,
+            "ref": False, "vat": False, "image": False, "category_id": [(5, 0, 0)],
+            "active": False,
+        }
+
+    def _cdb_anonymize(self):
+        """Replace the identity of these beneficiaries by "Anonyme <id>",
+        delete their messages and documents and archive their logins (the
+        retention cron, as superuser)."""
+        # sudo: the retention cron anonymises, whoever reads the partners
+        partners = self.sudo().with_context(tracking_disable=True, active_test=False)
+        values = self._cdb_anonymous_values()
+        for partner in partners:
+            partner.write(dict(values, lastname=_("Anonymous %s") % partner.id))
+        partners.mapped("user_ids").write({"active": False})
+        for user in partners.mapped("user_ids"):
+            user.login = "anonymous-%s" % user.id
+        self.env["cdb.notebook"]._cdb_delete_records_traces(partners)
+        return len(partners)
+
+    @api.multi
+    def action_cdb_export_personal_data(self):
+        """Open the right-of-access export of this beneficiary."""
+        self.ensure_one()
+        return self.env["cdb.data.export.wizard"]._open_for(self)

@@ -31,6 +31,8 @@ class ResUsers(models.Model):
     def _cdb_hidden_notebook_ids(self, section):
         """Carnets whose ``section`` the beneficiary hid from this user."""
         self.ensure_one()
+        # sudo: a rule domain is computed from this user's memberships,
+        # whatever the user may read
         members = self.env["cdb.notebook.member"].sudo().with_context(
             active_test=False).search(
                 [("user_id", "=", self.id),
@@ -58,6 +60,7 @@ class ResUsers(models.Model):
         carnet and the carnets where this user is an active member the
         beneficiary shares their health with (by default the référent)."""
         self.ensure_one()
+        # sudo: see _cdb_hidden_notebook_ids
         notebook_ids = set(self.env["cdb.notebook"].sudo().search(
             [("beneficiary_id", "=", self.partner_id.id)]).ids)
         members = self.env["cdb.notebook.member"].sudo().search(

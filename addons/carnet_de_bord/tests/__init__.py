@@ -12,3 +12,7 @@ from . import test_data_export
 from . import test_tracking
 from . import test_sharing
 from . import test_portal
+from . import test_referent
+from . import test_followers
+from . import test_settings
+from . import test_policy

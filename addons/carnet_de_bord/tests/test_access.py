@@ -282,7 +282,7 @@ class TestStructureAdminAndManager(TestAccessCase):
         self.assertEqual(found, self.notebook_b)
 
     def test_structure_admin_loses_carnet_when_member_leaves(self):
-        self.notebook.write({"referent_id": self.referent_b.id})
+        self.notebook._set_referent(self.referent_b)
         self.env["cdb.notebook"].invalidate_cache()
         with self.assertRaises(AccessError):
             self._as("cdb.notebook", self.admin_a).browse(self.notebook.id).read(["state"])

@@ -86,6 +86,29 @@ class TestActionPlan(CdbCase):
             lambda: other.write({"state": "abandoned"}))
         self.assertEqual(other.state, "planned")
 
+    def test_deleting_the_other_action_refused(self):
+        """"Ne peut être la seule action" holds on every path to a plan of
+        such actions only: deleting the other one too."""
+        other = self._action(self.notebook, code="A.1.1")
+        self._action(self.notebook, code="A.2")
+        self.assertRefused(ValidationError, "cdb.action", self._actions(), other.unlink,
+                           rollback=False)
+        with_third = self._action(self.notebook, code="B.1")
+        other.unlink()
+        self.assertEqual(len(self.notebook.action_ids), 2)
+        self.assertTrue(with_third.exists())
+
+    def test_moving_an_action_to_another_carnet_refused(self):
+        """Moving the other action away would leave the plan alone; an
+        action never moves (create it in the other carnet)."""
+        other = self._action(self.notebook, code="A.1.1")
+        self._action(self.notebook, code="A.2")
+        elsewhere = self._notebook("Utailleurs", self.referent)
+        self.assertRefused(
+            AccessError, "cdb.action", self._actions(),
+            lambda: other.sudo(self.referent).write({"notebook_id": elsewhere.id}),
+            rollback=False)
+
     def test_abandoned_action_does_not_count_as_other_action(self):
         other = self._action(self.notebook, code="A.1.1", state="abandoned")
         self.assertEqual(other.state, "abandoned")

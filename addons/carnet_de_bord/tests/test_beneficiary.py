@@ -1,5 +1,7 @@
 from odoo.exceptions import ValidationError
 
+from odoo.addons.cdb_base.tools import identity_key
+
 from .common import CdbCase
 
 BENEFICIARIES = [("is_rsa_beneficiary", "=", True)]
@@ -33,6 +35,36 @@ class TestBeneficiary(CdbCase):
             ValidationError, "res.partner", BENEFICIARIES,
             lambda: self._create(lastname="UTDUPLICAT", firstname="josiane",
                                  birthdate_date="1975-03-02", zip="62300"))
+
+    def test_duplicate_despite_accents_spaces_and_hyphens_refused(self):
+        """"Elodie" and "Élodie", "Marie-Claire" and "Marie  Claire" are the
+        same person for the duplicate rule (issue 10; cdb_base.tools.identity_key,
+        the imports use it too)."""
+        self._beneficiary("Dupont-Martin", "Élodie", zip_code="62100", birthdate="1988-11-03")
+        for lastname, firstname in (("DUPONT MARTIN", "Elodie"), ("dupont  martin", "élodie"),
+                                    ("Dupont – Martin", " ELODIE ")):
+            with self.subTest(lastname=lastname, firstname=firstname):
+                self.assertRefused(
+                    ValidationError, "res.partner", BENEFICIARIES,
+                    lambda lastname=lastname, firstname=firstname: self._create(
+                        lastname=lastname, firstname=firstname,
+                        birthdate_date="1988-11-03", zip="62300"))
+
+    def test_identity_key_is_stored_for_the_imports(self):
+        partner = self._create(lastname="Lefèvre-Dubois", firstname="Anaïs")
+        self.assertEqual(partner.cdb_identity_key, identity_key("LEFEVRE DUBOIS", "anais"))
+        self.assertEqual(self.env["res.partner"].search(
+            [("cdb_identity_key", "=", identity_key("lefevre  dubois", "Anais"))]), partner)
+
+    def test_birth_date_in_the_future_refused(self):
+        tomorrow = self._shift(self.today, days=1)
+        self.assertRefused(
+            ValidationError, "res.partner", BENEFICIARIES,
+            lambda: self._create(birthdate_date=tomorrow))
+        self.assertRefused(
+            ValidationError, "res.partner",
+            [("id", "=", self.existing.id), ("birthdate_date", "=", "1975-03-02")],
+            lambda: self.existing.write({"birthdate_date": tomorrow}))
 
     def test_same_name_and_birthdate_other_departement_accepted(self):
         partner = self._create(lastname="Utduplicat", firstname="Josiane",

@@ -65,6 +65,61 @@ class TestDataExport(CdbCase):
         with self.assertRaises(AccessError):
             self._export(self.outsider)
 
+    def _data(self, archive):
+        return json.loads(archive.read("data.json").decode())
+
+    def test_export_follows_the_sharing_choices(self):
+        """A member the beneficiary keeps from a section does not get it in
+        the file (issue 10: the export ignored the sharing choices)."""
+        member = self._member(self.notebook, self.accompagnateur)
+        self.env["cdb.health"].create({"notebook_id": self.notebook.id,
+                                       "description": "Diabète de type 1"})
+        member.write({"share_situation": False, "share_documents": False})
+        archive = self._export(self.accompagnateur)
+        content = b"".join(archive.read(name) for name in archive.namelist()).decode()
+        records = self._data(archive)["records"]
+        self.assertNotIn("cdb.situation", records)
+        self.assertNotIn("Logement insalubre", content)
+        self.assertNotIn("Diabète", content, "health is the référent's unless shared")
+        self.assertFalse(self._data(archive)["attachments"])
+        self.assertEqual(records["cdb.objective"]["records"][0]["name"],
+                         "Accéder au logement social")
+
+    def test_referent_export_holds_health(self):
+        self.env["cdb.health"].create({"notebook_id": self.notebook.id,
+                                       "description": "Diabète de type 1"})
+        records = self._data(self._export(self.referent))["records"]
+        self.assertEqual(records["cdb.health"]["records"][0]["description"],
+                         "Diabète de type 1")
+
+    def test_manager_export_has_no_health(self):
+        self.env["cdb.health"].create({"notebook_id": self.notebook.id,
+                                       "description": "Diabète de type 1"})
+        self.assertNotIn("cdb.health", self._data(self._export(self.manager))["records"])
+
+    def test_beneficiary_own_export_holds_health(self):
+        """The beneficiary's own export (their portal) holds their health
+        details and the journal of accesses of their carnet."""
+        self.env["cdb.health"].create({"notebook_id": self.notebook.id,
+                                       "description": "Diabète de type 1"})
+        self.env["cdb.access.log"].sudo()._log_accesses(
+            self.notebook.ids, "Contrôle", user=self.manager)
+        self.partner.email = "utexportmoi@ut.example"
+        beneficiary = self.env["res.users"].with_context(no_reset_password=True).create({
+            "login": "utexportmoi", "partner_id": self.partner.id,
+            "groups_id": [(6, 0, self.env.ref("base.group_portal").ids)]})
+        wizard = self.env["cdb.data.export.wizard"].sudo(beneficiary).create(
+            {"partner_id": self.partner.id})
+        archive = zipfile.ZipFile(io.BytesIO(wizard._export_content()))
+        records = self._data(archive)["records"]
+        self.assertEqual(records["cdb.health"]["records"][0]["description"],
+                         "Diabète de type 1")
+        self.assertEqual(records["cdb.access.log"]["records"][0]["reason"], "Contrôle")
+        self.assertNotIn("Propriétaire secret", archive.read("data.json").decode())
+        self.assertFalse(self.env["cdb.access.log"].sudo().search(
+            [("notebook_id", "=", self.notebook.id), ("user_id", "=", beneficiary.id)]),
+            "the beneficiary's own export is not a consultation by a non-member")
+
     def test_manager_export_is_logged(self):
         self._export(self.manager)
         log = self.env["cdb.access.log"].sudo().search([("notebook_id", "=", self.notebook.id)])

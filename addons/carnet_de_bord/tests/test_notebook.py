@@ -33,12 +33,12 @@ class TestNotebook(CdbCase):
 
     def test_referent_set_later_becomes_member(self):
         notebook = self._notebook("Utplustard")
-        notebook.write({"referent_id": self.referent2.id})
+        notebook._set_referent(self.referent2)
         self.assertEqual(notebook.member_ids.user_id, self.referent2)
         self.assertEqual(notebook.member_ids.role, "referent")
 
     def test_changing_referent_ends_former_membership(self):
-        self.notebook.write({"referent_id": self.referent2.id})
+        self.notebook._set_referent(self.referent2)
         former = self._memberships(self.referent)
         self.assertEqual(len(former), 1, "the former membership is kept in the history")
         self.assertFalse(former.active)
@@ -50,7 +50,7 @@ class TestNotebook(CdbCase):
 
     def test_former_referent_can_no_longer_read(self):
         self.notebook.sudo(self.referent).read(["state"])
-        self.notebook.write({"referent_id": self.referent2.id})
+        self.notebook._set_referent(self.referent2)
         with self.assertRaises(AccessError):
             self.notebook.sudo(self.referent).read(["state"])
         self.assertFalse(self.env["cdb.notebook"].sudo(self.referent).search(
@@ -58,8 +58,8 @@ class TestNotebook(CdbCase):
         self.notebook.sudo(self.referent2).read(["state"])
 
     def test_former_referent_can_come_back(self):
-        self.notebook.write({"referent_id": self.referent2.id})
-        self.notebook.write({"referent_id": self.referent.id})
+        self.notebook._set_referent(self.referent2)
+        self.notebook._set_referent(self.referent)
         member = self._memberships(self.referent)
         self.assertEqual(len(member), 1)
         self.assertTrue(member.active)
@@ -68,8 +68,10 @@ class TestNotebook(CdbCase):
         self.assertFalse(self._memberships(self.referent2).active)
 
     def test_second_referent_member_refused(self):
+        """A référent membership is made by the change of référent only
+        (issue 10: refused before the single-référent constraint)."""
         self.assertRefused(
-            ValidationError, "cdb.notebook.member",
+            AccessError, "cdb.notebook.member",
             [("notebook_id", "=", self.notebook.id)],
             lambda: self._member(self.notebook, self.referent2, role="referent"))
 
@@ -109,6 +111,39 @@ class TestNotebook(CdbCase):
             self.assertRefused(
                 IntegrityError, "cdb.notebook", [("beneficiary_id", "=", beneficiary.id)],
                 lambda: self.env["cdb.notebook"].create({"beneficiary_id": beneficiary.id}))
+
+    def test_parts_stay_in_their_carnet(self):
+        """A membership, a sharing choice, an objective, a situation, an
+        appointment cannot be moved to another carnet (issue 10)."""
+        other = self._notebook("Utautrecarnet", self.referent)
+        member = self._member(self.notebook, self.accompagnateur)
+        objective = self.env["cdb.objective"].create({
+            "notebook_id": self.notebook.id, "name": "Se former"})
+        share = self.env["cdb.notebook.share"].create({
+            "notebook_id": self.notebook.id, "structure_id": self.structure_b.id,
+            "section": "plan", "visible": True})
+        event = self.env["calendar.event"].create({
+            "name": "Entretien", "cdb_notebook_id": self.notebook.id,
+            "start": self.today + " 09:00:00", "stop": self.today + " 10:00:00"})
+        for record, field in ((member, "notebook_id"), (objective, "notebook_id"),
+                              (share, "notebook_id"), (event, "cdb_notebook_id")):
+            with self.subTest(model=record._name):
+                self.assertRefused(
+                    AccessError, record._name,
+                    [("id", "=", record.id), (field, "=", self.notebook.id)],
+                    lambda record=record, field=field: record.write({field: other.id}),
+                    rollback=False)
+
+    def test_public_actions_answer_something(self):
+        """Over XML-RPC a method that answers None breaks after committing
+        (tests/test_xmlrpc.py): the buttons answer True or an action."""
+        self.assertIs(self.notebook.action_mark_reviewed(), True)
+        self.assertIs(self.notebook.action_close(), True)
+        self.assertIs(self.notebook.action_reopen(), True)
+        objective = self.env["cdb.objective"].create({
+            "notebook_id": self.notebook.id, "name": "Se former"})
+        for method in ("action_validate", "action_achieve", "action_abandon"):
+            self.assertIs(getattr(objective, method)(), True)
 
     def test_close_and_reopen(self):
         self.notebook.action_close()

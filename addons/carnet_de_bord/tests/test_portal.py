@@ -2,7 +2,10 @@
 acteur de son parcours grâce à sa propre interface Carnet de bord"): a
 beneficiary reads their own carnet only, and the département opens portal
 accounts in bulk with Odoo's portal wizard (readme/PORTAL.rst)."""
+import io
+import json
 import re
+import zipfile
 
 from odoo.exceptions import AccessError
 from odoo.tests.common import HttpCase, at_install, post_install
@@ -149,3 +152,15 @@ class TestPortalPages(ServerTransactionMixin, HttpCase):
                                          "decision": "validate"})
         objective = self.server_env()["cdb.objective"].browse(objective.id)
         self.assertTrue(objective.beneficiary_validated)
+
+    def test_download_all_my_data(self):
+        """The beneficiary's right of access from their portal: their data,
+        health included, and nothing of another beneficiary."""
+        self.assertIn('href="/my/carnet/export"', self._page())
+        response = self.url_open("/my/carnet/export")
+        self.assertEqual(response.status_code, 200)
+        archive = zipfile.ZipFile(io.BytesIO(response.content))
+        data = json.loads(archive.read("data.json").decode())
+        self.assertEqual(data["beneficiary_id"], self.notebook.beneficiary_id.id)
+        self.assertIn(self.notebook.health_id.description, archive.read("data.json").decode())
+        self.assertNotIn(self.other.beneficiary_id.name, archive.read("data.json").decode())

@@ -140,7 +140,7 @@ class TestSharing(CdbCase):
         self.assertFalse(self._visible("cdb.health", self.referent))
 
     def test_new_referent_reads_minimum_and_health(self):
-        self.notebook.write({"referent_id": self.accompagnateur.id})
+        self.notebook._set_referent(self.accompagnateur)
         self.member.invalidate_cache()
         self.assertEqual(self.member.role, "referent")
         self.assertTrue(self.member.share_health)

@@ -1,2 +1,3 @@
 from . import cdb_access_reason_wizard
 from . import cdb_data_export_wizard
+from . import cdb_referent_change_wizard

@@ -28,6 +28,7 @@ class CdbAccessReasonWizard(models.TransientModel):
         notebook = self.notebook_id
         notebook.check_access_rights("read")
         notebook.check_access_rule("read")
+        # sudo: the journal is written by the server only
         self.env["cdb.access.log"].sudo()._log_accesses(
             notebook._cdb_not_followed_ids(), reason, user=self.env.user)
         action = notebook.get_formview_action()

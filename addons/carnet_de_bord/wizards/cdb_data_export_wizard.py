@@ -7,18 +7,29 @@ import zipfile
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from ..tools import format_date
+from odoo.addons.cdb_base.tools import format_date, readable
 
 TRACE_FIELDS = ["date", "author_id", "message_type", "subtype_id", "subject", "body",
                 "model", "res_id"]
+# What the beneficiary's portal shows of their carnet through its controllers
+# (not through the ORM): model -> the field leading to the carnet.
+PORTAL_SHOWN = {"cdb.access.log": "notebook_id", "calendar.event": "cdb_notebook_id"}
 
 
 class CdbDataExportWizard(models.TransientModel):
     """Right of access (RGPD, article 15): one ZIP file with every record
     about a beneficiary — identity, carnets, groupe de suivi, situations,
-    objectives, actions, appointments, and what other modules add
-    (``cdb.notebook._cdb_export_records``) — their history of messages, the
-    journal of accesses, the attached documents and a README.txt."""
+    health details, objectives, actions, appointments, and what other
+    modules add (``cdb.notebook._cdb_export_records``) — their history of
+    messages, the journal of accesses, the attached documents and a
+    README.txt.
+
+    The file holds what its author may read, by the same rules as every
+    other read: a member the beneficiary keeps from a section does not get
+    it, nobody but the beneficiary and whom they share it with gets the
+    health details; the beneficiary's own export (their portal,
+    ``/my/carnet/export``) holds everything about them their portal shows,
+    health included, and the journal of accesses of their carnet."""
 
     _name = "cdb.data.export.wizard"
     _description = "Export of all the data of a beneficiary (right of access)"
@@ -47,40 +58,77 @@ class CdbDataExportWizard(models.TransientModel):
     @api.multi
     def action_export(self):
         self.ensure_one()
-        notebooks = self._check_can_export()
-        content = self._build_zip(self.partner_id.sudo(), notebooks)
+        content = self._export_content()
         self.write({
             "data": base64.b64encode(content),
-            "filename": "donnees-%s.zip" % (self.partner_id.id),
+            "filename": self._filename(),
             "state": "done",
         })
         return self._reopen()
 
+    def _export_content(self):
+        """The ZIP file, for the current user."""
+        notebooks = self._check_can_export()
+        # sudo: the records were chosen as the user (_readable_records);
+        # they are serialised with every stored field
+        return self._build_zip(self.partner_id.sudo(), notebooks)
+
+    def _filename(self):
+        return "donnees-%s.zip" % self.partner_id.id
+
     # -------------------------------------------------------------- access
     def _check_can_export(self):
         """Only who can read the beneficiary and every carnet of theirs
-        exports; a non-member's export is logged like a consultation."""
+        exports; a non-member's export is logged like a consultation (not
+        the beneficiary's own)."""
         partner = self.partner_id
         partner.check_access_rights("read")
         partner.check_access_rule("read")
+        # sudo: every carnet of the beneficiary, to check the user reads them all
         notebooks = partner.sudo().with_context(active_test=False).cdb_notebook_ids
-        readable = notebooks.sudo(self.env.user)
-        readable.check_access_rights("read")
+        user_notebooks = notebooks.sudo(self.env.user)
+        user_notebooks.check_access_rights("read")
         try:
-            readable.check_access_rule("read")
+            user_notebooks.check_access_rule("read")
         except AccessError:
             raise AccessError(_(
                 "You can export the data of a beneficiary only if you can "
                 "read all of their carnets de bord."))
-        self.env["cdb.access.log"].sudo()._log_accesses(
-            readable._cdb_not_followed_ids(),
-            _("Right of access: export of all the data of the beneficiary."),
-            user=self.env.user)
+        if notebooks and not self.env.user.share:
+            # sudo: the journal is written by the server only
+            self.env["cdb.access.log"].sudo()._log_accesses(
+                user_notebooks._cdb_not_followed_ids(),
+                _("Right of access: export of all the data of the beneficiary."),
+                user=self.env.user)
         return notebooks
+
+    # ------------------------------------------------------------- content
+    def _readable_records(self, notebooks):
+        """The records of ``notebooks`` the user may read, one recordset per
+        model (sudo, for the serialisation): the same record rules as every
+        other read (sharing choices, the health allow-list)."""
+        if not notebooks:
+            return []
+        user_env = self.env
+        result = []
+        for records in notebooks._cdb_export_records():
+            result.append(self._readable(records.with_env(user_env)).sudo())
+        return [records for records in result if records]
+
+    def _readable(self, records):
+        """``records`` the user may read. The journal of accesses and the
+        appointments of their own carnet are the beneficiary's too (their
+        portal shows them)."""
+        field = PORTAL_SHOWN.get(records._name)
+        if field and self.env.user.share:
+            partner = self.env.user.partner_id
+            own = records.sudo().filtered(lambda r: r[field].beneficiary_id == partner)
+            return own.with_env(self.env)
+        return readable(records)
 
     # ---------------------------------------------------------------- file
     def _build_zip(self, partner, notebooks):
-        records = [partner] + (notebooks._cdb_export_records() if notebooks else [])
+        records = [partner] + self._readable_records(notebooks)
         attachments = self._attachments(records)
         payload = {
             "export_date": fields.Datetime.now(),
@@ -117,11 +165,13 @@ class CdbDataExportWizard(models.TransientModel):
         return {"description": records._description, "records": records.read(names)}
 
     def _messages(self, records):
+        """The messages of ``records`` the user may read (a portal user: not
+        the internal notes), read in sudo for their tracking values."""
         result = []
         for recordset in self._merge(records):
-            messages = self.env["mail.message"].sudo().search(
+            messages = self.env["mail.message"].search(
                 [("model", "=", recordset._name), ("res_id", "in", recordset.ids)],
-                order="date, id")
+                order="date, id").sudo()
             for message, values in zip(messages, messages.read(TRACE_FIELDS)):
                 values["changes"] = [{
                     "field": tracking.field_desc,
@@ -132,12 +182,14 @@ class CdbDataExportWizard(models.TransientModel):
         return result
 
     def _attachments(self, records):
-        Attachment = self.env["ir.attachment"].sudo()
+        """The documents of ``records`` the user may read (the sharing
+        choice "Documents")."""
+        Attachment = self.env["ir.attachment"]
         found = Attachment.browse()
         for recordset in self._merge(records):
             found |= Attachment.search([("res_model", "=", recordset._name),
                                         ("res_id", "in", recordset.ids)])
-        return found
+        return found.sudo()
 
     @staticmethod
     def _safe_name(name):

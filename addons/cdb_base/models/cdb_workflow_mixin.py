@@ -86,7 +86,11 @@ class CdbWorkflowMixin(models.AbstractModel):
         names = [name for name in self._workflow_fields if name in vals]
         if not names:
             return
-        defaults = self.default_get(names)
+        # the model's defaults, not those a client puts in its context
+        # (default_state=…): a default sent by the client is not a default
+        context = {key: value for key, value in self.env.context.items()
+                   if not key.startswith("default_")}
+        defaults = self.with_context(context).default_get(names)
         for name in names:
             if self._workflow_value(name, vals[name]) != self._workflow_value(
                     name, defaults.get(name)):

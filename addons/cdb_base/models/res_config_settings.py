@@ -1,4 +1,5 @@
-from odoo import api, models
+from odoo import _, api, models
+from odoo.tools import html_escape
 
 
 class ResConfigSettings(models.TransientModel):
@@ -6,7 +7,12 @@ class ResConfigSettings(models.TransientModel):
     the carnet de bord modules that show a ``Setting`` (a legal figure with
     its default and source, see ``tools.Setting``) are read and written here,
     validated against the setting's bounds. Each module lists its fields by
-    extending ``_cdb_settings``."""
+    extending ``_cdb_settings``.
+
+    The screen also shows, for each block, every figure with its default and
+    its source (not only as a tooltip): a module adds a computed Html field
+    that calls ``_cdb_settings_sources_html(field names)`` and puts it in its
+    block (see carnet_de_bord's ``cdb_settings_sources``)."""
 
     _inherit = "res.config.settings"
 
@@ -19,16 +25,39 @@ class ResConfigSettings(models.TransientModel):
     def get_values(self):
         values = super().get_values()
         for name, setting in self._cdb_settings().items():
-            values[name] = setting.get(self.env)
+            values[name] = setting.to_field(setting.get(self.env))
         return values
 
     @api.multi
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         # sudo: only settings managers reach set_values (res.config.settings
         # is restricted to them); system parameters are not readable by others
         params = self.env["ir.config_parameter"].sudo()
         for name, setting in self._cdb_settings().items():
-            value = self[name]
-            setting.check(value, self._fields[name].get_description(self.env)["string"])
+            value = setting.from_field(self[name])
+            setting.check(value, self._cdb_field_label(name))
             params.set_param(setting.key, setting.serialize(value))
+        return result
+
+    def _cdb_field_label(self, name):
+        return self._fields[name].get_description(self.env)["string"]
+
+    @api.model
+    def _cdb_settings_sources_html(self, field_names):
+        """A read-only table of the figures of ``field_names``: label,
+        default and source, in the user's language (the sources are
+        quotations, kept as written)."""
+        settings = self._cdb_settings()
+        rows = []
+        for name in field_names:
+            setting = settings[name]
+            rows.append("<tr><td>%s</td><td>%s</td><td>%s</td></tr>" % (
+                html_escape(self._cdb_field_label(name)),
+                html_escape(setting.default_text()), html_escape(setting.source)))
+        return (
+            '<table class="table table-condensed o_cdb_settings_sources">'
+            "<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
+            "<tbody>%s</tbody></table>") % (
+                html_escape(_("Figure")), html_escape(_("Default")),
+                html_escape(_("Source")), "".join(rows))

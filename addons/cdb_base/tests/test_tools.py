@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests.common import TransactionCase
 
-from ..tools import Setting, identity_key, normalize_name, spreadsheet_text
+from ..tools import Setting, identity_key, normalize_name, readable, spreadsheet_text
 
 
 class TestTools(TransactionCase):
@@ -34,3 +34,24 @@ class TestTools(TransactionCase):
         with self.assertRaises(ValidationError):
             setting.check(13, "Figure")
         setting.check(12, "Figure")
+
+    def test_list_setting_typed_and_validated(self):
+        setting = Setting("cdb_base.test_list", ["a", "b"], list, "test", choices=("a", "b", "c"))
+        Param = self.env["ir.config_parameter"].sudo()
+        self.assertEqual(setting.get(self.env), ["a", "b"])
+        self.assertEqual(setting.to_field(setting.get(self.env)), "a, b")
+        self.assertEqual(setting.from_field(" c ,a"), ["c", "a"])
+        Param.set_param(setting.key, setting.serialize(["c", "zz"]))
+        self.assertEqual(setting.get(self.env), ["c"], "unknown values are not read")
+        with self.assertRaises(ValidationError):
+            setting.check(["a", "zz"], "Figure")
+        setting.check(["a", "c"], "Figure")
+        self.assertEqual(setting.default_text(), "a, b")
+
+    def test_readable_keeps_what_the_user_may_read(self):
+        employee = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "UT employee", "login": "ut.base.employee",
+            "groups_id": [(6, 0, self.env.ref("base.group_user").ids)]})
+        params = self.env["ir.config_parameter"].search([], limit=2)
+        self.assertEqual(readable(params), params)
+        self.assertFalse(readable(params.sudo(employee)), "no access right, nothing")

@@ -49,12 +49,7 @@ class CdbImportHandler(models.AbstractModel):
         "change_referent"; a manager limited to territories is one for the
         carnets of their territories only)."""
         notebook._cdb_check("change_referent")
-        if hasattr(notebook, "_set_referent"):  # carnet_de_bord's one way, once merged
-            return notebook._set_referent(user, structure)
-        vals = {"referent_id": user.id}
-        if structure is not None:
-            vals["structure_id"] = structure.id
-        return notebook.write(vals)
+        return notebook._set_referent(user, structure)
 
     def _seen_twice(self, state, kind, key, line):
         """The first line of the file with the same ``key`` (CAF number,

@@ -221,7 +221,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
                 changed = True
             if notebook_values:
                 notebook.write(notebook_values)
-                changed = True
+            changed = changed or bool(referent_id or notebook_values)
         changed |= self._add_accompagnateurs(notebook, values.get("accompagnateur_ids") or [])
         changed |= self._new_situation(notebook, self._situation_values(values))
         self._new_health(notebook, self._health_values(values))
@@ -342,9 +342,8 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     def _fast_partner_row_computed(self, state):
         """The stored computed fields of a partner that differ on each line."""
         row_computed = {"rsa_accompaniment_required": state["accompaniment_rule"]}
-        if "cdb_identity_key" in self.env["res.partner"]._fields:
-            row_computed["cdb_identity_key"] = lambda values: identity_key(
-                values.get("lastname"), values.get("firstname"))
+        row_computed["cdb_identity_key"] = lambda values: identity_key(
+            values.get("lastname"), values.get("firstname"))
         return row_computed
 
     def _create_fast_children(self, model_name, vals_list, **options):

@@ -14,3 +14,4 @@ from . import test_client_ids
 from . import test_legal_limits
 from . import test_settings
 from . import test_integrity
+from . import test_audit_print

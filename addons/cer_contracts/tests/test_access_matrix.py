@@ -516,9 +516,12 @@ class TestAccessMatrix(CdbCase):
                 "attachment": lambda: self.env["ir.attachment"].sudo(user).create({
                     "name": "x.txt", "datas": base64.b64encode(b"x"),
                     "res_model": "cdb.notebook", "res_id": notebook.id}),
+                # a member of the linked carnet: only members and the
+                # beneficiary follow a carnet (issue 10)
                 "follower (self)": lambda: self.env["mail.followers"].sudo(user).create({
                     "res_model": "cdb.notebook", "res_id": notebook.id,
-                    "partner_id": self.spare.partner_id.id if allowed else user.partner_id.id}),
+                    "partner_id": (self.users["accompagnateur"].partner_id.id if allowed
+                                   else user.partner_id.id)}),
                 "subscribe": lambda: self._subscribe(notebook.sudo(user)),
                 "activity": lambda: self.env["mail.activity"].sudo(user).create({
                     "res_model_id": self.env["ir.model"]._get_id("cdb.notebook"),
@@ -571,6 +574,22 @@ class TestAccessMatrix(CdbCase):
         linked.sudo(referent).read(["member_ids"])
         self.assertFalse(Log.search([("notebook_id", "=", linked.id),
                                      ("user_id", "=", referent.id)]))
+
+    def test_followers_are_members_or_the_beneficiary(self):
+        """Following a carnet is for its active members and its beneficiary
+        (issue 10): the référent may not subscribe someone from outside, a
+        correspondant of the territory not even themselves."""
+        notebook = self.records["linked"]["cdb.notebook"]
+        for user, partner in ((self.users["referent"], self.spare.partner_id),
+                              (self.users["correspondant"],
+                               self.users["correspondant"].partner_id)):
+            with self.subTest(user=user.login):
+                self.assertRefused(
+                    AccessError, "mail.followers",
+                    [("res_model", "=", "cdb.notebook"), ("res_id", "=", notebook.id)],
+                    lambda user=user, partner=partner: self.env["mail.followers"].sudo(
+                        user).create({"res_model": "cdb.notebook", "res_id": notebook.id,
+                                      "partner_id": partner.id}))
 
     @staticmethod
     def _subscribe(notebook):

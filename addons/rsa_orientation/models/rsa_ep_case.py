@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.cdb_base.tools import selection_label
+from odoo.addons.cdb_base.tools import format_date, selection_label
 
 from ..settings import EP_OPINION_DELAY_MONTHS
 from .cdb_notebook import (

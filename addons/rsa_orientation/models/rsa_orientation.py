@@ -260,11 +260,9 @@ class RsaOrientation(models.Model):
         """The decision designates the carnet's référent and structure
         ("Décision d'orientation avec désignation de l'organisme référent"):
         the one place an orientation changes them, once ``PERM_DECIDE``
-        allowed it."""
-        self.notebook_id.write({
-            "referent_id": self.referent_id.id,
-            "structure_id": (self.organism_id or self.referent_id.cdb_structure_id).id,
-        })
+        allowed it (carnet_de_bord's ``_set_referent``)."""
+        self.notebook_id._set_referent(
+            self.referent_id, self.organism_id or self.referent_id.cdb_structure_id)
 
     def _type_label(self):
         return selection_label(self, "orientation_type")

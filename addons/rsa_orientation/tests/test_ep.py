@@ -241,14 +241,15 @@ class TestReorientationDecision(EpCase):
         self.assertEqual(len(notified), 1)
         self.assertEqual(len(self._decision_messages(self.notebook)), 1)
 
-    def test_requesting_referent_receives_the_granted_reorientation(self):
-        """The référent who asked for the reorientation follows the case and
-        gets the decision in their inbox, although the carnet is no longer
-        theirs."""
+    def test_requesting_referent_leaves_with_the_granted_reorientation(self):
+        """The new référent gets the decision in their inbox; the référent who
+        asked for the reorientation left the carnet with it and no longer
+        follows its case (issue 10: the followers of a carnet's parts are its
+        active members and its beneficiary)."""
         self._decide(self.case, new_referent_id=self.accompagnateur.id)
         message = self._decision_messages(self.case)
         self.assertEqual(len(message), 1)
-        self.assertIn(self.referent.partner_id, message.needaction_partner_ids)
+        self.assertNotIn(self.referent.partner_id, message.needaction_partner_ids)
         self.assertIn(self.accompagnateur.partner_id, message.needaction_partner_ids)
 
 

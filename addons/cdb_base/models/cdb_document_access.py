@@ -16,6 +16,8 @@ from odoo import SUPERUSER_ID, _, api, models, tools
 from odoo.exceptions import AccessError
 
 NOTHING = "SELECT NULL::integer WHERE FALSE"
+# The modules depending on this one protect the documents of their rules.
+BASE_MODULE = "cdb_base"
 
 
 class CdbDocumentAccess(models.AbstractModel):
@@ -25,13 +27,13 @@ class CdbDocumentAccess(models.AbstractModel):
     @api.model
     @tools.ormcache()
     def _protected_models(self):
-        """Models on which the carnet de bord modules (carnet_de_bord and
-        every installed module depending on it) define record rules: their
-        documents, and the beneficiaries and appointments they restrict.
-        Odoo clears this cache whenever a rule changes."""
+        """Models on which the modules built on this one (every installed
+        module depending, directly or not, on cdb_base) define record rules:
+        their documents, and the beneficiaries and appointments they
+        restrict. Odoo clears this cache whenever a rule changes."""
         self.env.cr.execute("""
             WITH RECURSIVE cdb_module(name) AS (
-                SELECT 'carnet_de_bord'::varchar
+                SELECT %s::varchar
                 UNION
                 SELECT module.name
                   FROM ir_module_module module
@@ -44,7 +46,7 @@ class CdbDocumentAccess(models.AbstractModel):
               JOIN ir_rule rule ON data.model = 'ir.rule' AND data.res_id = rule.id
               JOIN ir_model model ON model.id = rule.model_id
              WHERE data.module IN (SELECT name FROM cdb_module)
-             ORDER BY model.model""")
+             ORDER BY model.model""", (BASE_MODULE,))
         return tuple(row[0] for row in self.env.cr.fetchall())
 
     @api.model
@@ -146,9 +148,10 @@ class CdbDocumentAccessMixin(models.AbstractModel):
         return "%s IN (%s)" % (self._cdb_column(column), sql), params
 
     def _apply_ir_rules(self, query, mode="read"):
-        super()._apply_ir_rules(query, mode)
+        result = super()._apply_ir_rules(query, mode)
         if mode == "read" and self.env.uid != SUPERUSER_ID:
             clause, params = self._cdb_readable_clause(query)
             if clause:
                 query.where_clause.append(clause)
                 query.where_clause_params.extend(params)
+        return result

@@ -4,8 +4,8 @@ from odoo import models
 class CalendarEvent(models.Model):
     """An appointment linked to a protected document through
     ``res_model``/``res_id`` (scheduled from its chatter) is visible only to
-    who may read that document; appointments of a carnet (``cdb_notebook_id``)
-    follow the rules of security/cdb_rules.xml."""
+    who may read that document (the modules built on this one add their own
+    rules, e.g. carnet_de_bord's appointments of a carnet)."""
 
     _name = "calendar.event"
     _inherit = ["calendar.event", "cdb.document.access.mixin"]
