@@ -221,7 +221,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
                 changed = True
             if notebook_values:
                 notebook.write(notebook_values)
-            changed = changed or bool(referent_id or notebook_values)
+            changed = changed or bool(notebook_values)
         changed |= self._add_accompagnateurs(notebook, values.get("accompagnateur_ids") or [])
         changed |= self._new_situation(notebook, self._situation_values(values))
         self._new_health(notebook, self._health_values(values))
