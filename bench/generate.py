@@ -647,6 +647,9 @@ def orm_create(env, specs):
     for spec in specs:
         vals = resolve(spec.vals)
         Model = env[spec.model]
+        if hasattr(Model, "_workflow_transition"):
+            # the state, decision… of a generated record are set as its actions set them
+            Model = Model._workflow_transition()
         if spec.model == "cdb.notebook.member" and spec.vals["role"] == "referent":
             # create() of the carnet made the référent a member: complete it
             member = Model.with_context(active_test=False).search([
