@@ -1,1 +1,2 @@
+from . import database_unavailable
 from . import models

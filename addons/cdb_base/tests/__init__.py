@@ -1,1 +1,2 @@
 from . import test_tools
+from . import test_database_unavailable
