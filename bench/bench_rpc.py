@@ -142,8 +142,13 @@ class Client(threading.Thread):
                  subtype="mail.mt_note")
 
     def error(self, operation, error):
-        self.errors.append((time.time() - self.started, operation,
-                            "%s: %s" % (type(error).__name__, str(error)[:300])))
+        if isinstance(error, xmlrpc.client.Fault):
+            # the server's traceback: its last line says what happened
+            lines = error.faultString.strip().splitlines() or [""]
+            message = "Fault: %s" % lines[-1][:300]
+        else:
+            message = "%s: %s" % (type(error).__name__, str(error)[:300])
+        self.errors.append((time.time() - self.started, operation, message))
 
     def run(self):
         while time.time() < self.deadline:

@@ -12,6 +12,7 @@ finished):
     bash scripts/odoo.sh -d bench_ops_qj -i qj_probe --without-demo=all --stop-after-init \\
         --addons-path=addons,bench/queue_job_eval
     .local/venv/bin/python bench/queue_job_eval.py -d bench_ops_qj kill [--watch 300]
+    .local/venv/bin/python bench/queue_job_eval.py -d bench_ops_qj one-node [--jobs 40]
     .local/venv/bin/python bench/queue_job_eval.py -d bench_ops_qj two-nodes [--jobs 40]
 
 ``kill``: one node (``--load=web,queue_job``, 2 workers, channel root:2), one
@@ -19,7 +20,9 @@ job of 60 s; once it runs, SIGKILL of the worker running it; then the job's
 state is watched for ``--watch`` seconds, the node restarted, and watched
 again. ``two-nodes``: two nodes on the same database, each with its
 jobrunner (what "any node runs them" means with queue_job 11.0), ``--jobs``
-jobs of 0.5 s queued at once; it counts the executions of each job.
+jobs of 0.5 s queued at once; it counts the executions of each job
+(``one-node``: the same with one node, the baseline). Empty the probe's
+tables between two runs (``delete from qj_probe_run; delete from queue_job``).
 """
 import argparse
 import os
@@ -87,8 +90,9 @@ def run_kill(args):
         second.stop()
 
 
-def run_two_nodes(args):
+def run_nodes(args, count):
     nodes = [node("qja", args.database, args.port), node("qjb", args.database, args.port + 2)]
+    nodes = nodes[:count]
     for one in nodes:
         one.start()
     try:
@@ -96,8 +100,8 @@ def run_two_nodes(args):
             one.wait()
         time.sleep(15)  # queue_job's runners start 10 s after their server
         rpc = cluster.Rpc(nodes[0].url, args.database, "admin", "admin")
-        print("%s (%s): %d jobs of 0.5 s queued, two jobrunners" % (
-            cluster.now(), cluster.uptime(), args.jobs))
+        print("%s (%s): %d jobs of 0.5 s queued, %d jobrunner(s)" % (
+            cluster.now(), cluster.uptime(), args.jobs, count))
         rpc("qj.probe.run", "enqueue", args.jobs, 0.5)
         limit = time.time() + 300
         while time.time() < limit:
@@ -105,13 +109,16 @@ def run_two_nodes(args):
             if not left:
                 break
             time.sleep(2)
-        runs = rpc("qj.probe.run", "read_group", [], ["key"], ["key"])
-        twice = [r for r in runs if r["key_count"] > 1]
+        for label, domain in (("started", []), ("committed", [("finished", "=", True)])):
+            runs = rpc("qj.probe.run", "read_group", domain, ["key"], ["key"])
+            twice = [r for r in runs if r["key_count"] > 1]
+            print("%s executions: %d for %d jobs; jobs with more than one: %d (%s)" % (
+                label, sum(r["key_count"] for r in runs), args.jobs, len(twice),
+                ", ".join("%s×%d" % (r["key"], r["key_count"]) for r in twice[:10])))
+        retried = rpc("queue.job", "search_count", [("retry", ">", 1)])
         nodes_used = rpc("qj.probe.run", "read_group", [], ["node"], ["node"])
-        print("jobs: %d, executions: %d, jobs run more than once: %d (%s); not done: %d" % (
-            args.jobs, sum(r["key_count"] for r in runs), len(twice),
-            ", ".join("%s×%d" % (r["key"], r["key_count"]) for r in twice[:10]), left))
-        print("executions per node: %s" % {r["node"]: r["node_count"] for r in nodes_used})
+        print("jobs not done: %d; jobs run again (retry > 1): %d; executions per node: %s" % (
+            left, retried, {r["node"]: r["node_count"] for r in nodes_used}))
     finally:
         for one in nodes:
             one.stop()
@@ -120,17 +127,15 @@ def run_two_nodes(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("what", choices=("kill", "two-nodes"))
+    parser.add_argument("what", choices=("kill", "one-node", "two-nodes"))
     parser.add_argument("--port", type=int, default=8342)
     parser.add_argument("--watch", type=int, default=300, help="seconds")
     parser.add_argument("--jobs", type=int, default=40)
     args = parser.parse_args()
-    rpc_db = args.database
-    assert rpc_db
     if args.what == "kill":
         run_kill(args)
     else:
-        run_two_nodes(args)
+        run_nodes(args, 2 if args.what == "two-nodes" else 1)
 
 
 if __name__ == "__main__":

@@ -74,8 +74,8 @@ select distinct checksum, store_fname from ir_attachment
  where store_fname is not null and checksum is not null order by 2;
 SQL
 checked="$(wc -l < "$sums")"
-if ! bad="$(cd "$filestore" && sha1sum --quiet -c "$sums" 2>&1)"; then
+if ! bad="$(cd "$filestore" && sha1sum --quiet -c "$sums" 2>/dev/null)"; then
     printf '%s\n' "$bad" | head -10 >&2
-    die "$(printf '%s\n' "$bad" | grep -c . || true) of $checked files are missing or different in $filestore."
+    die "$(printf '%s\n' "$bad" | grep -c 'FAILED' || true) of $checked files are missing or different in $filestore (the backup's filestore was incomplete); the database $DB is restored: inspect it, or drop it."
 fi
 log "Restored $DB: $(psql_cmd -d "$DB" -tAc 'select count(*) from cdb_notebook' 2>/dev/null || echo '?') carnets, $checked files checked"
