@@ -14,6 +14,7 @@ finished):
     .local/venv/bin/python bench/queue_job_eval.py -d bench_ops_qj kill [--watch 300]
     .local/venv/bin/python bench/queue_job_eval.py -d bench_ops_qj one-node [--jobs 40]
     .local/venv/bin/python bench/queue_job_eval.py -d bench_ops_qj two-nodes [--jobs 40]
+    .local/venv/bin/pip uninstall -y odoo11-addon-queue-job   # afterwards; drop bench_ops_qj
 
 ``kill``: one node (``--load=web,queue_job``, 2 workers, channel root:2), one
 job of 60 s; once it runs, SIGKILL of the worker running it; then the job's
