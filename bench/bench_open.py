@@ -2,10 +2,12 @@
 query count, on a database filled by bench/generate.py.
 
     .local/venv/bin/python bench/bench_open.py -d bench_10k -d bench_100k [--runs 9]
+        [--role référent --role manager ...]
 
-For each database and each user (a référent, a structure administrator,
-the département manager; generated logins) it replays in the server process
-what the web client asks, through the ORM as that user:
+For each database and each role (a référent, an accompagnateur, a structure
+administrator, a correspondant, the département manager; generated logins,
+see bench/generate.py) it replays in the server process what the web client
+asks, through the ORM as that user:
 
 - "open a carnet": read() of the form view's fields, then read() of the lines
   of every x2many of the form with the fields of its list view (what the
@@ -15,7 +17,15 @@ what the web client asks, through the ORM as that user:
   of its first view, the kanban (limit 40), and of its list (limit 80), with
   the action's default filters ("My beneficiaries" and "Open"), plus the
   search_count the web client asks when the page is full;
-- "Carnets de bord" (the manager's list): the same with the "Open" filter.
+- "Carnets de bord" (the list of every role but the référent's and the
+  accompagnateur's: the carnets the user may see): the same with the
+  "Open" filter, list (limit 80) and kanban (limit 40).
+
+A user who is not a member of the carnet they open (structure
+administrator, correspondant, manager) reads it with a reason, as the web
+client does after the "Motif de consultation" dialog: the context key
+``cdb_access_reason`` on the reads (carnet_de_bord/models/cdb_notebook_audit.py);
+the access lines it logs are rolled back at the end.
 
 Each measure runs once to warm the caches (as on a running server), then
 --runs times in a new environment (empty record cache); it prints a
@@ -34,10 +44,15 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import odoo_env  # noqa: E402
 
-USERS = [("référent", "bench.ref.00001"), ("structure admin", "bench.admin.001"),
+USERS = [("référent", "bench.ref.00001"), ("accompagnateur", "bench.acc.00001"),
+         ("structure admin", "bench.admin.001"), ("correspondant", "bench.corr.01"),
          ("manager", "bench.manager")]
+# the roles whose menu is "My beneficiaries" (members of their carnets)
+MEMBER_ROLES = ("référent", "accompagnateur")
 CHATTER_FIELDS = ("message_ids", "message_follower_ids", "activity_ids")
 CONTEXT = {"lang": "fr_FR", "tz": "Europe/Paris"}
+# what the "Motif de consultation" dialog gives the reads of a non-member
+REASON = {"cdb_access_reason": "Mesure de performance (bench_open.py)"}
 
 
 def view(Model, view_type, view_id=False):
@@ -130,8 +145,9 @@ def measure(env, function, runs):
             max(walls), sorted(queries))
 
 
-def bench_database(dbname, runs):
+def bench_database(dbname, runs, roles):
     from odoo import SUPERUSER_ID, api
+    from odoo.tools.safe_eval import safe_eval
     registry = odoo_env.load(dbname)
     results = []
     with api.Environment.manage(), registry.cursor() as cr:
@@ -141,20 +157,26 @@ def bench_database(dbname, runs):
         search_view = root.ref("carnet_de_bord.cdb_notebook_view_search")
         filters = {f.get("name"): f.get("domain") for f in _filters(search_view.arch_db)}
         for role, login in USERS:
+            if roles and role not in roles:
+                continue
             user = root["res.users"].search([("login", "=", login)])
-            env = api.Environment(cr, user.id, dict(CONTEXT, uid=user.id))
+            if not user:
+                odoo_env.progress("| %s | %d | %s | no user %s in this database |"
+                                  % (dbname, count, role, login))
+                continue
+            env = api.Environment(cr, user.id, dict(CONTEXT, uid=user.id, **REASON))
             Notebook = env["cdb.notebook"]
             form = view(Notebook, "form")
             subviews = x2many_views(env, form)
             kanban_fields = list(view(Notebook, "kanban")["fields"])
             tree_fields = list(view(Notebook, "tree")["fields"])
-            from odoo.tools.safe_eval import safe_eval
             mine = safe_eval(filters["mine"], {"uid": user.id})
             open_ = safe_eval(filters["open"], {"uid": user.id})
             mine_domain = ["&"] + mine + open_
-            # the carnet opened: the first of the user's list, as a click would
-            first = fullest(Notebook.search(mine_domain if role == "référent" else open_,
-                                            limit=80), subviews)
+            member = role in MEMBER_ROLES
+            # the carnet opened: one of the first page of the user's menu, as a click would
+            first = fullest(Notebook.search(mine_domain if member else open_, limit=80),
+                            subviews)
             lines = len(first.action_ids)
             measures = [
                 ("open a carnet (%d actions)" % lines,
@@ -162,7 +184,7 @@ def bench_database(dbname, runs):
                 ("load_views of the form",
                  lambda e: e["cdb.notebook"].load_views([(False, "form")])),
             ]
-            if role == "référent":
+            if member:
                 size = len(Notebook.search(mine_domain))
                 measures += [
                     ("My beneficiaries, kanban (40 of %d)" % size,
@@ -173,6 +195,9 @@ def bench_database(dbname, runs):
             size = Notebook.search_count(open_)
             measures.append(("Carnets de bord list, Open (80 of %d)" % size,
                              lambda e: search_read(e, open_, tree_fields, 80)))
+            if not member:
+                measures.append(("Carnets de bord kanban, Open (40 of %d)" % size,
+                                 lambda e: search_read(e, open_, kanban_fields, 40)))
             for label, function in measures:
                 wall, cpu, sql, worst, queries = measure(env, function, runs)
                 results.append((dbname, count, role, login, label, wall, cpu, sql, worst, queries))
@@ -194,6 +219,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-d", "--database", action="append", required=True)
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--role", action="append", choices=[role for role, _login in USERS],
+                        help="only this role (repeatable; default: every role)")
     args = parser.parse_args()
     time_sql()
     odoo_env.progress("uptime: " + os.popen("uptime").read().strip())
@@ -201,7 +228,7 @@ def main():
     odoo_env.progress("| database | carnets | user | measure | wall ms | CPU ms | SQL ms "
                       "| max wall ms | queries |\n|---|---|---|---|---|---|---|---|---|")
     for dbname in args.database:
-        bench_database(dbname, args.runs)
+        bench_database(dbname, args.runs, args.role)
     odoo_env.progress("uptime: " + os.popen("uptime").read().strip())
 
 

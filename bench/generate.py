@@ -56,6 +56,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import odoo_env  # noqa: E402
 
 CHUNK = 2000
+SIGNED_STATES = ("signed", "submitted", "validated", "running", "ended", "renewed")  # cer.contract
 LANG = "fr_FR"
 CONTEXT = {"lang": LANG, "tz": "Europe/Paris", "tracking_disable": True,
            "mail_create_nolog": True, "mail_create_nosubscribe": True,
@@ -569,7 +570,9 @@ class Builder(object):
                 "Engagements insuffisamment précis." if decision == "rejected" else False),
             "end_case": {"renewed": "renewed", "ended": "evolved"}.get(state, False),
             "objectives": "Stabiliser la situation et construire le projet professionnel.",
-        }, {"beneficiary_id": Ref(pkey), "date_end": self._d(end)})
+        }, {"beneficiary_id": Ref(pkey), "date_end": self._d(end),
+            # the later signature, once signed (cer.contract._compute_signed_date)
+            "signed_date": signed_date if state in SIGNED_STATES else False})
 
 
 def contract_names(env):
@@ -647,6 +650,9 @@ def orm_create(env, specs):
     for spec in specs:
         vals = resolve(spec.vals)
         Model = env[spec.model]
+        if hasattr(Model, "_workflow_transition"):
+            # the state, decision… of a generated record are set as its actions set them
+            Model = Model._workflow_transition()
         if spec.model == "cdb.notebook.member" and spec.vals["role"] == "referent":
             # create() of the carnet made the référent a member: complete it
             member = Model.with_context(active_test=False).search([

@@ -1,2 +1,3 @@
 from . import rpc
+from . import database_unavailable
 from . import models

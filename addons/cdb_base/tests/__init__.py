@@ -1,2 +1,3 @@
 from . import test_tools
 from . import test_rpc
+from . import test_database_unavailable

@@ -1,5 +1,7 @@
 import base64
 import logging
+import os
+import socket
 import threading
 
 import psycopg2
@@ -15,6 +17,13 @@ _logger = logging.getLogger(__name__)
 
 # The states of a job that is being processed (by a user or the cron).
 BUSY_STATES = ("validating", "queued", "running")
+# The states a background job may be found in when its process died.
+INTERRUPTIBLE_STATES = ("validating", "running")
+# A background job is being processed exactly while a PostgreSQL session
+# holds the advisory lock (JOB_LOCK_SPACE, job id): PostgreSQL releases it
+# when that session ends, also when its process is killed or its node lost,
+# so the cron of any node sees which busy jobs nobody runs any more.
+JOB_LOCK_SPACE = 0x43444249  # "CDBI", an int4 of its own among the advisory locks
 # Errors of a line the validation did not foresee, reported on the line.
 WRITE_ERRORS = (psycopg2.Error, UserError, ValidationError, AccessError, MissingError)
 
@@ -42,6 +51,7 @@ class CdbImportJob(models.Model):
         "state", "validate_only", "user_id", "rows_total", "rows_done", "created_count",
         "updated_count", "unchanged_count", "rejected_count", "line_ids", "ignored_columns",
         "error_message", "date_start", "date_end", "download_file", "download_filename",
+        "worker", "heartbeat",
     )
     # The file and how to import it, frozen while the job runs or once done.
     _workflow_locked_fields = ("import_type", "file", "filename", "partial")
@@ -83,6 +93,14 @@ class CdbImportJob(models.Model):
     error_message = fields.Text("Error", readonly=True, copy=False)
     date_start = fields.Datetime("Started", readonly=True, copy=False)
     date_end = fields.Datetime("Finished", readonly=True, copy=False)
+    worker = fields.Char(
+        "Process", readonly=True, copy=False,
+        help="The server and process (host:pid) that runs or last ran the job in the "
+             "background.")
+    heartbeat = fields.Datetime(
+        "Last sign of life", readonly=True, copy=False,
+        help="Written by the process that runs the job in the background after the "
+             "validation of each chunk and after each chunk written.")
     download_file = fields.Binary(attachment=True, readonly=True, copy=False)
     download_filename = fields.Char(readonly=True, copy=False)
 
@@ -162,27 +180,79 @@ class CdbImportJob(models.Model):
     @api.model
     def _cron_process_jobs(self):
         """Cron "Process the queued imports": every queued job, as the user
-        who started it, committing after each chunk (a job found
-        "importing", interrupted by a restart, starts again: the import is
-        idempotent)."""
+        who started it, committing after each chunk. A job is processed
+        while its process holds the job's advisory lock (``JOB_LOCK_SPACE``),
+        whichever node it runs on; a job found validating or importing whose
+        lock is free was interrupted (its process was killed, its server or
+        PostgreSQL restarted): its chatter says so and it starts again (the
+        import is idempotent: the lines already written are found unchanged).
+        A job whose lock another process holds is left to it."""
         commit = not getattr(threading.currentThread(), "testing", False)
+        others = []  # jobs another process runs
         while True:
-            job = self.search([("state", "in", ("queued", "running"))], order="id", limit=1)
+            job = self.search([("state", "in", BUSY_STATES), ("id", "not in", others)],
+                              order="id", limit=1)
             if not job:
                 return True
-            user = job.user_id or job.create_uid
+            if not job._try_lock():
+                others.append(job.id)
+                continue
             try:
-                job.sudo(user).with_context(lang=user.lang, tz=user.tz)._process(
-                    validate_only=job.validate_only, commit=commit)
-            except Exception:
-                if not commit:
-                    raise
-                _logger.exception("Import %s failed", job.id)
-                self.env.cr.rollback()
-                job.invalidate_cache()
-                job.with_context(lang=user.lang)._fail(self._unexpected_error_message())
-                # the background job keeps its failure (readme/IMPORTS.rst)
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+                if commit:
+                    # a new snapshot: the job as the former holder of its lock left it
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                    job.invalidate_cache()
+                if job.state in BUSY_STATES:
+                    job._run_in_background(commit)
+            finally:
+                job._unlock()
+
+    def _run_in_background(self, commit):
+        """Process this job (its lock held) as the user who started it."""
+        user = self.user_id or self.create_uid
+        job = self.sudo(user).with_context(lang=user.lang, tz=user.tz)
+        if self.state in INTERRUPTIBLE_STATES:
+            job._report_interruption()
+            self._commit(commit)
+        try:
+            job._process(validate_only=self.validate_only, commit=commit)
+        except Exception:
+            if not commit:
+                raise
+            _logger.exception("Import %s failed", self.id)
+            self.env.cr.rollback()
+            self.invalidate_cache()
+            self.with_context(lang=user.lang)._fail(self._unexpected_error_message())
+            # the background job keeps its failure (readme/IMPORTS.rst)
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _try_lock(self):
+        """Take the job's advisory lock for this database session; False
+        when another session (a process of any node) holds it."""
+        self.env.cr.execute("SELECT pg_try_advisory_lock(%s, %s)", (JOB_LOCK_SPACE, self.id))
+        return self.env.cr.fetchone()[0]
+
+    def _unlock(self):
+        try:
+            self.env.cr.execute("SELECT pg_advisory_unlock(%s, %s)", (JOB_LOCK_SPACE, self.id))
+        except psycopg2.Error:
+            # the connection is lost (PostgreSQL restarted): so is its lock
+            _logger.warning("Import %s: its lock could not be released", self.id)
+
+    def _report_interruption(self):
+        """Say in the chatter that the process running this job stopped
+        without finishing it (found by ``_cron_process_jobs``)."""
+        heartbeat = self.heartbeat or self.date_start
+        when = heartbeat and fields.Datetime.to_string(fields.Datetime.context_timestamp(
+            self, fields.Datetime.from_string(heartbeat)))
+        body = _("Interrupted: the process that ran this import (%s) stopped without "
+                 "finishing it; last sign of life %s, %d of %d lines processed. The import "
+                 "starts again in %s: the lines already written are found again and "
+                 "counted as unchanged.") % (
+            self.worker or "?", when or "?", self.rows_done, self.rows_total, _worker_name())
+        _logger.warning("Import %s: interrupted (process %s, last sign of life %s), "
+                        "started again", self.id, self.worker, heartbeat)
+        (self if self.env.user.email else self.sudo()).message_post(body=body)
 
     def _unexpected_error_message(self):
         return _("The import stopped on an unexpected error: the administrator finds "
@@ -204,7 +274,8 @@ class CdbImportJob(models.Model):
         self.ensure_one()
         self._reset_results()
         self._workflow_write({"state": "validating", "date_start": fields.Datetime.now(),
-                              "user_id": self.env.uid})
+                              "user_id": self.env.uid, "worker": commit and _worker_name(),
+                              "heartbeat": commit and fields.Datetime.now()})
         self._commit(commit)
         try:
             header, rows = self._read_rows()
@@ -232,8 +303,9 @@ class CdbImportJob(models.Model):
 
     def _commit(self, commit):
         """In the background, the progress and each chunk are kept as they
-        come (readme/IMPORTS.rst, "Background jobs")."""
+        come (readme/IMPORTS.rst, "Background jobs"), with a sign of life."""
         if commit:
+            self._workflow_write({"heartbeat": fields.Datetime.now()})
             self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def _write_valid_lines(self, handler, state, valid, commit):
@@ -347,6 +419,11 @@ class CdbImportJob(models.Model):
             "url": "/web/content/?model=%s&id=%d&field=download_file"
                    "&filename_field=download_filename&download=true" % (self._name, self.id),
         }
+
+
+def _worker_name():
+    """This server process, as the job's ``worker`` names it: host:pid."""
+    return "%s:%d" % (socket.gethostname(), os.getpid())
 
 
 class _LinesRefused(Exception):
