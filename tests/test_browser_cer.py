@@ -316,7 +316,7 @@ def test_fiche_de_liaison_shows_no_false_in_empty_contact_fields(
         "referent_id": social.uid})
     manager.call("rsa.orientation", "action_decide", [orientation_id])
     liaison_id = social.call("cer.liaison", "create", {
-        "notebook_id": notebook_id, "situation": "support",
+        "notebook_id": notebook_id, "request_support": True,
         "support_request": "Quelles aides pour la garde d'enfant ?"})
     fiche = social.call("cer.liaison", "read", [liaison_id], [
         "beneficiary_phone", "beneficiary_mobile", "beneficiary_email"])[0]

@@ -42,7 +42,7 @@ def records(manager, social, correspondant):
     assert social.call("cer.contract", "action_sign", [contract_id]) is True
     assert social.call("cer.contract", "action_submit", [contract_id]) is True
     liaison_id = social.call("cer.liaison", "create", {
-        "notebook_id": notebook_id, "situation": "support",
+        "notebook_id": notebook_id, "request_support": True,
         "support_request": "Quelles aides pour la garde d'enfant ?",
         "referent_signed_date": TODAY})
     assert social.call("cer.liaison", "action_send", [liaison_id]) is True

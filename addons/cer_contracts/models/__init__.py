@@ -15,6 +15,7 @@ from . import cer_liaison_request_ep
 from . import cer_liaison_ep_followup
 from . import cer_liaison_request_actions
 from . import cer_liaison_request_amendment
+from . import cer_liaison_request_other
 from . import cer_liaison
 from . import rsa_ep_case
 from . import rsa_orientation

@@ -199,8 +199,13 @@ class LiaisonCase(ContractCase):
         contract.action_validate()
         return contract
 
-    def _liaison(self, situation, user=None, **vals):
-        values = {"notebook_id": self.notebook.id, "situation": situation}
+    def _liaison(self, situations, user=None, **vals):
+        """A draft fiche ticking the request(s) ``situations`` ("support",
+        or several: ("amendment", "actions"))."""
+        if isinstance(situations, str):
+            situations = (situations,)
+        values = {"notebook_id": self.notebook.id}
+        values.update({"request_" + situation: True for situation in situations})
         values.update(vals)
         return self.env["cer.liaison"].sudo(user or self.referent).create(values)
 
@@ -219,10 +224,10 @@ class LiaisonCase(ContractCase):
             assessment.action_done()
         return assessment
 
-    def _sent(self, situation, **vals):
+    def _sent(self, situations, **vals):
         """A fiche sent by the référent."""
         vals.setdefault("referent_signed_date", self.today)
-        liaison = self._liaison(situation, **vals)
+        liaison = self._liaison(situations, **vals)
         liaison.sudo(self.referent).action_send()
         return liaison
 

@@ -38,7 +38,7 @@ class TestDataProtection(ContractCase):
         assessment, a fiche de liaison sent) goes at the end of the retention
         period."""
         liaison = self.env["cer.liaison"].sudo(self.referent).create({
-            "notebook_id": self.notebook.id, "situation": "support",
+            "notebook_id": self.notebook.id, "request_support": True,
             "support_request": "Aide pour la garde d'enfant",
             "referent_signed_date": self.today})
         liaison.sudo(self.referent).action_send()
