@@ -13,7 +13,8 @@ class CerAmendmentLine(models.Model):
 
     _name = "cer.amendment.line"
     _description = "New action of an amendment"
-    _inherit = ["cdb.workflow.mixin", "cer.part.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cer.drawn.up.mixin"]
+    _cer_notebook_path = "amendment_id.contract_id.notebook_id"
     _order = "amendment_id, date_start, id"
     _cer_parent_fields = ("amendment_id",)
     _workflow_fields = ("pap_line_id",)

@@ -66,11 +66,12 @@ class CerContract(models.Model):
 
     _name = "cer.contract"
     _description = "Reciprocal engagement contract"
-    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cdb.numbered.mixin",
-                "mail.thread", "mail.activity.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cer.drawn.up.mixin",
+                "cdb.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _sequence_code = "cer.contract"
     _cer_parent_fields = ("notebook_id",)
+    _cer_notebook_path = "notebook_id"
     # (and the stored copies of the carnet's data, which a client would
     # otherwise overwrite: the beneficiary printed on the contract)
     _workflow_fields = (

@@ -1,5 +1,12 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.carnet_de_bord.models.cdb_action import ACCOMPAGNATEUR_FIELDS
+
+# What the accompagnateur in charge of a line's action fills in (seed 000:
+# "L'accompagnateur remplit la partie qui le concerne"): its status, result
+# and evaluation (the action's, carnet_de_bord) and the bilan of the line.
+ACCOMPAGNATEUR_PAP_FIELDS = ACCOMPAGNATEUR_FIELDS | frozenset(["bilan_comment"])
 
 
 class CerPapLine(models.Model):
@@ -24,7 +31,7 @@ class CerPapLine(models.Model):
 
     _name = "cer.pap.line"
     _description = "PAP line"
-    _inherit = ["cdb.workflow.mixin", "cer.part.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cer.drawn.up.mixin"]
     _inherits = {"cdb.action": "action_id"}
     _order = "contract_id, date_start, id"
     _cer_parent_fields = ("contract_id", "action_id")
@@ -77,6 +84,25 @@ class CerPapLine(models.Model):
         if not contracts._is_plan_in_progress():
             contracts._check_pap_not_alone()
         return result
+
+    def _check_may_write_drawn_up(self, vals):
+        """The référent (or a delegate) writes the plan; the accompagnateur
+        in charge of a line's action fills its status, result, evaluation
+        and bilan (``ACCOMPAGNATEUR_PAP_FIELDS``), nothing else."""
+        may_sign = {notebook: notebook.with_env(self.env)._cdb_may("sign")
+                    for notebook in self._cer_notebooks()}
+        for line in self:
+            # sudo: the carnet and the person in charge decide who may write
+            if may_sign[line.sudo().notebook_id]:
+                continue
+            if set(vals) - ACCOMPAGNATEUR_PAP_FIELDS:
+                raise AccessError(_(
+                    "Only the référent draws up the contract; as accompagnateur you fill "
+                    "the status, result and bilan of the actions you are in charge of "
+                    "(\"%s\").") % line.sudo().name)
+            if line.sudo().user_id != self.env.user:
+                raise AccessError(_("You are not in charge of the action \"%s\".")
+                                  % line.sudo().name)
 
     def _check_plan_open_to_changes(self):
         """Once the contract is signed, the plan changes only by amendment
