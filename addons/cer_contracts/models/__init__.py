@@ -1,6 +1,7 @@
 from . import res_config_settings
 from . import cer_part_mixin
 from . import cer_drawn_up_mixin
+from . import cdb_action_code
 from . import cer_commitment
 from . import cer_contract
 from . import cer_contract_job

@@ -14,7 +14,8 @@ class TestDataProtection(ContractCase):
         super().setUp()
         self.notebook = self._oriented_notebook()
         self.contract = self._running(self.notebook)
-        self.assessment = self._agreed_ede(self.notebook)
+        self.assessment = self.contract.assessment_id
+        self.assertTrue(self.assessment, "signed with its employment-distance scale")
 
     def _records(self, model):
         return self.env[model].sudo().with_context(active_test=False).search(
