@@ -134,6 +134,22 @@ def create_carnet(rpc, referent_uid, **values):
     return notebook_id, partner_id, partner_vals
 
 
+def agree_ede(rpc, notebook_id):
+    """An employment-distance scale agreed with the beneficiary, recorded by
+    ``rpc`` (the référent), each item at its first level: what a first
+    contract is signed with (guide: "Au préalable, à l'élaboration du
+    contrat, l'échelle de distance à l'emploi est à réaliser")."""
+    assessment_id = rpc.call("rsa.ede.assessment", "create", {"notebook_id": notebook_id})
+    lines = rpc.call("rsa.ede.assessment.line", "search_read",
+                     [("assessment_id", "=", assessment_id)], ["item_id"])
+    for line in lines:
+        level = rpc.call("rsa.ede.level", "search", [("item_id", "=", line["item_id"][0])],
+                         limit=1)
+        rpc.call("rsa.ede.assessment.line", "write", [line["id"]], {"level_id": level[0]})
+    rpc.call("rsa.ede.assessment", "action_done", [assessment_id])
+    return assessment_id
+
+
 # ---------------------------------------------------------------- browser
 # Shared steps of the browser journeys (Playwright's sync API, imported
 # lazily so that the XML-RPC tests do not need it).

@@ -3,8 +3,9 @@ catalogue, records both signatures and prints it, in headless Chromium.
 
 The manager creates a beneficiary and a carnet and decides a solidarity
 orientation with referent.social as référent. referent.social opens the
-carnet, tab "Contrats", "Nouveau contrat": a CER solidarité (the type
-follows the orientation). They write the objectives, add two lines to the
+carnet (the employment-distance scale agreed with the beneficiary), tab
+"Contrats", "Nouveau contrat": a CER solidarité (the type follows the
+orientation). They write the objectives, add two lines to the
 personalised action plan by choosing codified actions in the autocomplete
 (A.1.1 and G.2.3) with their échéances, record the reciprocity and both
 signature dates, save, "Enregistrer les signatures", and print the contract
@@ -19,8 +20,8 @@ import subprocess
 
 from playwright.sync_api import expect
 
-from e2e_helpers import (browser_login, create_carnet, label, open_my_carnet, open_tab,
-                         user_date_format)
+from e2e_helpers import (agree_ede, browser_login, create_carnet, label, open_my_carnet,
+                         open_tab, user_date_format)
 
 LOGIN = "referent.social"
 REPORT = "cer_contracts.report_cer_contract"
@@ -92,6 +93,8 @@ def test_referent_drafts_signs_and_prints_a_cer(
     manager.call("rsa.orientation", "action_decide", [orientation_id])
     assert social.call("cdb.notebook", "read", [notebook_id], ["orientation_id"])[0][
         "orientation_id"][0] == orientation_id
+    # The scale made with the beneficiary before the contract (guide).
+    agree_ede(social, notebook_id)
     assert social.call("cer.contract", "search_count", [("notebook_id", "=", notebook_id)]) == 0
 
     # The server's today (the decision date), which the contract's start and
@@ -316,7 +319,7 @@ def test_fiche_de_liaison_shows_no_false_in_empty_contact_fields(
         "referent_id": social.uid})
     manager.call("rsa.orientation", "action_decide", [orientation_id])
     liaison_id = social.call("cer.liaison", "create", {
-        "notebook_id": notebook_id, "situation": "support",
+        "notebook_id": notebook_id, "request_support": True,
         "support_request": "Quelles aides pour la garde d'enfant ?"})
     fiche = social.call("cer.liaison", "read", [liaison_id], [
         "beneficiary_phone", "beneficiary_mobile", "beneficiary_email"])[0]

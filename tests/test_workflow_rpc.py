@@ -10,7 +10,7 @@ import xmlrpc.client
 
 import pytest
 
-from e2e_helpers import create_carnet, fault_message
+from e2e_helpers import agree_ede, create_carnet, fault_message
 
 TODAY = datetime.date.today().isoformat()
 
@@ -39,10 +39,11 @@ def records(manager, social, correspondant):
     social.call("cer.pap.line", "create", {
         "contract_id": contract_id, "action_code": "A.1.1", "date_start": TODAY,
         "date_deadline": TODAY})
+    agree_ede(social, notebook_id)
     assert social.call("cer.contract", "action_sign", [contract_id]) is True
     assert social.call("cer.contract", "action_submit", [contract_id]) is True
     liaison_id = social.call("cer.liaison", "create", {
-        "notebook_id": notebook_id, "situation": "support",
+        "notebook_id": notebook_id, "request_support": True,
         "support_request": "Quelles aides pour la garde d'enfant ?",
         "referent_signed_date": TODAY})
     assert social.call("cer.liaison", "action_send", [liaison_id]) is True

@@ -16,6 +16,7 @@
         "security/cer_portal_rules.xml",
         "data/cer_contracts_config_data.xml",
         "data/cer_commitment_data.xml",
+        "data/cdb_action_code_data.xml",
         "data/cer_liaison_action_data.xml",
         "data/cer_contracts_cron.xml",
         "report/cer_contract_report.xml",

@@ -27,6 +27,20 @@ EXPIRY_NOTICE_DAYS = Setting(
     "pour préparer le bilan (« A l'échéance des 6 mois : Cas 1 … Cas 2 … Cas 3 »).",
     minimum=1, maximum=180)
 
+RENEWAL_DELAY_DAYS = Setting(
+    "cer_contracts.renewal_delay_days", 30, int,
+    "Guide, « L'ACCOMPAGNEMENT » : « Obligation de renouveler son contrat à échéance "
+    "du précédent » ; « En cas de non-conclusion ou non-renouvellement du contrat, le "
+    "montant du RSA sera réduit ». Choix du département : le délai après l'échéance au-delà "
+    "duquel un contrat non renouvelé peut être présenté à l'équipe pluridisciplinaire.",
+    minimum=0, maximum=180)
+
+EDE_BEFORE_FIRST_CONTRACT = Setting(
+    "cer_contracts.ede_before_first_contract", True, bool,
+    "Guide, « LES CONTRATS D'ENGAGEMENTS RECIPROQUES (CER) » : « Au préalable, à "
+    "l'élaboration du contrat, l'échelle de distance à l'emploi est à réaliser avec le "
+    "bénéficiaire. » (à chaque renouvellement, elle est toujours demandée).")
+
 LIAISON_ANSWER_DAYS = Setting(
     "cer_contracts.liaison_answer_days", 8, int,
     "Choix du département : le délai donné au correspondant pour répondre à "

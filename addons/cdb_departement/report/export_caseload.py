@@ -1,6 +1,6 @@
 from odoo import _, models
 
-from odoo.addons.cer_contracts.models.cer_contract import IN_FORCE_STATES
+from odoo.addons.cer_contracts.models.cer_contract import IN_FORCE_SQL
 
 from .xlsx_sheet import INTEGER, Column
 
@@ -13,7 +13,7 @@ SELECT sp.name, rp.name, count(*),
   FROM cdb_notebook n
   JOIN allowed ON allowed.id = n.id
   LEFT JOIN (SELECT DISTINCT notebook_id FROM cer_contract
-              WHERE state IN %(in_force)s) c ON c.notebook_id = n.id
+              WHERE """ + IN_FORCE_SQL + """) c ON c.notebook_id = n.id
   LEFT JOIN res_partner sp ON sp.id = n.structure_id
   LEFT JOIN res_users ru ON ru.id = n.referent_id
   LEFT JOIN res_partner rp ON rp.id = ru.partner_id
@@ -46,4 +46,4 @@ class ExportCaseload(models.AbstractModel):
             return (row[0] or _("No structure"), row[1] or _("No référent")) + tuple(row[2:])
 
         self._write_query(workbook, _("Caseload"), columns, CASELOAD_SQL, ids_sql,
-                          ids_params, {"in_force": IN_FORCE_STATES}, convert)
+                          ids_params, self.env["cer.contract"]._in_force_sql_params(), convert)

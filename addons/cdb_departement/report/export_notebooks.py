@@ -1,7 +1,7 @@
 from odoo import _, models
 
 from odoo.addons.carnet_de_bord.models.cdb_action import OPEN_STATES
-from odoo.addons.cer_contracts.models.cer_contract import IN_FORCE_STATES
+from odoo.addons.cer_contracts.models.cer_contract import IN_FORCE_SQL
 
 from .xlsx_sheet import DATE, INTEGER, Column
 
@@ -22,7 +22,7 @@ SELECT bp.name, bp.caf_number, bp.birthdate_date, t.name, sp.name, rp.name, n.st
                FROM rsa_orientation WHERE state = 'decided'
               ORDER BY notebook_id, date_decision DESC, id DESC) o ON o.notebook_id = n.id
   LEFT JOIN (SELECT DISTINCT ON (notebook_id) notebook_id, contract_type, date_end
-               FROM cer_contract WHERE state IN %(in_force)s
+               FROM cer_contract WHERE """ + IN_FORCE_SQL + """
               ORDER BY notebook_id, date_start DESC, id DESC) c ON c.notebook_id = n.id
   LEFT JOIN (SELECT notebook_id, count(*) AS late FROM cdb_action
               WHERE state IN %(open)s AND date_deadline < %(today)s
@@ -68,6 +68,7 @@ class ExportNotebooks(models.AbstractModel):
             row[13] = contracts.get(row[13])
             return row
 
-        params = {"today": self._today(), "in_force": IN_FORCE_STATES, "open": OPEN_STATES}
+        params = dict(self.env["cer.contract"]._in_force_sql_params(),
+                      today=self._today(), open=OPEN_STATES)
         self._write_query(workbook, _("Carnets"), columns, NOTEBOOKS_SQL,
                           ids_sql, ids_params, params, convert)

@@ -133,6 +133,22 @@ class TestExport(DepartementCase):
         self.assertEqual(rows["No référent"][2:], [2, 0, 0, 0, 0])
         self.assertEqual(sheet.cell(1, 2).ctype, xlrd.XL_CELL_NUMBER)
 
+    def test_a_contract_past_its_end_is_not_in_force(self):
+        """cer_contracts: a contract is in force until its end date included
+        (IN_FORCE_SQL), whether or not its daily job marked it échu."""
+        past = self._carnet("Lens", self.referent)
+        self._contract(past, "solidarity", self._day(-200), self._day(-190), "running")
+        self.assertLess(past.contract_ids.date_end, self.today)
+        _content, workbook = self._render("caseload", territory_id=self.territory_a.id)
+        rows = {r[1]: r for r in self._rows(workbook.sheet_by_index(0))}
+        # one more accompanied carnet, without a contract in force
+        self.assertEqual(rows[self.referent.name][2:], [6, 6, 2, 4, 1])
+        _content, workbook = self._render("notebooks", territory_id=self.territory_a.id)
+        sheet = workbook.sheet_by_index(0)
+        header = sheet.row_values(0)
+        row = {r[0]: r for r in self._rows(sheet)}[past.beneficiary_id.name]
+        self.assertEqual(row[header.index("Contract in force")], "")
+
     def test_date_range_filter(self):
         """The contracts started from T-30 on: the two PPAE (T-20), one per
         territory; with the territory, one."""

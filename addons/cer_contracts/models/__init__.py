@@ -1,5 +1,7 @@
 from . import res_config_settings
 from . import cer_part_mixin
+from . import cer_drawn_up_mixin
+from . import cdb_action_code
 from . import cer_commitment
 from . import cer_contract
 from . import cer_contract_job
@@ -15,6 +17,7 @@ from . import cer_liaison_request_ep
 from . import cer_liaison_ep_followup
 from . import cer_liaison_request_actions
 from . import cer_liaison_request_amendment
+from . import cer_liaison_request_other
 from . import cer_liaison
 from . import rsa_ep_case
 from . import rsa_orientation

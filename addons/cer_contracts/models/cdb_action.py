@@ -21,6 +21,9 @@ class CdbAction(models.Model):
         if "notebook_id" in vals:
             self._check_stays_in_its_carnet(vals["notebook_id"])
         result = super().write(vals)
+        if "action_code_id" in vals:
+            # sudo: the contract's rules hold whatever the user may read of it
+            self.sudo().mapped("pap_line_ids")._check_annex6()
         if {"state", "action_code_id"} & set(vals) and \
                 not self.env["cer.amendment"]._in_workflow_transition() and \
                 not self.env["cer.contract"]._is_plan_in_progress():
@@ -28,6 +31,17 @@ class CdbAction(models.Model):
             # checks the plan once it is complete
             self._pap_contracts()._check_pap_not_alone()
         return result
+
+    @api.constrains("action_code_id", "state", "notebook_id")
+    def _check_not_alone(self):
+        """"ne peut être la seule action" holds per plan: a contract's plan
+        saved from its form is checked once complete, per contract
+        (cer.contract._check_pap_not_alone), not action by action against
+        the carnet (an action that cannot be alone may come first in the
+        list of a new contract)."""
+        if self.env["cer.contract"]._is_plan_in_progress():
+            return
+        super()._check_not_alone()
 
     @api.multi
     def unlink(self):

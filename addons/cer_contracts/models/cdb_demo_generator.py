@@ -44,9 +44,12 @@ class CdbDemoGenerator(models.AbstractModel):
         if contract_type == "ppae":
             values["ppae_date_end"] = fields.Date.to_string(start + timedelta(days=182))
         contract = self.env["cer.contract"].create(values)
-        # (no action that "ne peut être la seule action": it might be alone)
+        # (no action that "ne peut être la seule action": it might be alone;
+        # the actions of the contract's sphere, without a condition of Annexe 6)
         actions = notebook.action_ids.filtered(
-            lambda a: a.state in ("planned", "in_progress") and not a.action_code_id.not_alone)
+            lambda a: a.state in ("planned", "in_progress") and not a.action_code_id.not_alone
+            and a.action_code_id._fits_contract(contract_type)
+            and not a.action_code_id._effective_condition())
         for action in actions[:3]:
             self.env["cer.pap.line"].create({
                 "contract_id": contract.id,
@@ -59,6 +62,9 @@ class CdbDemoGenerator(models.AbstractModel):
             return contract  # a draft being prepared
         contract.write({"beneficiary_signed_date": values["date_start"],
                         "referent_signed_date": values["date_start"]})
+        # "Au préalable, à l'élaboration du contrat, l'échelle de distance à
+        # l'emploi est à réaliser avec le bénéficiaire."
+        self._demo_agreed_scale(notebook, values["date_start"])
         contract.action_sign()
         if index % 4 == 1:
             return contract
@@ -67,3 +73,13 @@ class CdbDemoGenerator(models.AbstractModel):
             return contract
         contract.action_validate()
         return contract
+
+    def _demo_agreed_scale(self, notebook, date):
+        """An employment-distance scale agreed with the beneficiary on
+        ``date``, each item at its first level."""
+        assessment = self.env["rsa.ede.assessment"].create(
+            {"notebook_id": notebook.id, "date": date})
+        for line in assessment.line_ids:
+            line.level_id = line.item_id.level_ids.sorted("sequence")[:1]
+        assessment.action_done()
+        return assessment

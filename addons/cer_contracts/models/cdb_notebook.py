@@ -4,7 +4,10 @@ from odoo.exceptions import UserError
 from odoo.addons.carnet_de_bord.models.cdb_notebook_policy import (
     DELEGATES, ROLE_ADMIN, ROLE_CORRESPONDANT, ROLE_MANAGER, ROLE_REFERENT)
 
-from .cer_contract import IN_FORCE_STATES
+from .cer_contract import IN_FORCE_SQL
+
+# The carnets with a contract in force today (parameters: _in_force_sql_params).
+NOTEBOOKS_IN_FORCE_SQL = "SELECT DISTINCT notebook_id FROM cer_contract WHERE " + IN_FORCE_SQL
 
 
 class CdbNotebook(models.Model):
@@ -65,13 +68,13 @@ class CdbNotebook(models.Model):
             notebook.has_contract_in_force = bool(notebook.contract_id)
 
     def _search_has_contract_in_force(self, operator, value):
-        """Carnets with a contract in force, in one query, whoever may read
-        the contracts (the negation of a path on the contracts would mean
-        "has a contract not in force")."""
+        """Carnets with a contract in force today, in one query, whoever may
+        read the contracts (the negation of a path on the contracts would
+        mean "has a contract not in force"; a path would also match the
+        state and the end date on two different contracts)."""
         if operator not in ("=", "!="):
             raise UserError(_("Unsupported search on the contract in force."))
-        self.env.cr.execute("SELECT DISTINCT notebook_id FROM cer_contract WHERE state IN %s",
-                            (IN_FORCE_STATES,))
+        self.env.cr.execute(NOTEBOOKS_IN_FORCE_SQL, self.env["cer.contract"]._in_force_sql_params())
         ids = [row[0] for row in self.env.cr.fetchall()]
         positive = (operator == "=") == bool(value)
         return [("id", "in" if positive else "not in", ids)]

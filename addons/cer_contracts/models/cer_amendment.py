@@ -21,7 +21,8 @@ class CerAmendment(models.Model):
 
     _name = "cer.amendment"
     _description = "Contract amendment (avenant)"
-    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "mail.thread"]
+    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cer.drawn.up.mixin",
+                "mail.thread"]
     _order = "date desc, id desc"
     _cer_parent_fields = ("contract_id",)
     _workflow_fields = ("state",)

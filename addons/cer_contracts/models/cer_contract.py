@@ -7,9 +7,14 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from odoo.addons.cdb_base.tools import format_date, selection_label
+from odoo.addons.rsa_orientation.models.cdb_notebook import PERM_PROPOSE
+from odoo.addons.rsa_orientation.models.rsa_ep_case import OPEN_STATES as EP_OPEN_STATES
+from odoo.addons.rsa_orientation.settings import ACTIVITY_INCOME_THRESHOLD
 
-from ..settings import (EXPIRY_NOTICE_DAYS, SOLIDARITY_DURATION_MONTHS, SOLIDARITY_MAX_MONTHS,
+from ..settings import (EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS, RENEWAL_DELAY_DAYS,
+                        SOLIDARITY_DURATION_MONTHS, SOLIDARITY_MAX_MONTHS,
                         professional_durations)
+from .cdb_action_code import END_OF_ACCOMPANIMENT, FRANCE_TRAVAIL_ONLY
 
 # Guide, "L'ACCOMPAGNEMENT PROFESSIONNEL": "Il se contractualise par un
 # Projet Personnalisé d'Accès à l'Emploi (PPAE) avec PE ou un Contrat
@@ -30,11 +35,24 @@ EDITABLE_STATES = ("draft", "rejected")
 # In preparation: one at a time per carnet.
 PENDING_STATES = ("draft", "signed", "submitted")
 # In force ("contrat en cours de validité"): validated by the President,
-# running from its start date. One at a time per carnet.
+# running from its start date, until its end date included. One at a time
+# per carnet. The end date is part of the definition: a contract past it is
+# no longer in force, whether or not the daily job has marked it échu
+# (``_in_force_domain``, ``_is_in_force``, ``IN_FORCE_SQL``).
 IN_FORCE_STATES = ("validated", "running")
+# Échu ("expired"): in force until its end date, the next day it waits for
+# what follows (guide: "Obligation de renouveler son contrat à échéance du
+# précédent"): the référent renews it (case 2), ends it (case 1 or 3), or
+# the EP is asked after RENEWAL_DELAY_DAYS.
+EXPIRED = "expired"
+# What the référent may end or renew: a contract in force or échu.
+AT_TERM_STATES = IN_FORCE_STATES + (EXPIRED,)
 # Signed by both parties and not rejected: what counts as "a contract
 # signed" after an orientation (its deadline, the delay to the contract).
-SIGNED_STATES = ("signed", "submitted", "validated", "running", "ended", "renewed")
+SIGNED_STATES = ("signed", "submitted", "validated", "running", EXPIRED, "ended", "renewed")
+# The same definition of "in force", as SQL over cer_contract for the
+# exports (parameters ``in_force``: IN_FORCE_STATES, ``today``).
+IN_FORCE_SQL = "(state IN %(in_force)s AND date_end >= %(today)s)"
 # Signed and not over: its plan changes only by amendment (no action of the
 # plan cancelled or brought back otherwise).
 FROZEN_PLAN_STATES = ("signed", "submitted", "validated", "running")
@@ -66,16 +84,18 @@ class CerContract(models.Model):
 
     _name = "cer.contract"
     _description = "Reciprocal engagement contract"
-    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cdb.numbered.mixin",
-                "mail.thread", "mail.activity.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cer.drawn.up.mixin",
+                "cdb.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _sequence_code = "cer.contract"
     _cer_parent_fields = ("notebook_id",)
+    _cer_notebook_path = "notebook_id"
     # (and the stored copies of the carnet's data, which a client would
     # otherwise overwrite: the beneficiary printed on the contract)
     _workflow_fields = (
         "name", "state", "decision", "decision_date", "decision_user_id", "end_case",
-        "previous_contract_id", "expiry_notified", "date_end", "signed_date", "beneficiary_id")
+        "previous_contract_id", "expiry_notified", "date_end", "signed_date", "beneficiary_id",
+        "assessment_id")
     _workflow_locked_fields = (
         "contract_type", "orientation_id", "date_start", "duration_months", "ppae_date_end",
         "beneficiary_signed_date", "referent_signed_date")
@@ -110,6 +130,7 @@ class CerContract(models.Model):
         ("validated", "Validated"),
         ("rejected", "Rejected"),
         ("running", "Running"),
+        (EXPIRED, "Expired"),
         ("ended", "Ended"),
         ("renewed", "Renewed"),
     ], default="draft", required=True, index=True, track_visibility="onchange", copy=False,
@@ -122,14 +143,24 @@ class CerContract(models.Model):
         help="Signed by both parties and not rejected.")
     is_in_force = fields.Boolean(
         "In force", compute="_compute_state_words", search="_search_is_in_force",
-        help="Validated by the President: in force from its start date.")
+        help="Validated by the President: in force from its start date to its end date.")
+    is_expired = fields.Boolean(
+        "Expired", compute="_compute_state_words", search="_search_is_expired",
+        help="Past its end date, neither renewed nor ended: the référent decides what "
+             "follows.")
+    is_renewal_overdue = fields.Boolean(
+        "Not renewed", compute="_compute_is_renewal_overdue",
+        search="_search_is_renewal_overdue",
+        help="Expired for longer than the delay of the settings and no later contract "
+             "signed: the équipe pluridisciplinaire may be asked (\"Obligation de "
+             "renouveler son contrat à échéance du précédent\").")
     is_expiring = fields.Boolean(
         "Expiring soon", compute="_compute_is_expiring", search="_search_is_expiring",
         help="In force and ending within the reminder period of the settings.")
     # Professional situation (CER professionnel)
     rqth = fields.Boolean("Recognised disabled worker (RQTH)")
     diploma_level_id = fields.Many2one("cdb.diploma.level", "Education level")
-    driving_licence = fields.Char("Driving licence")
+    driving_licence = fields.Char()
     preferred_zone = fields.Char("Preferred geographical zone")
     registered_france_travail = fields.Boolean("France Travail")
     registered_plie = fields.Boolean("PLIE")
@@ -140,6 +171,10 @@ class CerContract(models.Model):
     skills = fields.Text()
     job_ids = fields.One2many("cer.contract.job", "contract_id", "Jobs sought", copy=True)
     job_offer_ids = fields.One2many("cer.job.offer", "contract_id", "Job offer follow-up")
+    interview_conclusion = fields.Text(
+        "Conclusion of the interview",
+        help="CER professionnel: \"Une partie réservée au plan d'accompagnement "
+             "professionnel : conclusion de l'entretien.\"")
     # Plan
     objectives = fields.Text(
         track_visibility="onchange",
@@ -149,7 +184,7 @@ class CerContract(models.Model):
     referent_id = fields.Many2one("res.users", "Référent", track_visibility="onchange")
     structure_id = fields.Many2one(related="referent_id.cdb_structure_id", readonly=True)
     follow_up_place = fields.Char("Place of the follow-up")
-    next_appointments = fields.Text("Next appointments")
+    next_appointments = fields.Text()
     beneficiary_remarks = fields.Text("Remarks of the beneficiary")
     # Réciprocité (seed 001)
     reciprocity_activity = fields.Text(
@@ -181,6 +216,12 @@ class CerContract(models.Model):
         ("ep", "Case 3: twelve months of solidarity follow-up, the EP decides"),
     ], "End", readonly=True, copy=False)
     amendment_ids = fields.One2many("cer.amendment", "contract_id", "Amendments")
+    assessment_id = fields.Many2one(
+        "rsa.ede.assessment", "Employment-distance scale", readonly=True, copy=False,
+        ondelete="set null",
+        help="The scale agreed with the beneficiary the contract was signed with: "
+             "\"Au préalable, à l'élaboration du contrat, l'échelle de distance à "
+             "l'emploi est à réaliser avec le bénéficiaire\"; a renewal needs a new one.")
     solidarity_months_in_row = fields.Integer(
         "Months of solidarity contracts in a row", compute="_compute_solidarity_months",
         help="The months of the CER solidarité signed after the same orientation "
@@ -203,7 +244,20 @@ class CerContract(models.Model):
 
     def _is_in_force(self):
         self.ensure_one()
-        return self.state in IN_FORCE_STATES
+        return self.state in IN_FORCE_STATES and not self._is_past_end()
+
+    def _is_expired(self):
+        """Échu: marked so by the daily job, or in force until yesterday."""
+        self.ensure_one()
+        return self.state == EXPIRED or (self.state in IN_FORCE_STATES and self._is_past_end())
+
+    def _is_at_term(self):
+        """In force or échu: the référent may renew it or end it."""
+        self.ensure_one()
+        return self._is_in_force() or self._is_expired()
+
+    def _is_past_end(self):
+        return bool(self.date_end) and self.date_end < fields.Date.context_today(self)
 
     def _is_plan_frozen(self):
         self.ensure_one()
@@ -221,7 +275,22 @@ class CerContract(models.Model):
 
     @api.model
     def _in_force_domain(self, path=""):
-        return [(path + "state", "in", IN_FORCE_STATES)]
+        """In force today (its end date included). Through a one2many path,
+        the two conditions may match two different contracts: search the
+        carnets with ``has_contract_in_force`` instead."""
+        return [(path + "state", "in", IN_FORCE_STATES),
+                (path + "date_end", ">=", fields.Date.context_today(self))]
+
+    @api.model
+    def _expired_domain(self, path=""):
+        return ["|", (path + "state", "=", EXPIRED),
+                "&", (path + "state", "in", IN_FORCE_STATES),
+                (path + "date_end", "<", fields.Date.context_today(self))]
+
+    @api.model
+    def _in_force_sql_params(self):
+        """The parameters of ``IN_FORCE_SQL``."""
+        return {"in_force": IN_FORCE_STATES, "today": fields.Date.context_today(self)}
 
     @api.model
     def _expiring_domain(self, path=""):
@@ -232,12 +301,13 @@ class CerContract(models.Model):
             (path + "date_end", ">=", fields.Date.to_string(today)),
             (path + "date_end", "<=", fields.Date.to_string(limit))]
 
-    @api.depends("state")
+    @api.depends("state", "date_end")
     def _compute_state_words(self):
         for contract in self:
             contract.is_editable = contract._is_editable()
             contract.is_signed = contract._is_signed()
             contract.is_in_force = contract._is_in_force()
+            contract.is_expired = contract._is_expired()
 
     @staticmethod
     def _states_search(states, operator, value):
@@ -253,7 +323,46 @@ class CerContract(models.Model):
         return self._states_search(SIGNED_STATES, operator, value)
 
     def _search_is_in_force(self, operator, value):
-        return self._states_search(IN_FORCE_STATES, operator, value)
+        return self._domain_search(self._in_force_domain(), operator, value)
+
+    def _search_is_expired(self, operator, value):
+        return self._domain_search(self._expired_domain(), operator, value)
+
+    @staticmethod
+    def _domain_search(domain, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Unsupported search on the state of the contracts."))
+        domain = expression.normalize_domain(domain)
+        return domain if (operator == "=") == bool(value) else ["!"] + domain
+
+    @api.model
+    def _renewal_overdue_domain(self):
+        """Échu for longer than RENEWAL_DELAY_DAYS (the end date plus the
+        delay is past). A later contract signed in the carnet settles it
+        (``_compute_is_renewal_overdue``)."""
+        limit = fields.Date.from_string(fields.Date.context_today(self)) - timedelta(
+            days=RENEWAL_DELAY_DAYS.get(self.env))
+        return self._expired_domain() + [("date_end", "<", fields.Date.to_string(limit))]
+
+    def _compute_is_renewal_overdue(self):
+        overdue = self.search(self._renewal_overdue_domain() + [("id", "in", self.ids)])
+        for contract in self:
+            contract.is_renewal_overdue = contract in overdue and not contract._followed()
+
+    def _followed(self):
+        """A later contract of the carnet is signed: the échéance was
+        followed by a contract."""
+        # sudo: whatever the user may read, a signed contract settles it
+        return bool(self.sudo().search_count(self._signed_domain() + [
+            ("notebook_id", "=", self.notebook_id.id), ("date_start", ">", self.date_end)]))
+
+    def _search_is_renewal_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Unsupported search on the contracts not renewed."))
+        candidates = self.sudo().search(self._renewal_overdue_domain())
+        ids = [contract.id for contract in candidates if not contract._followed()]
+        positive = (operator == "=") == bool(value)
+        return [("id", "in" if positive else "not in", ids)]
 
     def _compute_is_expiring(self):
         expiring = self.search(self._expiring_domain() + [("id", "in", self.ids)])
@@ -351,19 +460,17 @@ class CerContract(models.Model):
         contract: those following the same orientation decision, and, when
         the équipe pluridisciplinaire decided on a reorientation of the
         carnet since (it "statue sur la suite à donner"), those starting
-        after its decision."""
+        after its decision. The start is rsa_orientation's
+        ``_solidarity_accompaniment_start``, the one its daily job counts the
+        twelve months from."""
         self.ensure_one()
+        orientation = self.orientation_id
         domain = [("notebook_id", "=", self.notebook_id.id),
-                  ("orientation_id", "=", self.orientation_id.id),
+                  ("orientation_id", "=", orientation.id),
                   ("contract_type", "=", "cer_solidarity")]
-        # sudo: the legal limit counts every decision of the carnet, whatever
-        # the sharing choices let the user read
-        case = self.env["rsa.ep.case"].sudo().search([
-            ("notebook_id", "=", self.notebook_id.id), ("case_type", "=", "reorientation"),
-            ("state", "=", "decided"), ("decision_date", "!=", False),
-        ], order="decision_date desc", limit=1)
-        if case and case.decision_date >= (self.orientation_id.date_decision or ""):
-            domain.append(("date_start", ">=", case.decision_date))
+        start = orientation._solidarity_accompaniment_start() if orientation else False
+        if start and start != orientation.date_decision:
+            domain.append(("date_start", ">=", start))
         return domain
 
     def _solidarity_months(self, extra=0):
@@ -443,6 +550,10 @@ class CerContract(models.Model):
                     ("notebook_id", "=", contract.notebook_id.id),
                     ("state", "in", states), ("id", "!=", contract.id)])
                 if states == IN_FORCE_STATES:
+                    # in force until its end date: one that ended yesterday
+                    # and waits for the daily job is no longer in force
+                    others = others.filtered(lambda c: not c._is_past_end())
+                if states == IN_FORCE_STATES:
                     # A validated renewal waits for its start date alongside
                     # the contract it renews (_start_if_due then ends it).
                     others = others.filtered(
@@ -467,6 +578,49 @@ class CerContract(models.Model):
                 raise ValidationError(_(
                     "The action \"%s\" cannot be the only action of the plan of the "
                     "contract: add another action first.") % lines[0].name)
+
+    def _check_annex6_action(self, code, end_of_accompaniment_case=False):
+        """Guide, Annexe 6, applied and not only stored, for an action
+        ``code`` of this contract's plan (a PAP line, an avenant's new
+        action): an action "concerne" a sphere ("Sphère solidarité",
+        "Sphère professionnelle") and fits the contracts of that sphere; H.3
+        "Ses actions ne sont réservées que dans le cadre d'un échange
+        informatique avec Pôle Emploi" (a PPAE); J.1 "est à utiliser pour des
+        bénéficiaires en fin d'accompagnement dans le dispositif" in one of
+        its two cases, the first one "le bénéficiaire passe au dessus du
+        seuil de 500€ de revenu d'activité mensuel" (rsa_orientation's
+        ACTIVITY_INCOME_THRESHOLD). The derogation of G.4.5 is checked when
+        the President validates the contract
+        (``cer.pap.line._check_derogations``)."""
+        self.ensure_one()
+        if not code._fits_contract(self.contract_type):
+            raise ValidationError(_(
+                "The action \"%s\" concerns the %s: it does not fit a %s (Annexe 6).") % (
+                code.display_name, code._effective_sphere_label(),
+                selection_label(self, "contract_type")))
+        condition = code._effective_condition()
+        if condition == FRANCE_TRAVAIL_ONLY and self.contract_type != "ppae":
+            raise ValidationError(_(
+                "The action \"%s\" is reserved to the exchange with France Travail: it "
+                "belongs to a PPAE only (Annexe 6).") % code.display_name)
+        if condition == END_OF_ACCOMPANIMENT:
+            self._check_end_of_accompaniment(code, end_of_accompaniment_case)
+
+    def _check_end_of_accompaniment(self, code, case):
+        if not case:
+            raise ValidationError(_(
+                "The action \"%s\" is for a beneficiary at the end of the accompaniment: "
+                "state the case (activity income above the threshold, or retirement "
+                "rights).") % code.display_name)
+        if case == "income":
+            # sudo: the beneficiary's income, as the carnet records it, decides
+            partner = self.sudo().beneficiary_id
+            threshold = ACTIVITY_INCOME_THRESHOLD.get(self.env)
+            if not (partner.rsa_has_activity and partner.rsa_activity_income >= threshold):
+                raise ValidationError(_(
+                    "The action \"%s\" for an activity income above the threshold: the "
+                    "beneficiary's recorded income is under %.0f € a month.")
+                    % (code.display_name, threshold))
 
     @api.model
     def _no_orientation_error(self):
@@ -538,11 +692,14 @@ class CerContract(models.Model):
     # ------------------------------------------------------------ workflow
     @api.multi
     def action_sign(self):
-        """Both signatures, dated, and the reciprocity step recorded."""
+        """Both signatures, dated, the reciprocity step recorded, and the
+        employment-distance scale the contract was drawn up with."""
         for contract in self:
             contract.notebook_id._cdb_check("sign")
             contract._check_can_sign()
-        self._workflow_write({"state": "signed"})
+        for contract in self:
+            contract._workflow_write({"state": "signed",
+                                      "assessment_id": contract._contract_assessment().id})
         contract_type = self.env.ref("rsa_orientation.mail_activity_type_contract")
         self.mapped("orientation_id.notebook_id.activity_ids").filtered(
             lambda a: a.activity_type_id == contract_type).action_done()
@@ -562,6 +719,46 @@ class CerContract(models.Model):
         if not self.pap_line_ids:
             raise UserError(_("The personalised action plan is the heart of the "
                               "contract: add at least one action."))
+        if self._needs_assessment() and not self._contract_assessment():
+            raise UserError(self._missing_assessment_message(bool(self.previous_contract_id)))
+
+    # ------------------------------------------- the employment-distance scale
+    def _needs_assessment(self):
+        """Guide, "LES CONTRATS D'ENGAGEMENTS RECIPROQUES (CER)": "Au préalable,
+        à l'élaboration du contrat, l'échelle de distance à l'emploi est à
+        réaliser avec le bénéficiaire" (a first CER, unless the setting
+        EDE_BEFORE_FIRST_CONTRACT says otherwise); "Elle sera demandée à chaque
+        renouvellement de contrat" (every renewal, a PPAE's too)."""
+        if self.previous_contract_id:
+            return True
+        return self.contract_type != "ppae" and EDE_BEFORE_FIRST_CONTRACT.get(self.env)
+
+    def _contract_assessment(self):
+        """The latest scale agreed with the beneficiary that this contract may
+        be signed with: done since the orientation decision (by the référent
+        it names); for a renewal, a new one (``_renewal_assessment``)."""
+        if self.previous_contract_id:
+            return self.previous_contract_id._renewal_assessment()
+        return self._latest_assessment(self.orientation_id.date_decision)
+
+    def _renewal_assessment(self):
+        """A scale agreed since this contract started, other than the one it
+        was signed with: what its renewal is drawn up with."""
+        return self._latest_assessment(self.date_start, exclude=self.assessment_id)
+
+    def _latest_assessment(self, since, exclude=None):
+        # sudo: the scale is the carnet's, whatever the sharing choices show
+        assessments = self.notebook_id.sudo().ede_assessment_ids.filtered(
+            lambda a: a._is_agreed() and (not since or a.date >= since) and a != exclude)
+        return assessments.sorted(lambda a: (a.date, a.id))[-1:].with_env(self.env)
+
+    @api.model
+    def _missing_assessment_message(self, renewal):
+        if renewal:
+            return _("A renewal requires a fresh employment-distance scale (EDE): "
+                     "agree on a new assessment with the beneficiary first.")
+        return _("Before the contract is drawn up, the employment-distance scale (EDE) "
+                 "is made with the beneficiary: agree on an assessment with them first.")
 
     @api.multi
     def action_submit(self):
@@ -588,11 +785,14 @@ class CerContract(models.Model):
 
     def _decide(self, decision):
         """"La décision du Président du Conseil Général : validation ou
-        rejet du contrat", by delegation (policy: decide_contract)."""
+        rejet du contrat", by delegation (policy: decide_contract). A
+        "Reprise d'étude" of the plan needs his derogation first."""
         for contract in self:
             contract.notebook_id._cdb_check("decide_contract")
             if contract.state != "submitted":
                 raise UserError(_("Only a submitted contract can be validated or rejected."))
+            if decision == "validated":
+                contract.pap_line_ids._check_derogations()
         self._workflow_write({
             "state": decision, "decision": decision,
             "decision_date": fields.Date.context_today(self),
@@ -609,7 +809,7 @@ class CerContract(models.Model):
         today = fields.Date.context_today(self)
         for contract in self.filtered(lambda c: c.state == "validated" and c.date_start <= today):
             previous = contract.previous_contract_id
-            if previous and previous._is_in_force():
+            if previous and previous.state in AT_TERM_STATES:
                 previous._workflow_write({"state": "renewed", "end_case": "renewed"})
             contract._workflow_write({"state": "running"})
 
@@ -628,21 +828,42 @@ class CerContract(models.Model):
         assert end_case in END_CASES
         for contract in self:
             contract.notebook_id._cdb_check("sign")
-            if not contract._is_in_force():
-                raise UserError(_("Only a contract in force can be ended."))
+            if not contract._is_at_term():
+                raise UserError(_("Only a contract in force or expired can be ended."))
             contract._workflow_write({"state": "ended", "end_case": end_case})
             if end_case == "ep":
-                contract._create_ep_case(
-                    "reorientation", _("End of twelve months of solidarity follow-up."),
-                    reorientation_reason="solidarity_limit")
+                contract._solidarity_limit_case()
         return True
+
+    def _solidarity_limit_case(self):
+        """"Cas 3": the EP case of the end of the solidarity accompaniment.
+        One case per accompaniment, whichever path comes first (this, or
+        rsa_orientation's daily job at twelve months from the same start):
+        a case already before the EP for it is the one."""
+        case = self.orientation_id._solidarity_limit_cases().filtered(
+            lambda c: c.state in EP_OPEN_STATES)[:1]
+        if case:
+            # sudo: the référent ended the contract (policy: sign); the case
+            # before the EP gets the trace of it, in his name
+            case.sudo().message_post(
+                body=_("Contract %s ended: twelve months of solidarity follow-up (case 3).")
+                % self.name, author_id=self.env.user.partner_id.id)
+            return case.with_env(self.env)
+        return self._create_ep_case(
+            "reorientation", _("End of twelve months of solidarity follow-up."),
+            reorientation_reason="solidarity_limit")
 
     # -------------------------------------------------------------- renewal
     @api.multi
     def action_renew(self):
-        """Case 2: a new contract that carries the open actions with their
-        bilan. The guide requires a fresh employment-distance scale at each
-        renewal, and solidarity contracts stop at 12 months in a row."""
+        """Case 2: "Le Contrat d'engagements Réciproques est renouvelé, avec
+        une reprise des anciennes actions complétées du bilan plus les
+        nouvelles actions. Il en est de même pour le bilan complémentaire."
+        The new contract carries every action of the plan (done ones with
+        their result and bilan; not those an avenant cancelled) and the job
+        offer follow-up. The guide requires a fresh employment-distance scale
+        at each renewal, and solidarity contracts stop at 12 months in a
+        row."""
         self.ensure_one()
         self._check_can_renew()
         new = self._workflow_transition().copy({
@@ -654,25 +875,22 @@ class CerContract(models.Model):
             "job_offer_ids": [],
             "amendment_ids": [],
         })
-        self.pap_line_ids.filtered(
-            lambda line: line.state in ("planned", "in_progress"))._carry_to(new)
+        self.pap_line_ids.filtered(lambda line: line.state != "abandoned")._carry_to(new)
+        for offer in self.job_offer_ids:
+            offer.copy({"contract_id": new.id})
         return new.with_env(self.env).get_formview_action()
 
     def _check_can_renew(self):
         self.notebook_id._cdb_check("sign")
-        if not self._is_in_force():
-            raise UserError(_("Only a contract in force can be renewed."))
+        if not self._is_at_term():
+            raise UserError(_("Only a contract in force or expired can be renewed."))
         if self.next_contract_id:
             raise UserError(_("This contract is already renewed."))
         max_months = SOLIDARITY_MAX_MONTHS.get(self.env)
         if self._solidarity_months(extra=self.duration_months) > max_months:
             raise UserError(self._solidarity_limit_message(max_months))
-        fresh = self.notebook_id.ede_assessment_ids.filtered(
-            lambda a: a.state == "done" and a.date >= self.date_start)
-        if not fresh:
-            raise UserError(_(
-                "A renewal requires a fresh employment-distance scale (EDE): "
-                "agree on a new assessment with the beneficiary first."))
+        if not self._renewal_assessment():
+            raise UserError(self._missing_assessment_message(renewal=True))
 
     # ----------------------------------------------------------- EP case
     def _create_ep_case(self, case_type, motive, **values):
@@ -684,12 +902,40 @@ class CerContract(models.Model):
         })
         return self.env["rsa.ep.case"].create(values)
 
+    # ------------------------------------------------------- not renewed
+    @api.multi
+    def action_ep_case_not_renewed(self):
+        """One click, as for a contract never signed (rsa.orientation's
+        ``action_ep_case_no_contract``): a contract not renewed at its
+        échéance goes to the EP for a suspension (guide: "Obligation de
+        renouveler son contrat à échéance du précédent"; "En cas de
+        non-conclusion ou non-renouvellement du contrat, le montant du RSA
+        sera réduit"). An open case of the carnet for it is reused."""
+        self.ensure_one()
+        self.notebook_id._cdb_check(PERM_PROPOSE)
+        if not self.is_renewal_overdue:
+            raise UserError(_("The contract is not expired for longer than the delay of "
+                              "the settings, or a later contract is signed."))
+        # sudo: an open case of the carnet, whoever may read it, is the same request
+        case = self.env["rsa.ep.case"].sudo().search([
+            ("notebook_id", "=", self.notebook_id.id), ("case_type", "=", "suspension"),
+            ("suspension_reason", "=", "no_contract"), ("state", "in", EP_OPEN_STATES)],
+            limit=1).with_env(self.env)
+        if not case:
+            case = self._create_ep_case(
+                "suspension", _("Contract %s not renewed at its échéance of %s.") % (
+                    self.name, format_date(self.date_end)),
+                suspension_reason="no_contract")
+        return case.get_formview_action()
+
     # ---------------------------------------------------------------- cron
     @api.model
     def _cron_contract_alerts(self):
-        """Daily: start validated contracts, and remind the référent before
-        a contract expires (once)."""
+        """Daily: start validated contracts, mark échus the contracts past
+        their end date (the référent gets an activity), and remind the
+        référent before a contract expires (once)."""
         self.search([("state", "=", "validated")])._start_if_due()
+        self._expire_due()
         limit = fields.Date.to_string(
             fields.Date.from_string(fields.Date.context_today(self))
             + timedelta(days=EXPIRY_NOTICE_DAYS.get(self.env)))
@@ -703,3 +949,18 @@ class CerContract(models.Model):
                 % format_date(contract.date_end), contract.date_end, contract.referent_id)
         expiring._workflow_write({"expiry_notified": True})
         return len(expiring)
+
+    @api.model
+    def _expire_due(self):
+        """The contracts in force until yesterday are échus: the référent
+        renews them (case 2), ends them (case 1 or 3), or the EP is asked."""
+        today = fields.Date.context_today(self)
+        due = self.search([("state", "in", IN_FORCE_STATES), ("date_end", "<", today)])
+        due._workflow_write({"state": EXPIRED})
+        for contract in due.filtered("referent_id"):
+            contract._cdb_schedule_activity(
+                "cer_contracts.mail_activity_type_expired",
+                _("The contract ended on %s: renew it, end it, or ask the équipe "
+                  "pluridisciplinaire.") % format_date(contract.date_end),
+                today, contract.referent_id)
+        return due

@@ -8,7 +8,7 @@ class CerContractExperience(models.Model):
 
     _name = "cer.contract.experience"
     _description = "Professional experience"
-    _inherit = ["cer.part.mixin"]
+    _inherit = ["cer.part.mixin", "cer.drawn.up.mixin"]
     _cer_parent_fields = ("contract_id",)
     _order = "sequence, id"
 

@@ -12,7 +12,7 @@ class CerContractJob(models.Model):
 
     _name = "cer.contract.job"
     _description = "Job sought"
-    _inherit = ["cer.part.mixin"]
+    _inherit = ["cer.part.mixin", "cer.drawn.up.mixin"]
     _cer_parent_fields = ("contract_id",)
     _order = "sequence, id"
 
@@ -21,7 +21,7 @@ class CerContractJob(models.Model):
     rome_code_id = fields.Many2one("cdb.rome.code", "Job (ROME)", required=True)
     domain_name = fields.Char(related="rome_code_id.domain_name", readonly=True)
     characteristics = fields.Text()
-    expected_salary = fields.Char("Expected salary")
+    expected_salary = fields.Char()
     local_market = fields.Text("Local labour market")
     referent_opinion = fields.Text("Référent's opinion")
 

@@ -13,7 +13,7 @@ class CerJobOffer(models.Model):
 
     _name = "cer.job.offer"
     _description = "Job offer follow-up"
-    _inherit = ["cer.part.mixin"]
+    _inherit = ["cer.part.mixin", "cer.drawn.up.mixin"]
     _cer_parent_fields = ("contract_id",)
     _order = "date, id"
 

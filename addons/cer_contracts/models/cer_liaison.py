@@ -2,21 +2,20 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from . import (cer_liaison_request_actions, cer_liaison_request_amendment,
-               cer_liaison_request_ep, cer_liaison_request_support)
+               cer_liaison_request_ep, cer_liaison_request_other, cer_liaison_request_support)
 from .cer_liaison_workflow import part
 
-SITUATIONS = [
-    ("support", "Request for support"),
-    ("ep", "Study by the équipe pluridisciplinaire"),
-    ("actions", "Actions of the Département"),
-    ("amendment", "Amendment to the contract (change of the PAP)"),
-]
-# Each kind of request, in its own file (its fields, checks and steps).
+# Each kind of request, in its own file (its fields, checks and steps), in
+# the order of the boxes of the form (Annexe 7, "SOLLICITATION DE L'AVIS DU
+# CORRESPONDANT": "DEMANDE D'APPUI", "Passage en Equipe Pluridisciplinaire",
+# "Modification du PAP", "Actions Conseil Général", "Autre(s)"). A fiche
+# ticks one or several: the boolean field ``request_<kind>`` of each.
 KINDS = {
     "support": cer_liaison_request_support.KIND,
     "ep": cer_liaison_request_ep.KIND,
-    "actions": cer_liaison_request_actions.KIND,
     "amendment": cer_liaison_request_amendment.KIND,
+    "actions": cer_liaison_request_actions.KIND,
+    "other": cer_liaison_request_other.KIND,
 }
 
 
@@ -51,6 +50,7 @@ class CerLiaison(models.Model):
     _inherit = [
         "cer.liaison.request.support", "cer.liaison.request.ep", "cer.liaison.ep.followup",
         "cer.liaison.request.actions", "cer.liaison.request.amendment",
+        "cer.liaison.request.other",
         "cer.liaison.workflow", "cer.part.mixin", "cdb.numbered.mixin",
         "mail.thread", "mail.activity.mixin",
     ]
@@ -64,9 +64,43 @@ class CerLiaison(models.Model):
 
     notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", required=True, ondelete="cascade", index=True)
-    situation = fields.Selection(
-        SITUATIONS, "Request", required=True, default="support",
-        track_visibility="onchange", **part("request"))
+    # The boxes of page 1: one fiche may tick several requests (KINDS).
+    request_support = fields.Boolean("Request for support", track_visibility="onchange",
+                                     **part("request"))
+    request_ep = fields.Boolean("Passage en équipe pluridisciplinaire",
+                                track_visibility="onchange", **part("request"))
+    request_amendment = fields.Boolean("Change of the PAP (amendment)",
+                                       track_visibility="onchange", **part("request"))
+    request_actions = fields.Boolean("Actions of the Département", track_visibility="onchange",
+                                     **part("request"))
+    request_other = fields.Boolean("Other", track_visibility="onchange", **part("request"))
+    requests = fields.Char(compute="_compute_requests",
+                           help="The requests ticked on the fiche.")
+    needs_opinion = fields.Boolean(
+        compute="_compute_requests",
+        help="A request ticked takes the correspondant's opinion (favourable or not), "
+             "not only his answer.")
+    needs_decision = fields.Boolean(
+        compute="_compute_requests", help="A request ticked is decided by the President.")
+    referent_signs = fields.Boolean(
+        compute="_compute_requests",
+        help="The référent signs the fiche: not for a request for support alone, "
+             "\"n'ayant pas de signature\".")
+    beneficiary_signs = fields.Boolean(
+        compute="_compute_requests",
+        help="The beneficiary's signature is mandatory (actions of the Département, "
+             "amendment).")
+
+    @api.depends("request_support", "request_ep", "request_amendment", "request_actions",
+                 "request_other")
+    def _compute_requests(self):
+        for liaison in self:
+            kinds = liaison._requested_kinds().values()
+            liaison.requests = liaison._requests_label()
+            liaison.needs_opinion = any("favourable" in kind.steps for kind in kinds)
+            liaison.needs_decision = liaison._any_kind("president_decides")
+            liaison.referent_signs = liaison._any_kind("referent_signs")
+            liaison.beneficiary_signs = liaison._any_kind("beneficiary_signs")
 
     # ------------------------------------------------------------ header
     referent_id = fields.Many2one("res.users", "Référent", required=True, index=True,
@@ -91,6 +125,7 @@ class CerLiaison(models.Model):
     beneficiary_id = fields.Many2one(
         related="notebook_id.beneficiary_id", store=True, readonly=True, string="Beneficiary")
     caf_number = fields.Char(related="beneficiary_id.caf_number", readonly=True)
+    rsa_entry_date = fields.Date(related="beneficiary_id.rsa_entry_date", readonly=True)
     france_travail_id = fields.Char(related="beneficiary_id.france_travail_id", readonly=True)
     beneficiary_lastname = fields.Char(related="beneficiary_id.lastname", readonly=True,
                                        string="Last name")

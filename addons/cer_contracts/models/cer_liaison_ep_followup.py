@@ -1,6 +1,7 @@
 from odoo import _, fields, models
 
 from odoo.addons.cdb_base.tools import selection_label
+from odoo.addons.rsa_orientation.models.rsa_ep_case import OPEN_STATES
 
 
 class CerLiaisonEpFollowup(models.AbstractModel):
@@ -31,18 +32,26 @@ class CerLiaisonEpFollowup(models.AbstractModel):
     ep_decision_note = fields.Text(related="ep_case_id.decision_note", readonly=True,
                                    string="EP decision comment")
 
+    def _ep_part_pending(self):
+        # sudo: the state of the case the fiche opened decides where the
+        # fiche waits, whoever reads the case
+        return bool(self.ep_case_id) and self.sudo().ep_case_id.state in OPEN_STATES
+
     def _on_ep_opinion(self, author):
-        for liaison in self.filtered(lambda liaison: liaison.state == "ep"):
+        for liaison in self.filtered(lambda liaison: liaison.state not in ("draft", "cancelled")):
             body = _("Opinion of the équipe pluridisciplinaire on %s: %s. %s") % (
                 liaison.ep_case_id.name, selection_label(liaison, "ep_opinion"),
                 liaison.ep_opinion_motive or "")
             liaison._notify_referent(body, notebook=False, author=author)
 
     def _on_ep_case_closed(self, author):
-        """The EP case is decided (or withdrawn): the fiche is closed and the
-        référent gets the answer (the case already wrote in the carnet)."""
-        for liaison in self.filtered(lambda liaison: liaison.state == "ep"):
-            liaison._workflow_write({"state": liaison._next_state("ep_closed")})
+        """The EP case is decided (or withdrawn): the référent gets the
+        answer (the case already wrote in the carnet), and the fiche is
+        closed when it waited only for the EP (another request ticked on it
+        may still wait for the President or the structure)."""
+        for liaison in self.filtered(lambda liaison: liaison.state not in ("draft", "cancelled")):
+            if liaison.state == "ep":
+                liaison._workflow_write({"state": liaison._next_state("ep_closed")})
             case = liaison.ep_case_id
             if case.state == "decided":
                 body = _("Decision of the President on the EP case %s: %s. %s") % (

@@ -8,11 +8,13 @@ from .cer_liaison_workflow import LiaisonKind, part
 # Guide, Annexe 7, third situation: "Enclenchement d'Actions du Conseil
 # Général". The President decides; a granted action goes to the receiving
 # structure, which reports the outcome ("PARTIE RÉSERVÉE A LA STRUCTURE").
-KIND = LiaisonKind(beneficiary_signs=True, president_decides=True, steps={
+KIND = LiaisonKind(referent_signs=True, beneficiary_signs=True, president_decides=True, steps={
     "favourable": "opinion", "unfavourable": "opinion",
     "granted": "structure", "refused": "closed", "outcome": "closed"})
 # Outcomes that need their motive.
 OUTCOMES_WITH_MOTIVE = ("does_not_join", "stopped")
+# "Réorientation vers le référent-solidarité, le : ____": with its date.
+REORIENTED = "reoriented_solidarity"
 
 
 class CerLiaisonRequestActions(models.AbstractModel):
@@ -43,8 +45,13 @@ class CerLiaisonRequestActions(models.AbstractModel):
         ("did_not_come", "The person did not come to the appointment"),
         ("does_not_join", "The person does not join the action"),
         ("stopped", "The person does not continue the action"),
+        (REORIENTED, "Reorientation towards the référent solidarité"),
     ], copy=False, track_visibility="onchange", **part("outcome"))
     new_appointment_date = fields.Date("Other appointment", copy=False, **part("outcome"))
+    reorientation_date = fields.Date(
+        "Reoriented on", copy=False,
+        help="The date the person was sent back to the référent solidarité.",
+        **part("outcome"))
     outcome_motive = fields.Text("Motive", copy=False, **part("outcome"))
     synthesis = fields.Text("Synthesis of the action", copy=False, **part("outcome"))
 
@@ -62,7 +69,7 @@ class CerLiaisonRequestActions(models.AbstractModel):
 
     def _decision_details(self):
         details = super()._decision_details()
-        if self.situation == "actions" and self.decision == "granted" and self.structure_id:
+        if self.request_actions and self.decision == "granted" and self.structure_id:
             details += " " + _("Designated structure: %s.") % self.structure_id.name
         return details
 
@@ -70,7 +77,8 @@ class CerLiaisonRequestActions(models.AbstractModel):
     @api.multi
     def action_record_outcome(self):
         """"PARTIE RÉSERVÉE A LA STRUCTURE": the first appointment and
-        whether the person started the action."""
+        whether the person started the action (or was sent back to the
+        référent solidarité)."""
         for liaison in self:
             liaison._check_can_record_outcome()
         for liaison in self:
@@ -78,6 +86,8 @@ class CerLiaisonRequestActions(models.AbstractModel):
             body = _("Report of the structure %s: first appointment on %s, %s.") % (
                 liaison.structure_id.name, format_date(liaison.first_appointment_date),
                 selection_label(liaison, "outcome"))
+            if liaison.outcome == REORIENTED:
+                body += " " + format_date(liaison.reorientation_date)
             for extra in (liaison.outcome_motive, liaison.synthesis):
                 if extra:
                     body += " " + extra
@@ -99,3 +109,6 @@ class CerLiaisonRequestActions(models.AbstractModel):
         if self.outcome in OUTCOMES_WITH_MOTIVE and not (self.outcome_motive or "").strip():
             raise UserError(_("Give the motive why the person does not join or "
                               "does not continue the action."))
+        if self.outcome == REORIENTED and not self.reorientation_date:
+            raise UserError(_("Record the date of the reorientation towards the référent "
+                              "solidarité."))

@@ -6,7 +6,7 @@ from .cer_liaison_workflow import LiaisonKind, part
 # Guide, Annexe 7, fourth situation: "Avenant au Contrat d'Engagement
 # Réciproque en cours de validité". The beneficiary signs, the President
 # decides; a granted avenant is applied to the contract.
-KIND = LiaisonKind(beneficiary_signs=True, president_decides=True, steps={
+KIND = LiaisonKind(referent_signs=True, beneficiary_signs=True, president_decides=True, steps={
     "favourable": "opinion", "unfavourable": "opinion",
     "granted": "closed", "refused": "closed"})
 

@@ -1,15 +1,20 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.cdb_base.tools import selection_label
 from odoo.addons.rsa_orientation.models.rsa_orientation import ORIENTATION_TYPES
 
 from .cer_liaison_workflow import LiaisonKind, part
 
 # Guide, Annexe 7, second situation: "Passage en Equipe Pluridisciplinaire".
-# A favourable opinion of the correspondant puts the case before the EP,
-# whose decision closes the fiche (cer_liaison_ep_followup.py).
-KIND = LiaisonKind(beneficiary_signs=False, president_decides=False, steps={
-    "favourable": "ep", "unfavourable": "closed", "ep_closed": "closed"})
+# The correspondant gives his opinion ("OBSERVATION/AVIS DU CORRESPONDANT")
+# and the case goes before the EP whatever it is: the form has the EP's own
+# opinion ("AVIS DE L'EQUIPE PLURIDISCIPLINAIRE") and the President's
+# decision after it, the correspondant's is an opinion, not a veto. The EP
+# case's decision closes the fiche (cer_liaison_ep_followup.py). The référent
+# signs ("il est demandé la signature du référent").
+KIND = LiaisonKind(referent_signs=True, beneficiary_signs=False, president_decides=False,
+                   steps={"favourable": "ep", "unfavourable": "ep", "ep_closed": "closed"})
 
 
 class CerLiaisonRequestEp(models.AbstractModel):
@@ -89,6 +94,11 @@ class CerLiaisonRequestEp(models.AbstractModel):
         """The request goes to the équipe pluridisciplinaire."""
         return {"ep_case_id": self._create_ep_case().id}
 
+    def _on_ep_unfavourable(self):
+        """An unfavourable opinion is recorded (on the fiche and the case):
+        the request still goes to the équipe pluridisciplinaire."""
+        return self._on_ep_favourable()
+
     def _create_ep_case(self):
         """The EP case, with the same data and documents (the EDE, the
         convocation letters)."""
@@ -111,9 +121,10 @@ class CerLiaisonRequestEp(models.AbstractModel):
             # sudo: the documents belong to this carnet (checked above) and go
             # with the request to the case; the correspondant may not read them
             attachment.sudo().copy({"res_model": case._name, "res_id": case.id})
-        case.message_post(body=_("Request of the référent %s by the fiche de liaison %s, "
-                                 "favourable opinion of the correspondant: %s") % (
-            self.referent_id.name, self.name, self.correspondant_comment))
+        case.message_post(body=_("Request of the référent %s by the fiche de liaison %s; "
+                                 "opinion of the correspondant %s: %s. %s") % (
+            self.referent_id.name, self.name, self.env.user.name,
+            selection_label(self, "correspondant_opinion"), self.correspondant_comment))
         case.invalidate_cache()
         case.action_submit()
         return case

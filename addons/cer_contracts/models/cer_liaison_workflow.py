@@ -3,12 +3,21 @@ Annexe 7): its states, which step leads where for each kind of request,
 which part of the paper form is filled at which step and by whom, and the
 answer that always comes back to the référent.
 
-The kinds of request (support, EP, actions of the Département, amendment)
-are in their own files (``cer_liaison_request_*.py``); each declares its
-``LiaisonKind``: whether the beneficiary signs, whether the President
-decides, and its steps ``{event: next state}``. A kind adds checks and
-effects to a step with methods named ``_check_<situation>_<event>`` and
-``_on_<situation>_<event>`` (the latter returns values to write).
+The kinds of request (support, EP, actions of the Département, amendment,
+other) are in their own files (``cer_liaison_request_*.py``); each declares
+its ``LiaisonKind``: whether the référent and the beneficiary sign, whether
+the President decides, and its steps ``{event: next state}``. A kind adds
+checks and effects to a step with methods named ``_check_<situation>_<event>``
+and ``_on_<situation>_<event>`` (the latter returns values to write).
+
+One fiche may tick several requests (Annexe 7, "SOLLICITATION DE L'AVIS DU
+CORRESPONDANT": the boxes of page 1; "Avenant au contrat initialement signé
+… Remplir dans le cas d'une sollicitation de mesures CG, avec la
+modification du PAP, la page 2 et 3"): each ticked request goes through its
+own steps, and the fiche waits at the first stage one of them still needs
+(``WAITING_ORDER``). The correspondant's opinion answers the requests for
+support ticked with others; the EP case goes its own way and closes its
+part when decided.
 """
 from collections import namedtuple
 from datetime import timedelta
@@ -30,12 +39,15 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 
-# A kind of request: whether the beneficiary signs (Annexe 7: "la signature
-# du bénéficiaire est obligatoire dans le cas d'une demande d'action CG ou
-# d'avenant au contrat"), whether the President decides on the fiche (an EP
-# request is decided on its EP case, a request for support ends with the
+# A kind of request: whether the référent signs (Annexe 7, a request for
+# support "peut être dématérialisée sous forme de mail, n'ayant pas de
+# signature"), whether the beneficiary signs ("la signature du bénéficiaire
+# est obligatoire dans le cas d'une demande d'action CG ou d'avenant au
+# contrat"), whether the President decides on the fiche (an EP request is
+# decided on its EP case, a request for support ends with the
 # correspondant's answer), and its steps {event: next state}.
-LiaisonKind = namedtuple("LiaisonKind", "beneficiary_signs president_decides steps")
+LiaisonKind = namedtuple("LiaisonKind",
+                         "referent_signs beneficiary_signs president_decides steps")
 
 # The state each event starts from (send and cancel are the same for all).
 EVENT_FROM = {
@@ -48,6 +60,12 @@ EVENT_FROM = {
     "ep_closed": "ep",
 }
 CANCELLABLE = ("draft", "sent")
+# The events of the correspondant's answer; with a favourable or unfavourable
+# opinion he also answers the requests for support ticked on the fiche.
+OPINIONS = ("favourable", "unfavourable")
+# Where a fiche with several requests waits after a step: the first stage
+# one of its requests still needs.
+WAITING_ORDER = ("opinion", "structure", "ep", "closed")
 
 # The parts of the paper form: at which steps each is filled, and the check
 # of who may fill it (a method of the fiche). The form makes the fields
@@ -101,38 +119,81 @@ class CerLiaisonWorkflow(models.AbstractModel):
         "res.users", "Decided by delegation of the President", readonly=True, copy=False)
 
     # ----------------------------------------------------------- the table
-    def _liaison_kind(self):
-        """The ``LiaisonKind`` of this fiche's request."""
-        self.ensure_one()
-        return self._liaison_kinds()[self.situation]
-
     @api.model
     def _liaison_kinds(self):
-        """``{situation: LiaisonKind}``: see cer.liaison."""
+        """``{situation: LiaisonKind}``, in the order of the form: see
+        cer.liaison."""
         raise NotImplementedError
 
-    def _next_state(self, event):
-        """The state ``event`` leads to; UserError when it does not apply
-        to this fiche now."""
+    def _requested_kinds(self):
+        """``{situation: LiaisonKind}`` of the requests ticked on this fiche
+        (field ``request_<situation>``)."""
         self.ensure_one()
-        steps = self._liaison_kind().steps
-        if event not in steps:
+        return {situation: kind for situation, kind in self._liaison_kinds().items()
+                if self["request_" + situation]}
+
+    def _requests_label(self):
+        """The requests ticked on this fiche, as the form names them."""
+        self.ensure_one()
+        return ", ".join(self._fields["request_" + situation].get_description(
+            self.env)["string"] for situation in self._requested_kinds())
+
+    def _any_kind(self, attribute):
+        """Whether one of the ticked requests has ``attribute`` (a field of
+        ``LiaisonKind``)."""
+        return any(getattr(kind, attribute) for kind in self._requested_kinds().values())
+
+    def _concerned_kinds(self, event):
+        """The ticked requests that take ``event``: with an opinion, the
+        requests for support are answered too; every request is sent.
+        UserError when the event does not apply to this fiche."""
+        kinds = self._requested_kinds()
+        if event == "send":
+            return kinds
+        concerned = {situation: kind for situation, kind in kinds.items()
+                     if event in kind.steps
+                     or (event in OPINIONS and "answer" in kind.steps)}
+        # an answer alone for a request that needs an opinion, or no request
+        # that takes the event at all
+        if not concerned or (event == "answer" and len(concerned) != len(kinds)) or (
+                event in OPINIONS and not any(event in kind.steps
+                                              for kind in concerned.values())):
             raise UserError(_("This step does not apply to a fiche de liaison of this kind "
-                              "(%s).") % selection_label(self, "situation"))
+                              "(%s).") % self._requests_label())
+        return concerned
+
+    def _next_state(self, event):
+        """The state ``event`` leads to: the first stage one of the ticked
+        requests still needs (``WAITING_ORDER``); UserError when it does not
+        apply to this fiche now."""
+        self.ensure_one()
+        concerned = self._concerned_kinds(event)
         if self.state != EVENT_FROM[event]:
             raise UserError(_("This step does not apply to the fiche de liaison at its "
                               "current stage (%s).") % selection_label(self, "state"))
-        return steps[event]
+        targets = {kind.steps.get(event, "closed") for kind in concerned.values()}
+        if event != "ep_closed" and self._ep_part_pending():
+            targets.add("ep")
+        return min(targets, key=WAITING_ORDER.index)
+
+    def _ep_part_pending(self):
+        """Whether the EP case of this fiche is still before the équipe
+        pluridisciplinaire (cer_liaison_ep_followup.py)."""
+        return False
 
     def _check_step(self, event):
-        check = getattr(self, "_check_%s_%s" % (self.situation, event), None)
-        if check:
-            check()
+        for situation in self._concerned_kinds(event):
+            check = getattr(self, "_check_%s_%s" % (situation, event), None)
+            if check:
+                check()
 
     def _run_step(self, event):
-        """The effects of ``event`` for this kind of request: values to write."""
-        effect = getattr(self, "_on_%s_%s" % (self.situation, event), None)
-        return (effect() if effect else None) or {}
+        """The effects of ``event`` for the ticked requests: values to write."""
+        values = {}
+        for situation in self._concerned_kinds(event):
+            effect = getattr(self, "_on_%s_%s" % (situation, event), None)
+            values.update((effect() if effect else None) or {})
+        return values
 
     # ---------------------------------------------- who fills which part
     def _check_may_contribute(self):
@@ -263,7 +324,7 @@ class CerLiaisonWorkflow(models.AbstractModel):
             liaison.message_subscribe_users(
                 user_ids=(liaison.referent_id | liaison.correspondant_id).ids)
             body = _("Sent to the correspondant %s: %s.") % (
-                liaison.correspondant_id.name, selection_label(liaison, "situation"))
+                liaison.correspondant_id.name, liaison._requests_label())
             liaison.message_post(body=body, subtype="mail.mt_comment",
                                  partner_ids=liaison.correspondant_id.partner_id.ids)
             liaison._post_on_notebook(body)
@@ -277,10 +338,12 @@ class CerLiaisonWorkflow(models.AbstractModel):
         if self.state != "draft":
             raise UserError(_("Only a draft fiche de liaison can be sent."))
         self._check_may_send()
+        if not self._requested_kinds():
+            raise UserError(_("Tick what you request from the correspondant."))
         self._check_correspondant()
-        if not self.referent_signed_date:
+        if self._any_kind("referent_signs") and not self.referent_signed_date:
             raise UserError(_("Sign the fiche de liaison: record the référent's signature date."))
-        if self._liaison_kind().beneficiary_signs and not self.beneficiary_signed_date:
+        if self._any_kind("beneficiary_signs") and not self.beneficiary_signed_date:
             raise UserError(_(
                 "The signature of the beneficiary is mandatory for a request of actions "
                 "of the Département or an amendment to the contract: record the date "

@@ -1,9 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..settings import (EXPIRY_NOTICE_DAYS, LIAISON_ANSWER_DAYS, MAX_JOBS_SOUGHT,
-                        PROFESSIONAL_DURATIONS_MONTHS, SOLIDARITY_DURATION_MONTHS,
-                        parse_durations)
+from ..settings import (EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS, LIAISON_ANSWER_DAYS,
+                        MAX_JOBS_SOUGHT, PROFESSIONAL_DURATIONS_MONTHS, RENEWAL_DELAY_DAYS,
+                        SOLIDARITY_DURATION_MONTHS, parse_durations)
 
 
 class ResConfigSettings(models.TransientModel):
@@ -19,6 +19,12 @@ class ResConfigSettings(models.TransientModel):
         help=PROFESSIONAL_DURATIONS_MONTHS.source + " (e.g. 3,6,9,12)")
     cer_expiry_notice_days = fields.Integer(
         "Reminder before the end of a contract (days)", help=EXPIRY_NOTICE_DAYS.source)
+    cer_renewal_delay_days = fields.Integer(
+        "Delay before a contract not renewed may go to the EP (days)",
+        help=RENEWAL_DELAY_DAYS.source)
+    cer_ede_before_first_contract = fields.Boolean(
+        "Employment-distance scale before the first contract",
+        help=EDE_BEFORE_FIRST_CONTRACT.source)
     cer_liaison_answer_days = fields.Integer(
         "Delay for the correspondant's answer (days)", help=LIAISON_ANSWER_DAYS.source)
     cer_max_jobs_sought = fields.Integer(
@@ -31,6 +37,8 @@ class ResConfigSettings(models.TransientModel):
             "cer_solidarity_duration_months": SOLIDARITY_DURATION_MONTHS,
             "cer_professional_durations": PROFESSIONAL_DURATIONS_MONTHS,
             "cer_expiry_notice_days": EXPIRY_NOTICE_DAYS,
+            "cer_renewal_delay_days": RENEWAL_DELAY_DAYS,
+            "cer_ede_before_first_contract": EDE_BEFORE_FIRST_CONTRACT,
             "cer_liaison_answer_days": LIAISON_ANSWER_DAYS,
             "cer_max_jobs_sought": MAX_JOBS_SOUGHT,
         })

@@ -37,7 +37,7 @@ class RsaOrientation(models.Model):
         "Contract signed on", compute="_compute_contract_signed_date",
         help="The first signature of a contract following this orientation.")
     contract_signed_late = fields.Boolean(
-        "Contract signed late", compute="_compute_contract_signed_date",
+        compute="_compute_contract_signed_date",
         search="_search_contract_signed_late",
         help="The contract was signed after the legal deadline.")
 

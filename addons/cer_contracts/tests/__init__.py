@@ -15,3 +15,5 @@ from . import test_legal_limits
 from . import test_settings
 from . import test_integrity
 from . import test_audit_print
+from . import test_lifecycle
+from . import test_annex6

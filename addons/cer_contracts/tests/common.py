@@ -10,6 +10,10 @@ from odoo import fields
 
 from odoo.addons.carnet_de_bord.tests.common import CdbCase
 
+# An action of the plan that fits each type of contract (Annexe 6: "Les
+# actions concernent : Sphère solidarité / Sphère professionnelle").
+PLAN_CODE = {"cer_solidarity": "A.1.1", "cer_professional": "G.2.3", "ppae": "G.2.3"}
+
 
 class CerCase(CdbCase):
     """Territories, correspondants, a manager and an organism."""
@@ -52,6 +56,20 @@ class CerCase(CdbCase):
     def _param(self, key, value):
         self.env["ir.config_parameter"].sudo().set_param(key, value)
 
+    @classmethod
+    def _scale(cls, notebook, date=None):
+        """An employment-distance scale agreed with the beneficiary (guide:
+        "Au préalable, à l'élaboration du contrat, l'échelle de distance à
+        l'emploi est à réaliser avec le bénéficiaire"), dated the day of the
+        carnet's orientation decision unless ``date``."""
+        assessment = cls.env["rsa.ede.assessment"].create({
+            "notebook_id": notebook.id,
+            "date": date or notebook.orientation_id.date_decision or cls.today})
+        for line in assessment.line_ids:
+            line.level_id = line.item_id.level_ids.sorted("sequence")[:1]
+        assessment.action_done()
+        return assessment
+
 
 class ContractCase(CerCase):
     """Carnets with a decided orientation, and contracts taken through their
@@ -60,9 +78,10 @@ class ContractCase(CerCase):
     # ------------------------------------------------------------ carnets
     @classmethod
     def _oriented_notebook(cls, orientation_type="solidarity", date_decision=None,
-                           decide=True, **vals):
+                           decide=True, scale=True, **vals):
         """A carnet of the territory, followed by ``cls.referent``, with an
-        orientation (decided unless ``decide`` is False)."""
+        orientation (decided unless ``decide`` is False) and the scale agreed
+        with the beneficiary after it (unless ``scale`` is False)."""
         cls._lastname_seq += 1
         vals.setdefault("territory_id", cls.territory.id)
         notebook = cls._notebook("Contrat%s" % "".join(
@@ -77,6 +96,8 @@ class ContractCase(CerCase):
         orientation = cls.env["rsa.orientation"].create(values)
         if decide:
             orientation.action_decide()
+            if scale:
+                cls._scale(notebook)
         return notebook
 
     # ----------------------------------------------------------- contracts
@@ -90,7 +111,8 @@ class ContractCase(CerCase):
         values.update(vals)
         return self.env["cer.contract"].sudo(self.referent).create(values)
 
-    def _pap_line(self, contract, code="A.1.1", **vals):
+    def _pap_line(self, contract, code=None, **vals):
+        code = code or PLAN_CODE[contract.contract_type]
         values = {"contract_id": contract.id, "action_code_id": self._code(code).id,
                   "date_start": contract.date_start,
                   "date_deadline": self._shift(contract.date_start, months=3),
@@ -171,6 +193,7 @@ class LiaisonCase(ContractCase):
             "date_decision": cls.today,
         })
         cls.orientation.action_decide()
+        cls._scale(cls.notebook)
         cls.contract = cls._running_contract(cls.notebook)
 
     @classmethod
@@ -184,9 +207,11 @@ class LiaisonCase(ContractCase):
             values["contract_type"] = contract_type
         values.update(vals)
         contract = cls.env["cer.contract"].create(values)
+        if not notebook.ede_assessment_ids.filtered(lambda a: a._is_agreed()):
+            cls._scale(notebook)
         cls.env["cer.pap.line"].create({
             "contract_id": contract.id,
-            "action_code_id": cls._code("A.1.1").id,
+            "action_code_id": cls._code(PLAN_CODE[contract.contract_type]).id,
             "date_start": cls.today,
             "date_deadline": cls._shift(cls.today, months=3),
             "beneficiary_engagement": "Constituer le dossier FSL avec les justificatifs.",
@@ -199,8 +224,13 @@ class LiaisonCase(ContractCase):
         contract.action_validate()
         return contract
 
-    def _liaison(self, situation, user=None, **vals):
-        values = {"notebook_id": self.notebook.id, "situation": situation}
+    def _liaison(self, situations, user=None, **vals):
+        """A draft fiche ticking the request(s) ``situations`` ("support",
+        or several: ("amendment", "actions"))."""
+        if isinstance(situations, str):
+            situations = (situations,)
+        values = {"notebook_id": self.notebook.id}
+        values.update({"request_" + situation: True for situation in situations})
         values.update(vals)
         return self.env["cer.liaison"].sudo(user or self.referent).create(values)
 
@@ -219,10 +249,10 @@ class LiaisonCase(ContractCase):
             assessment.action_done()
         return assessment
 
-    def _sent(self, situation, **vals):
+    def _sent(self, situations, **vals):
         """A fiche sent by the référent."""
         vals.setdefault("referent_signed_date", self.today)
-        liaison = self._liaison(situation, **vals)
+        liaison = self._liaison(situations, **vals)
         liaison.sudo(self.referent).action_send()
         return liaison
 

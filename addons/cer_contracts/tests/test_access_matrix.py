@@ -67,9 +67,18 @@ def _with(base, **changes):
     return result
 
 
+# A contract and its parts are drawn up by the référent or a delegate of the
+# President (permission "sign"; guide: "Le contrat est à compléter par le
+# référent … nommé"): an accompagnateur or a structure administrator reads
+# them; the accompagnateur fills the PAP lines of the actions he is in
+# charge of (seed 000: "L'accompagnateur remplit la partie qui le
+# concerne"), test_accompagnateur_fills_the_part_of_his_actions.
+CONTRACT_PARTS = ("cer.contract", "cer.pap.line", "cer.amendment", "cer.amendment.line",
+                  "cer.job.offer", "cer.contract.job", "cer.contract.experience")
+READS_CONTRACTS = {model.replace(".", "__"): "r" for model in CONTRACT_PARTS}
 # A structure administrator reaches the carnets followed by a professional of
 # their structure, but not the EP sessions (they are no member of them).
-STRUCTURE_ADMIN = _with(PROFESSIONAL, rsa__ep__session="")
+STRUCTURE_ADMIN = _with(PROFESSIONAL, rsa__ep__session="", **READS_CONTRACTS)
 # A correspondant sees their territory; only members invite into a carnet.
 CORRESPONDANT = _with(PROFESSIONAL, cdb__notebook__member="r", rsa__ep__session="")
 # The référent reads the health details (allow-list) and records the
@@ -77,7 +86,8 @@ CORRESPONDANT = _with(PROFESSIONAL, cdb__notebook__member="r", rsa__ep__session=
 # Members read the journal of accesses of their carnet.
 REFERENT = _with(PROFESSIONAL, cdb__health="rwc", cdb__notebook__share="rwcu",
                  cdb__access__log="r")
-ACCOMPAGNATEUR = _with(PROFESSIONAL, cdb__notebook__share="r", cdb__access__log="r")
+ACCOMPAGNATEUR = _with(PROFESSIONAL, cdb__notebook__share="r", cdb__access__log="r",
+                       **READS_CONTRACTS)
 # Managers: no health details; the choices and the journal of the carnets
 # they see (their territories, if they have some).
 MANAGER = _with(PROFESSIONAL, rsa__ep__session="rw", cdb__notebook__share="rwcu",
@@ -121,9 +131,18 @@ PORTAL_CATALOGUES = ("cdb.action.code", "cdb.rome.code", "cdb.diploma.level")
 # shows through its controllers).
 PORTAL_DOCUMENTS = ("ir.attachment", "mail.followers", "calendar.attendee")
 # Models whose write and unlink check more than the access rights and rules
-# (the sharing choices: the référent or a manager): the values of the write
-# tried.
-ATTEMPTED = {SHARE: {"visible": False}}
+# (the sharing choices: the référent or a manager; a contract and its parts:
+# who may draw it up): the values of the write tried.
+ATTEMPTED = {
+    SHARE: {"visible": False},
+    "cer.contract": {"objectives": "Objectifs revus"},
+    "cer.pap.line": {"bilan_comment": "Bilan de l'action"},
+    "cer.amendment": {"reason": "Motif revu"},
+    "cer.amendment.line": {"beneficiary_engagement": "S'inscrire à l'atelier"},
+    "cer.job.offer": {"comment": "Candidature envoyée"},
+    "cer.contract.job": {"characteristics": "Horaires de jour"},
+    "cer.contract.experience": {"skills": "Accueil du public"},
+}
 
 
 class TestAccessMatrix(CdbCase):
@@ -267,8 +286,9 @@ class TestAccessMatrix(CdbCase):
     @classmethod
     def _document_data(cls, notebook, lastname, referent):
         env = cls.env
+        note = "Note %s" % lastname
         message = notebook.message_post(
-            body="Note %s" % lastname, message_type="comment", subtype="mail.mt_note")
+            body=note, message_type="comment", subtype="mail.mt_note")
         attachment = env["ir.attachment"].create({
             "name": "bilan-%s.txt" % lastname, "datas_fname": "bilan-%s.txt" % lastname,
             "datas": base64.b64encode(b"bilan"),
@@ -399,6 +419,9 @@ class TestAccessMatrix(CdbCase):
             "rsa.sanction.step": {"case_id": records["rsa.ep.case"].id,
                                   "rule_id": records["rsa.sanction.step"].rule_id.id,
                                   "date_start": self.today},
+            "cer.pap.line": {"contract_id": contract, "action_code_id": self._code("A.1.1").id,
+                             "date_start": self.today,
+                             "date_deadline": self._shift(self.today, months=1)},
             "cer.job.offer": {"contract_id": contract, "offer": "Nouvelle offre"},
             "cer.contract.experience": {"contract_id": contract, "job": "Nouvel emploi"},
             "cer.contract.job": {"contract_id": contract,
@@ -438,6 +461,75 @@ class TestAccessMatrix(CdbCase):
                                 "%s on the %s carnet, %s: %s should be %s" % (
                                     role, scope, model, operation,
                                     "allowed" if operation in expected else "refused"))
+
+    def test_who_draws_up_and_signs_a_contract(self):
+        """Guide: "Le contrat est à compléter par le référent … nommé": the
+        référent and the President's delegates (the correspondant of the
+        territory, the managers, the functional administrator) record the
+        signatures; no one else, whatever they may read or write in the
+        carnet."""
+        signers = {"referent", "correspondant", "manager_of_territory", "manager",
+                   "functional_admin"}
+        contract = self.records["linked"]["cer.contract"]
+        self._agreed_assessment(contract.notebook_id)
+        for role, user in self.users.items():
+            with self.subTest(role=role):
+                try:
+                    with self.cr.savepoint(), mute_logger("odoo.models",
+                                                          "odoo.addons.base.ir.ir_rule"):
+                        as_user = contract.sudo(user)
+                        as_user.write({"beneficiary_signed_date": self.today,
+                                       "referent_signed_date": self.today,
+                                       "reciprocity_answer": "declined"})
+                        as_user.action_sign()
+                        self.assertEqual(contract.state, "signed")
+                        raise _Rollback()
+                except _Rollback:
+                    signed = True
+                except AccessError:
+                    signed = False
+                finally:
+                    self.env.clear()
+                self.assertEqual(signed, role in signers)
+
+    def test_accompagnateur_fills_the_part_of_his_actions(self):
+        """Seed 000: "L'accompagnateur remplit la partie qui le concerne":
+        on a PAP line of an action he is in charge of, its status, result,
+        evaluation and bilan; nothing else of it, nothing of another line,
+        nothing of the contract."""
+        user = self.users["accompagnateur"]
+        contract = self.records["linked"]["cer.contract"]
+        others = self.records["linked"]["cer.pap.line"]
+        mine = self.env["cer.pap.line"].create({
+            "contract_id": contract.id, "action_code_id": self._code("B.2").id,
+            "date_start": self.today, "date_deadline": self._shift(self.today, months=2),
+            "user_id": user.id})
+        mine.sudo(user).write({"state": "in_progress", "result": "Rendez-vous pris.",
+                               "evaluation": "Bonne implication.",
+                               "bilan_comment": "Suivi par le CMP."})
+        self.assertEqual(mine.bilan_comment, "Suivi par le CMP.")
+        self.assertEqual(mine.action_id.state, "in_progress")
+        for record, values in (
+                (mine, {"date_deadline": self._shift(self.today, months=4)}),
+                (mine, {"referent_engagement": "Autre engagement"}),
+                (others, {"bilan_comment": "Pas mon action"}),
+                (contract, {"objectives": "Autres objectifs"}),
+                (contract, {"beneficiary_signed_date": self.today})):
+            with self.subTest(model=record._name, values=values):
+                with self.assertRaises(AccessError):
+                    with self.cr.savepoint():
+                        record.sudo(user).write(values)
+        with self.assertRaises(AccessError):
+            with self.cr.savepoint():
+                mine.sudo(user).unlink()
+
+    @classmethod
+    def _agreed_assessment(cls, notebook):
+        assessment = cls.env["rsa.ede.assessment"].create({"notebook_id": notebook.id})
+        for line in assessment.line_ids:
+            line.level_id = line.item_id.level_ids[:1]
+        assessment.action_done()
+        return assessment
 
     def test_catalogues(self):
         """Catalogues: read by every internal user, changed by the
@@ -507,12 +599,13 @@ class TestAccessMatrix(CdbCase):
         everywhere in Odoo."""
         cases = (("referent", "linked", True), ("referent", "foreign", False),
                  ("beneficiary", "linked", False), ("beneficiary", "foreign", False))
+        intrusion = "Intrusion"
         for role, scope, allowed in cases:
             user = self.users[role]
             notebook = self.records[scope]["cdb.notebook"]
             attempts = {
                 "message": lambda: notebook.sudo(user).message_post(
-                    body="Intrusion", message_type="comment", subtype="mail.mt_note"),
+                    body=intrusion, message_type="comment", subtype="mail.mt_note"),
                 "attachment": lambda: self.env["ir.attachment"].sudo(user).create({
                     "name": "x.txt", "datas": base64.b64encode(b"x"),
                     "res_model": "cdb.notebook", "res_id": notebook.id}),
@@ -595,7 +688,8 @@ class TestAccessMatrix(CdbCase):
     def _subscribe(notebook):
         """message_subscribe answers False rather than raising."""
         if not notebook.message_subscribe(partner_ids=notebook.env.user.partner_id.ids):
-            raise AccessError("not subscribed")
+            refusal = "not subscribed"
+            raise AccessError(refusal)
 
     def test_moving_a_follower_to_a_foreign_carnet_is_refused(self):
         """The own-entries rule of mail.followers lets one change its own

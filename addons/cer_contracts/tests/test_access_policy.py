@@ -73,6 +73,67 @@ class TestAccessPolicy(LiaisonCase):
         self.assertRefusedWith(AccessError, contract.sudo(self.accompagnateur).action_sign)
         self.assertEqual(contract.state, "draft")
 
+    def test_only_the_referent_or_a_delegate_draws_up_the_contract(self):
+        """Guide: "Le contrat est à compléter par le référent … nommé"; seed
+        000: "L'accompagnateur remplit la partie qui le concerne". On every
+        path a client has: the contract's fields and signature dates, its
+        plan, jobs sought, experiences, job offers, avenants; the renewal
+        and the signature (above) ask the same permission."""
+        notebook = self._oriented_notebook("professional_other")
+        self._member(notebook, self.accompagnateur)
+        contract = self._contract(notebook, duration_months=6)
+        line = self._pap_line(contract)
+        rome = self.env["cdb.rome.code"].search([], limit=1)
+        as_helper = self.accompagnateur
+        attempts = {
+            "objectives": lambda: contract.sudo(as_helper).write({"objectives": "Autres"}),
+            "signature": lambda: contract.sudo(as_helper).write(
+                {"beneficiary_signed_date": self.today, "referent_signed_date": self.today}),
+            "plan line": lambda: self.env["cer.pap.line"].sudo(as_helper).create({
+                "contract_id": contract.id, "action_code_id": self._code("H.1.1").id,
+                "date_start": self.today, "date_deadline": self._shift(self.today, months=1)}),
+            "line of the référent": lambda: line.sudo(as_helper).write(
+                {"bilan_comment": "Fait"}),
+            "line deleted": lambda: line.sudo(as_helper).unlink(),
+            "job sought": lambda: self.env["cer.contract.job"].sudo(as_helper).create(
+                {"contract_id": contract.id, "rome_code_id": rome.id}),
+            "experience": lambda: self.env["cer.contract.experience"].sudo(as_helper).create(
+                {"contract_id": contract.id, "job": "Vendeur"}),
+            "job offer": lambda: self.env["cer.job.offer"].sudo(as_helper).create(
+                {"contract_id": contract.id, "offer": "Vendeur"}),
+            "avenant": lambda: self.env["cer.amendment"].sudo(as_helper).create(
+                {"contract_id": contract.id, "reason": "Changement"}),
+        }
+        for name, attempt in attempts.items():
+            with self.subTest(attempt=name):
+                self.assertRefusedWith(AccessError, attempt)
+        self.assertFalse(contract.beneficiary_signed_date)
+        self.assertEqual(contract.pap_line_ids, line)
+        # the President's delegate may draw it up, as the référent
+        contract.sudo(self.correspondant).write({"objectives": "Objectifs revus"})
+        self.env["cer.job.offer"].sudo(self.correspondant).create(
+            {"contract_id": contract.id, "offer": "Vendeur"})
+        self.assertEqual(contract.objectives, "Objectifs revus")
+
+    def test_accompagnateur_fills_the_lines_of_his_actions(self):
+        """Seed 000: "L'accompagnateur remplit la partie qui le concerne":
+        the status, result and bilan of the lines of the actions he is in
+        charge of."""
+        notebook = self._oriented_notebook()
+        self._member(notebook, self.accompagnateur)
+        contract = self._contract(notebook)
+        line = self._pap_line(contract, user_id=self.accompagnateur.id)
+        line.sudo(self.accompagnateur).write({
+            "state": "in_progress", "result": "Dossier déposé.",
+            "bilan_comment": "En attente de la commission."})
+        self.assertEqual(line.bilan_comment, "En attente de la commission.")
+        self.assertEqual(line.state, "in_progress")
+        for values in ({"beneficiary_engagement": "Autre"},
+                       {"date_deadline": self._shift(self.today, months=5)}):
+            with self.subTest(values=values):
+                self.assertRefusedWith(AccessError, lambda: line.sudo(
+                    self.accompagnateur).write(values))
+
     def test_correspondant_of_another_territory_does_not_decide(self):
         """A member of the carnet in the correspondant group, of another
         territory: the old group test let him validate."""

@@ -329,8 +329,16 @@ class TestRenewal(ContractCase):
         self.assertFalse(self.env["cer.contract"].search(
             [("previous_contract_id", "=", self.contract.id)]))
 
-    def test_renewal_carries_the_open_actions_with_their_bilan(self):
+    def test_renewal_carries_the_actions_with_their_bilan(self):
+        """The open actions and the done ones with their result and bilan
+        ("reprise des anciennes actions complétées du bilan"); not those an
+        avenant cancelled."""
         self._agreed_ede(self.notebook)
+        cancelled = self._amended_line(self.contract, "C.1")
+        amendment, new_line = self._amendment(self.contract, cancel=cancelled.action_id,
+                                              beneficiary_signed_date=self.today)
+        amendment.sudo(self.correspondant).action_apply()
+        self.assertEqual(cancelled.state, "abandoned")
         renewal = self._renew(self.contract)
         self.assertEqual(renewal.previous_contract_id, self.contract)
         self.assertEqual(renewal.date_start, self._shift(self.contract.date_end, days=1))
@@ -339,11 +347,19 @@ class TestRenewal(ContractCase):
         self.assertFalse(renewal.reciprocity_answer,
                          "reciprocity is proposed again at every renewal")
         self.assertFalse(renewal.beneficiary_signed_date)
-        self.assertEqual(renewal.pap_line_ids.mapped("action_id"), self.open_line.action_id,
-                         "the same action of the carnet, not the done one")
-        self.assertEqual(renewal.pap_line_ids.bilan_comment, "Dossier FSL déposé, en attente.")
-        self.assertEqual(self.contract.pap_line_ids, self.open_line | self.done_line,
-                         "the renewed contract keeps its plan")
+        carried = renewal.pap_line_ids
+        self.assertEqual(carried.mapped("action_id"),
+                         (self.open_line | self.done_line | new_line.pap_line_id).mapped(
+                             "action_id"),
+                         "the same actions of the carnet, the done one included")
+        self.assertNotIn(cancelled.action_id, carried.mapped("action_id"))
+        by_action = {line.action_id: line for line in carried}
+        self.assertEqual(by_action[self.open_line.action_id].bilan_comment,
+                         "Dossier FSL déposé, en attente.")
+        self.assertEqual(by_action[self.done_line.action_id].result, "Bilan fait.")
+        self.assertEqual(by_action[self.done_line.action_id].state, "done")
+        self.assertTrue((self.open_line | self.done_line) <= self.contract.pap_line_ids,
+                        "the renewed contract keeps its plan")
 
     def test_validated_renewal_replaces_the_contract(self):
         """The usual path: the renewal is prepared, signed and validated

@@ -14,7 +14,8 @@ class TestDataProtection(ContractCase):
         super().setUp()
         self.notebook = self._oriented_notebook()
         self.contract = self._running(self.notebook)
-        self.assessment = self._agreed_ede(self.notebook)
+        self.assessment = self.contract.assessment_id
+        self.assertTrue(self.assessment, "signed with its employment-distance scale")
 
     def _records(self, model):
         return self.env[model].sudo().with_context(active_test=False).search(
@@ -38,7 +39,7 @@ class TestDataProtection(ContractCase):
         assessment, a fiche de liaison sent) goes at the end of the retention
         period."""
         liaison = self.env["cer.liaison"].sudo(self.referent).create({
-            "notebook_id": self.notebook.id, "situation": "support",
+            "notebook_id": self.notebook.id, "request_support": True,
             "support_request": "Aide pour la garde d'enfant",
             "referent_signed_date": self.today})
         liaison.sudo(self.referent).action_send()

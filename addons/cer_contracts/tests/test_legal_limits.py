@@ -206,7 +206,7 @@ class TestPartsStayInPlace(ContractCase):
 
     def test_contract_and_fiche_stay_in_their_carnet(self):
         liaison = self.env["cer.liaison"].sudo(self.referent).create(
-            {"notebook_id": self.notebook.id, "situation": "support"})
+            {"notebook_id": self.notebook.id, "request_support": True})
         for record in (self.contract, liaison):
             with self.subTest(model=record._name):
                 self.assertRefusedWith(ValidationError, lambda: record.sudo(

@@ -1,6 +1,6 @@
-"""Fiche de liaison (guide, "LA FICHE DE LIAISON", Annexe 7): the four
-situations, their signature rules, the answer that always comes back to the
-référent, and who may read a fiche."""
+"""Fiche de liaison (guide, "LA FICHE DE LIAISON", Annexe 7): the
+requests, one or several on a fiche, their signature rules, the answer that
+always comes back to the référent, and who may read a fiche."""
 from odoo.exceptions import AccessError, UserError
 
 from .common import LiaisonCase
@@ -42,11 +42,55 @@ class TestLiaisonWorkflow(LiaisonCase):
                          "the request and the answer are in the carnet")
 
     def test_send_refused_without_referent_signature(self):
-        liaison = self._liaison("support", support_request="Question")
+        """A request to the EP is signed by the référent ("il est demandé la
+        signature du référent")."""
+        liaison = self._liaison("ep", ep_request_type="suspension", suspension_reason="breach",
+                                ep_motive="Trois convocations sans réponse.")
+        liaison.sudo(self.referent).attachment_ids = self._attachment(liaison)
         self.assertRefused(
             UserError, "mail.activity", [("res_model", "=", "cer.liaison")],
             liaison.sudo(self.referent).action_send)
         self.assertEqual(liaison.state, "draft")
+
+    def test_support_request_is_not_signed(self):
+        """Annexe 7, "Demande d'appui dans l'accompagnement": "Elle peut être
+        dématérialisée sous forme de mail, n'ayant pas de signature." Sent
+        without signature, printed without the signature part."""
+        liaison = self._liaison("support", support_request="Quelles aides pour la mobilité ?")
+        self.assertFalse(liaison.referent_signs)
+        liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "sent")
+        html = self._print(liaison)
+        self.assertNotIn("Signature du référent", html)
+        self.assertNotIn("Signature du bénéficiaire", html)
+        self.assertIn("Quelles aides pour la mobilité ?", html)
+
+    def test_other_request_says_what_it_is(self):
+        """Annexe 7, page 1: "Autre(s) : ……", answered like a request for
+        support."""
+        liaison = self._liaison("other")
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()
+        liaison.sudo(self.referent).other_request = "Domiciliation"
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.correspondant_comment = "Voir le CCAS."
+        with self.assertRaises(UserError):
+            as_correspondant.action_opinion_favourable()  # answered, not an opinion
+        as_correspondant.action_answer()
+        self.assertEqual(liaison.state, "closed")
+        self.assertReferentAnswered(liaison)
+
+    def test_a_fiche_ticks_something(self):
+        liaison = self.env["cer.liaison"].sudo(self.referent).create(
+            {"notebook_id": self.notebook.id, "support_request": "Question"})
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()
+        self.assertEqual(liaison.state, "draft")
+
+    def _print(self, liaison):
+        return self.env.ref("cer_contracts.action_report_cer_liaison").render_qweb_html(
+            liaison.ids)[0].decode()
 
     def test_send_refused_without_correspondant_following_the_carnet(self):
         liaison = self._liaison("support", support_request="Question",
@@ -343,7 +387,13 @@ class TestLiaisonEp(LiaisonCase):
         self.assertEqual(case.suspension_reason, "breach")
         self.assertEqual(case.attachment_count, 1, "the convocation letters go with the case")
 
-    def test_unfavourable_opinion_ends_the_request(self):
+    def test_unfavourable_opinion_still_reaches_the_ep(self):
+        """The correspondant gives an opinion, he does not veto: an
+        unfavourable opinion is recorded (on the fiche and on the case) and
+        the request still goes before the équipe pluridisciplinaire, whose
+        opinion and the President's decision follow (Annexe 7: "OBSERVATION/
+        AVIS DU CORRESPONDANT", then "AVIS DE L'EQUIPE PLURIDISCIPLINAIRE",
+        "PARTIE RÉSERVÉE AU PRÉSIDENT")."""
         liaison = self._ep_liaison("reorientation", assessment_id=self._agreed_assessment().id)
         liaison.sudo(self.referent).action_send()
         as_correspondant = liaison.sudo(self.correspondant)
@@ -353,10 +403,118 @@ class TestLiaisonEp(LiaisonCase):
             as_correspondant.action_answer()  # an EP request takes an opinion
         as_correspondant.correspondant_comment = "Attendre la fin du contrat."
         as_correspondant.action_opinion_unfavourable()
-        self.assertEqual(liaison.state, "closed")
-        self.assertFalse(liaison.ep_case_id)
-        self.assertFalse(self.notebook.ep_case_ids)
+        self.assertEqual(liaison.correspondant_opinion, "unfavourable")
+        self.assertEqual(liaison.state, "ep")
+        case = liaison.ep_case_id
+        self.assertTrue(case, "the request reaches the EP whatever the opinion")
+        self.assertEqual(self.notebook.ep_case_ids, case)
+        self.assertEqual(case.state, "submitted")
+        self.assertTrue(case.message_ids.filtered(
+            lambda m: "Attendre la fin du contrat." in (m.body or "")),
+            "the correspondant's opinion goes with the case")
         self.assertReferentAnswered(liaison)
+
+
+class TestSeveralRequests(LiaisonCase):
+    """Annexe 7: one fiche ticks several requests ("Avenant au contrat
+    initialement signé : Cochez « Modification du PAP » … Remplir dans le
+    cas d'une sollicitation de mesures CG, avec la modification du PAP, la
+    page 2 et 3"); each goes through its own steps."""
+
+    def _amendment_and_actions(self, **vals):
+        amendment = self.env["cer.amendment"].create({
+            "contract_id": self.contract.id, "reason": "Nouvelle piste d'emploi."})
+        self.env["cer.amendment.line"].create({
+            "amendment_id": amendment.id, "action_code_id": self._code("G.2.3").id,
+            "date_start": self.today, "date_deadline": self._shift(self.today, months=2)})
+        values = {"amendment_id": amendment.id, "referent_signed_date": self.today,
+                  "action_ids": [(6, 0, self.env.ref(
+                      "cer_contracts.liaison_action_life_project").ids)]}
+        values.update(vals)
+        return self._liaison(("amendment", "actions"), **values), amendment
+
+    def test_amendment_and_actions_on_one_fiche(self):
+        liaison, amendment = self._amendment_and_actions()
+        self.assertTrue(liaison.beneficiary_signs)
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()  # the beneficiary signs both
+        liaison.sudo(self.referent).beneficiary_signed_date = self.today
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.correspondant_comment = "Avenant et action cohérents."
+        as_correspondant.action_opinion_favourable()
+        self.assertEqual(liaison.state, "opinion")
+        as_correspondant.structure_id = self.structure_b
+        as_correspondant.action_grant()
+        self.assertEqual(amendment.state, "applied", "the avenant is applied")
+        self.assertEqual(liaison.state, "structure", "the action goes to the structure")
+        liaison.sudo(self.referent).write({"first_appointment_date": self.today,
+                                           "outcome": "started"})
+        liaison.sudo(self.referent).action_record_outcome()
+        self.assertEqual(liaison.state, "closed")
+
+    def test_each_request_keeps_its_checks(self):
+        liaison, _amendment = self._amendment_and_actions(
+            action_ids=[(5, 0, 0)], beneficiary_signed_date=self.today)
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_send()  # no action of the Département ticked
+        self.assertEqual(liaison.state, "draft")
+
+    def test_ep_request_with_actions_waits_for_both(self):
+        liaison = self._liaison(
+            ("ep", "actions"), referent_signed_date=self.today,
+            beneficiary_signed_date=self.today, ep_request_type="suspension",
+            suspension_reason="breach", ep_motive="Rendez-vous manqués.",
+            action_ids=[(6, 0, self.env.ref("cer_contracts.liaison_action_life_project").ids)])
+        liaison.sudo(self.referent).attachment_ids = self._attachment(liaison)
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.correspondant_comment = "À voir en équipe."
+        as_correspondant.action_opinion_favourable()
+        case = liaison.ep_case_id
+        self.assertTrue(case)
+        self.assertEqual(liaison.state, "opinion", "the President decides on the actions")
+        as_correspondant.decision_motive = "Priorité à l'EP."
+        as_correspondant.action_refuse()
+        self.assertEqual(liaison.state, "ep", "the EP part still waits")
+        session = self.env["rsa.ep.session"].create({
+            "date": self._shift(self.today, days=10) + " 09:00:00", "territory": "Arrageois"})
+        case = case.sudo(self.correspondant)
+        case.write({"session_id": session.id, "opinion_motive": "Sanction justifiée."})
+        case.action_give_opinion("favourable")
+        case.action_decide("refused")
+        self.assertEqual(liaison.state, "closed")
+
+    def test_print_ticks_every_request_and_the_structure_outcomes(self):
+        """The print follows Annexe 7: "RSA depuis le", the ticked boxes,
+        the structure's outcomes with "Réorientation vers le
+        référent-solidarité"."""
+        self.notebook.beneficiary_id.rsa_entry_date = "2019-03-01"
+        liaison, _amendment = self._amendment_and_actions(beneficiary_signed_date=self.today)
+        html = self.env.ref("cer_contracts.action_report_cer_liaison").render_qweb_html(
+            liaison.ids)[0].decode()
+        self.assertIn("RSA depuis le", html)
+        self.assertIn("01/03/2019", html)
+        self.assertEqual(html.count("☒"), 3, "the two requests and the action ticked")
+        self.assertIn("Autre(s)", html)
+        self.assertIn("Réorientation vers le référent-solidarité", html)
+        self.assertIn("Signature du bénéficiaire", html)
+
+    def test_reorientation_by_the_structure_has_its_date(self):
+        liaison, _amendment = self._amendment_and_actions(beneficiary_signed_date=self.today)
+        liaison.sudo(self.referent).action_send()
+        as_correspondant = liaison.sudo(self.correspondant)
+        as_correspondant.correspondant_comment = "D'accord."
+        as_correspondant.action_opinion_favourable()
+        as_correspondant.structure_id = self.structure_b
+        as_correspondant.action_grant()
+        liaison.sudo(self.referent).write({"first_appointment_date": self.today,
+                                           "outcome": "reoriented_solidarity"})
+        with self.assertRaises(UserError):
+            liaison.sudo(self.referent).action_record_outcome()
+        liaison.sudo(self.referent).reorientation_date = self.today
+        liaison.sudo(self.referent).action_record_outcome()
+        self.assertEqual(liaison.state, "closed")
 
 
 class TestLiaisonAccess(LiaisonCase):

@@ -63,6 +63,19 @@ class TestReports(LiaisonCase):
             "7. Vos remarques", "8. Décision du Président du Département", "9. Signatures",
             "Exemplaire 2/2 – Département"])
         self.assertNotIn("Fiche de suivi emploi", text, "professional contracts only")
+        self.assertNotIn("conclusion de l'entretien", text, "professional contracts only")
+
+    def test_solidarity_contract_prints_the_jobs_sought(self):
+        """Annexe 5, CER solidarité: "objectif de l'accompagnement solidarité
+        avec perspective professionnelle ainsi que le ou les emploi(s)
+        recherché(s)"."""
+        rome = self.env["cdb.rome.code"].search([], limit=1)
+        self.env["cer.contract.job"].create({
+            "contract_id": self.contract.id, "rome_code_id": rome.id,
+            "expected_salary": "SMIC"})
+        text = self._html("cer_contracts.action_report_cer_contract", self.contract)
+        self._assertInOrder(text, ["2. Vos objectifs", "Le ou les emplois que vous recherchez",
+                                   rome.name, "3. Votre plan d'actions personnalisé"])
 
     def test_originals_on_separate_pages_of_one_document(self):
         """The second original starts on a new page, inside the same article:
@@ -87,7 +100,8 @@ class TestReports(LiaisonCase):
             registered_france_travail=True,
             experience_ids=[(0, 0, {"job": "Agent de propreté", "company": "Net'Plus",
                                     "duration": "18 mois"})],
-            job_ids=[(0, 0, {"rome_code_id": rome.id, "expected_salary": "SMIC"})])
+            job_ids=[(0, 0, {"rome_code_id": rome.id, "expected_salary": "SMIC"})],
+            interview_conclusion="Projet validé : agent de propreté en collectivité.")
         self.env["cer.job.offer"].create({
             "contract_id": contract.id, "offer": "Agent d'entretien – mairie d'Arras",
             "reasonable": True, "result": "partial",
@@ -100,10 +114,12 @@ class TestReports(LiaisonCase):
             "1. Vous (état civil)", "2. Votre situation professionnelle",
             "3. Votre situation face à l'emploi", "Votre profil professionnel",
             "Les métiers que vous recherchez", "4. Vos objectifs",
-            "5. Votre plan d'actions personnalisé", "6. Fiche de suivi emploi",
-            "7. Nos engagements réciproques", "8. Réciprocité", "9. Votre référent",
-            "10. Vos remarques", "11. Décision du Président du Département",
-            "12. Signatures"])
+            "5. Plan d'accompagnement professionnel : conclusion de l'entretien",
+            "Projet validé : agent de propreté en collectivité.",
+            "6. Votre plan d'actions personnalisé", "7. Fiche de suivi emploi",
+            "8. Nos engagements réciproques", "9. Réciprocité", "10. Votre référent",
+            "11. Vos remarques", "12. Décision du Président du Département",
+            "13. Signatures"])
         self.assertIn("Reconnu travailleur handicapé (RQTH) oui", text)
         self.assertIn("Agent de propreté", text)
         self.assertIn(rome.name, text)
@@ -120,7 +136,7 @@ class TestReports(LiaisonCase):
         text = self._html("cer_contracts.action_report_cer_contract", contract)
         self.assertIn("Projet personnalisé d'accès à l'emploi (PPAE) – fiche de suivi", text)
         self.assertNotIn("Exemplaire", text)
-        self.assertEqual(text.count("A.1.1 %s" % A11_LABEL), 1)
+        self.assertEqual(text.count("G.2.3 Définition/validation de projet professionnel"), 1)
         self.assertIn("Le bénéficiaire", text)
 
     # ------------------------------------------------------ fiche de liaison

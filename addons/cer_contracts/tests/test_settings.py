@@ -5,11 +5,11 @@ CER professionnel, the reminders and the jobs sought. And each state word
 of the contracts defined once, with its domain helper."""
 from odoo.exceptions import UserError, ValidationError
 
-from ..models.cer_contract import (EDITABLE_STATES, IN_FORCE_STATES, PENDING_STATES,
-                                   SIGNED_STATES)
-from ..settings import (EXPIRY_NOTICE_DAYS, LIAISON_ANSWER_DAYS, MAX_JOBS_SOUGHT,
-                        PROFESSIONAL_DURATIONS_MONTHS, SOLIDARITY_DURATION_MONTHS,
-                        SOLIDARITY_MAX_MONTHS)
+from ..models.cer_contract import (AT_TERM_STATES, EDITABLE_STATES, EXPIRED, IN_FORCE_STATES,
+                                   PENDING_STATES, SIGNED_STATES)
+from ..settings import (EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS, LIAISON_ANSWER_DAYS,
+                        MAX_JOBS_SOUGHT, PROFESSIONAL_DURATIONS_MONTHS, RENEWAL_DELAY_DAYS,
+                        SOLIDARITY_DURATION_MONTHS, SOLIDARITY_MAX_MONTHS)
 from .common import LiaisonCase
 
 FIELDS = {
@@ -19,6 +19,8 @@ FIELDS = {
     "cer_expiry_notice_days": EXPIRY_NOTICE_DAYS,
     "cer_liaison_answer_days": LIAISON_ANSWER_DAYS,
     "cer_max_jobs_sought": MAX_JOBS_SOUGHT,
+    "cer_renewal_delay_days": RENEWAL_DELAY_DAYS,
+    "cer_ede_before_first_contract": EDE_BEFORE_FIRST_CONTRACT,
 }
 
 
@@ -102,22 +104,29 @@ class TestSettings(LiaisonCase):
         self.assertTrue(contract.expiry_notified)
 
     def test_state_words_and_their_helpers(self):
-        """In force, signed, editable: one definition each, used by the
-        computed fields, the searches and the domain helpers."""
+        """In force, signed, editable, expired: one definition each, used by
+        the computed fields, the searches and the domain helpers. In force
+        holds until the end date, whether or not the daily job ran."""
         Contract = self.env["cer.contract"]
         self.assertEqual(set(SIGNED_STATES) | set(EDITABLE_STATES),
                          set(dict(Contract._fields["state"].selection)))
         self.assertFalse(set(SIGNED_STATES) & set(EDITABLE_STATES))
-        self.assertTrue(set(IN_FORCE_STATES) <= set(SIGNED_STATES))
+        self.assertTrue(set(AT_TERM_STATES) <= set(SIGNED_STATES))
+        self.assertIn(EXPIRED, AT_TERM_STATES)
         self.assertTrue(set(PENDING_STATES) - {"draft"} <= set(SIGNED_STATES))
-        self.assertEqual(Contract._in_force_domain("contract_ids."),
-                         [("contract_ids.state", "in", IN_FORCE_STATES)])
-        for field, states in (("is_in_force", IN_FORCE_STATES), ("is_signed", SIGNED_STATES),
-                              ("is_editable", EDITABLE_STATES)):
+        self.assertEqual(Contract._in_force_domain("contract_ids."), [
+            ("contract_ids.state", "in", IN_FORCE_STATES),
+            ("contract_ids.date_end", ">=", self.today)])
+        for field, domain in (("is_in_force", Contract._in_force_domain()),
+                              ("is_expired", Contract._expired_domain()),
+                              ("is_signed", [("state", "in", SIGNED_STATES)]),
+                              ("is_editable", [("state", "in", EDITABLE_STATES)])):
             with self.subTest(field=field):
                 found = Contract.search([(field, "=", True)])
-                self.assertEqual(found, Contract.search([("state", "in", states)]))
+                self.assertEqual(found, Contract.search(domain))
                 self.assertTrue(all(contract[field] for contract in found))
+                self.assertFalse(any(contract[field] for contract in Contract.search(
+                    [(field, "=", False)])))
         self.assertTrue(self.contract.is_in_force)
         self.assertTrue(self.notebook.has_contract_in_force)
         self.assertIn(self.notebook, self.env["cdb.notebook"].search(

@@ -28,6 +28,10 @@ class ResPartner(models.Model):
         default=lambda self: LUMP_SUM_AMOUNT.get(self.env),
         help="The RSA socle applicable to the household; defaults to the "
              "amount for a single person set in the configuration.")
+    rsa_entry_date = fields.Date(
+        "RSA since",
+        help="The date the person entered the RSA (fiche de liaison, Annexe 7: "
+             "\"RSA depuis le\").")
     rsa_has_activity = fields.Boolean("Has a professional activity")
     rsa_activity_income = fields.Float(
         "Own professional income (€ net/month)", digits=(12, 2))

@@ -273,13 +273,44 @@ class RsaOrientation(models.Model):
             _("Sign the contract (orientation of %s)") % format_date(self.date_decision),
             self.contract_deadline, self.referent_id)
 
+    # ---------------------------------------- the solidarity accompaniment
+    def _solidarity_accompaniment_start(self):
+        """The day the solidarity accompaniment of this orientation started:
+        its decision, or the later decision of the équipe pluridisciplinaire
+        on a reorientation of the carnet (it "statue sur la suite à donner").
+        One definition for this module's daily job (twelve months later the
+        case goes to the EP) and for cer_contracts (the months of CER
+        solidarité counted from it, the EP case of "Cas 3")."""
+        self.ensure_one()
+        # sudo: the legal limit counts every decision of the carnet, whatever
+        # the sharing choices let the user read
+        case = self.env["rsa.ep.case"].sudo().search([
+            ("notebook_id", "=", self.notebook_id.id), ("case_type", "=", "reorientation"),
+            ("state", "=", "decided"), ("decision_date", "!=", False),
+        ], order="decision_date desc", limit=1)
+        if case and case.decision_date >= (self.date_decision or ""):
+            return case.decision_date
+        return self.date_decision
+
+    def _solidarity_limit_cases(self):
+        """The reorientation cases of the carnet opened for this orientation
+        since its accompaniment started and not decided (before the EP, or
+        withdrawn): the EP is already asked about the path, one case only."""
+        self.ensure_one()
+        # sudo: a case of the carnet, whoever may read it, is the same request
+        return self.env["rsa.ep.case"].sudo().search([
+            ("notebook_id", "=", self.notebook_id.id), ("case_type", "=", "reorientation"),
+            ("origin_orientation_id", "=", self.id), ("state", "!=", "decided"),
+            ("create_date", ">=", self._solidarity_accompaniment_start())])
+
     # ---------------------------------------------------------------- cron
     @api.model
     def _cron_solidarity_twelve_months(self):
         """Seed 003, "L'ACCOMPAGNEMENT SOCIAL": "un accompagnement social
         pendant une période de 6 mois pouvant aller jusqu'à 12 mois": at 12
-        months (``SOLIDARITY_MAX_MONTHS``) the case goes to the équipe
-        pluridisciplinaire (once)."""
+        months (``SOLIDARITY_MAX_MONTHS``) from the start of the
+        accompaniment (``_solidarity_accompaniment_start``) the case goes to
+        the équipe pluridisciplinaire, unless one is already open for it."""
         months = SOLIDARITY_MAX_MONTHS.get(self.env)
         limit = fields.Date.to_string(
             fields.Date.from_string(fields.Date.context_today(self)) - relativedelta(months=months))
@@ -287,13 +318,14 @@ class RsaOrientation(models.Model):
             ("sphere", "=", "solidarity"), ("date_decision", "<=", limit)])
         cases = self.env["rsa.ep.case"]
         for orientation in due:
-            if not orientation.notebook_id.ep_case_ids.filtered(
-                    lambda c: c.origin_orientation_id == orientation):
-                cases |= cases.create({
-                    "notebook_id": orientation.notebook_id.id,
-                    "case_type": "reorientation",
-                    "origin_orientation_id": orientation.id,
-                    "reorientation_reason": "solidarity_limit",
-                    "motive": _("Solidarity accompaniment for %d months.") % months,
-                })
+            if orientation._solidarity_accompaniment_start() > limit or \
+                    orientation._solidarity_limit_cases():
+                continue
+            cases |= cases.create({
+                "notebook_id": orientation.notebook_id.id,
+                "case_type": "reorientation",
+                "origin_orientation_id": orientation.id,
+                "reorientation_reason": "solidarity_limit",
+                "motive": _("Solidarity accompaniment for %d months.") % months,
+            })
         return cases
