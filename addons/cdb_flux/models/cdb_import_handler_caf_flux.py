@@ -473,6 +473,9 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
         """The planned records, in bulk; then the indexes know them."""
         fast = self.env["cdb.import.fast.create"]
         self._assign_caf_numbers(state, plan)
+        if plan["households"]:
+            self.env["rsa.household"].check_access_rights("create")
+            fast._create("rsa.household", plan["households"])
         if plan["partners"]:
             self.env["res.partner"].check_access_rights("create")
             handler = self.env["cdb.import.handler.beneficiary"]
@@ -480,10 +483,6 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                 "department_code", "partner_share", "commercial_company_name"),
                 computed_inputs=("zip", "country_id"),
                 row_computed=handler._fast_partner_row_computed(state))
-        for model_name, key in (("rsa.household", "households"),):
-            if plan[key]:
-                self.env[model_name].check_access_rights("create")
-                fast._create(model_name, plan[key])
         for model_name, key in (("rsa.household.member", "members"),
                                 ("rsa.household.history", "history")):
             rows = plan[key]

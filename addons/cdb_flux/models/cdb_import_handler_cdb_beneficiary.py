@@ -33,6 +33,7 @@ class CdbImportHandlerCdbBeneficiary(models.AbstractModel):
     def _translate(self, state, values):
         """Our columns' values from the service's; [(key, value, reason)]."""
         errors = []
+        self._share_caf_number(state, values)
         phones = split_cell(values.pop("phones", ""))
         if phones:
             values["phone"] = phones[0]
@@ -83,6 +84,18 @@ class CdbImportHandlerCdbBeneficiary(models.AbstractModel):
             else:
                 values["diploma_level_id"] = state["levels"][code]
         return errors
+
+    def _share_caf_number(self, state, values):
+        """The service gave the household's CAF number to each of its
+        beneficiaries; ours is one person's: it stays on the first line of
+        the file that gives it (the duplicate rule of the beneficiaries)."""
+        caf = values.get("caf_number")
+        if not caf:
+            return
+        person = self.env["cdb.import.beneficiary.key"]._line_person(values)
+        first = state.setdefault("caf_persons", {}).setdefault(caf, person)
+        if first != person:
+            values.pop("caf_number")
 
     def _translate_rome(self, state, values):
         text = values.pop("rome_labelled", None)

@@ -147,7 +147,13 @@ class CdbImportHandlerCdbExport(models.AbstractModel):
             "birthdate_date": parse_date(str(beneficiary["date_of_birth"])),
             "caf_number": (beneficiary.get("caf_number") or "").replace(" ", ""),
         }
-        match = self.env["cdb.import.beneficiary.key"]._match(state["beneficiaries"], values)
+        keys = self.env["cdb.import.beneficiary.key"]
+        if values["caf_number"] and keys._conflict_errors(state["beneficiaries"], values):
+            state["report"]["left"].append(_(
+                "%s: the CAF number %s belongs to another beneficiary: not taken.") % (
+                label, values["caf_number"]))
+            values["caf_number"] = ""
+        match = keys._match(state["beneficiaries"], values)
         if match:
             return self.env["res.partner"].browse(match), False
         partner_values = {
@@ -171,6 +177,7 @@ class CdbImportHandlerCdbExport(models.AbstractModel):
                                              "taken.") % (label, caf))
         partner = self._quiet("res.partner").create(partner_values)
         keys = state["beneficiaries"]
+        caf = partner_values.get("caf_number")
         if partner_values.get("caf_number"):
             keys["caf"][caf] = partner.id
         person = self.env["cdb.import.beneficiary.key"]._person(

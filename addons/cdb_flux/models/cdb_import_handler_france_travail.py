@@ -1,6 +1,6 @@
 import hashlib
 
-from odoo import SUPERUSER_ID, _, models
+from odoo import _, models
 
 from odoo.addons.carnet_de_bord.models.res_partner import normalize_nir
 from odoo.addons.cdb_base.tools import identity_key
@@ -23,11 +23,6 @@ FT_COLUMNS = (
 )
 NULL_WORDS = {"null", "none", "n_a"}
 YES_WORDS = {"o", "oui", "1", "y", "yes"}
-DIFFICULTIES = (
-    ("dif_financiere", "Financial"), ("dif_admin_jur", "Administrative or legal"),
-    ("dif_sante", "Health"), ("dif_logement", "Housing"), ("dif_transport", "Transport"),
-    ("dif_inser_com", "Social integration"), ("dif_familiale", "Family"),
-)
 DATE_KEYS = ("date_naissance", "der_entretien_ppae", "der_entretien", "inscription",
              "suivi_debut", "suivi_fin_prev")
 STRUCTURE_PREFIX = "France Travail – "
@@ -148,7 +143,7 @@ class CdbImportHandlerFranceTravail(models.AbstractModel):
                 rome_ids.append(state["rome"][code])
             elif code or cells.get(label_key):
                 unknown.append("%s (%s)" % (cells.get(label_key) or "", code))
-        difficulties = [_(label) for key, label in DIFFICULTIES
+        difficulties = [label for key, label in self._difficulties()
                         if normalize(cells.get(key) or "") in YES_WORDS]
         return {
             "partner_id": partner.id, "notebook_id": notebook.id or False,
@@ -175,6 +170,14 @@ class CdbImportHandlerFranceTravail(models.AbstractModel):
             "referent_user_id": referent.id or False,
             "raw_line": values["_raw"], "line_hash": values["_hash"],
         }
+
+    @staticmethod
+    def _difficulties():
+        """The difficulty columns of the extract and their label."""
+        return (("dif_financiere", _("Financial")),
+                ("dif_admin_jur", _("Administrative or legal")), ("dif_sante", _("Health")),
+                ("dif_logement", _("Housing")), ("dif_transport", _("Transport")),
+                ("dif_inser_com", _("Social integration")), ("dif_familiale", _("Family")))
 
     def _referent(self, state, cells, notebook):
         """The France Travail référent of the line, a member of the carnet:
@@ -204,8 +207,7 @@ class CdbImportHandlerFranceTravail(models.AbstractModel):
             return self.env["res.users"]
         if notebook and notebook._cdb_may("invite") and user not in \
                 notebook.member_ids.filtered("active").mapped("user_id"):
-            notebook._add_member(user.sudo(SUPERUSER_ID), "accompagnateur",
-                                 structure or None)
+            notebook._add_member(user, "accompagnateur", structure or None)
         return user
 
     def _structure(self, state, name):
