@@ -1,6 +1,6 @@
 import os
 
-from odoo import _, fields, models
+from odoo import _, models
 from odoo.tools import config
 
 from odoo.addons.carnet_de_bord.models.res_partner import CAF_NUMBER_RE, normalize_nir
@@ -257,10 +257,11 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                 yield index, values
 
     def _stream_start_writing(self, job, state, path):
-        super()._stream_start_writing(job, state, path)
+        result = super()._stream_start_writing(job, state, path)
         self.env.cr.execute("SELECT household_id FROM rsa_household_history WHERE flux_stamp = %s",
                             (state["stamp"],))
         state["read_before"] = {row[0] for row in self.env.cr.fetchall()}
+        return result
 
     def _write_rows(self, state, rows):
         counts = self._counts()
@@ -586,8 +587,8 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
             member = current.get(partner_id)
             if member:
                 update = self._changed_values(member, {
-                    k: v for k, v in member_values.items() if k not in ("household_id",
-                                                                       "partner_id")})
+                    key: value for key, value in member_values.items()
+                    if key not in ("household_id", "partner_id")})
                 if update:
                     member.write(update)
                     changed = True

@@ -32,19 +32,36 @@ class CdbImportHandlerCdbBeneficiary(models.AbstractModel):
 
     def _translate(self, state, values):
         """Our columns' values from the service's; [(key, value, reason)]."""
-        errors = []
         self._share_caf_number(state, values)
+        self._translate_phones(values)
+        errors = self._translate_nir(values)
+        errors += self._translate_rights(values)
+        errors += self._translate_rqth(values)
+        self._translate_situation(values)
+        errors += self._translate_rome(state, values)
+        errors += self._translate_level(state, values)
+        return errors
+
+    @staticmethod
+    def _translate_phones(values):
         phones = split_cell(values.pop("phones", ""))
         if phones:
             values["phone"] = phones[0]
         if len(phones) > 1:
             values["mobile"] = phones[1]
+
+    @staticmethod
+    def _translate_nir(values):
         nir = values.get("nir")
-        if nir:
-            values["nir"] = normalize_nir(nir)
-            if not values["nir"]:
-                errors.append(("nir", nir, _("Invalid NIR.")))
-        resources, summary = [], []
+        if not nir:
+            return []
+        values["nir"] = normalize_nir(nir)
+        return [] if values["nir"] else [("nir", nir, _("Invalid NIR."))]
+
+    def _translate_rights(self, values):
+        """The rights (RSA, ARE, ASS, activity bonus) in the situation's
+        resources, in French."""
+        errors, resources = [], []
         right = values.pop("rsa_right", None)
         if right:
             label = right_label(right)
@@ -54,36 +71,45 @@ class CdbImportHandlerCdbBeneficiary(models.AbstractModel):
         for key, label in (("right_are", "ARE"), ("right_ass", "ASS"),
                            ("right_bonus", _("Activity bonus"))):
             text = values.pop(key, None)
-            if text:
-                answer = yes_no(text)
-                if answer is None:
-                    errors.append((key, text, _("Expected \"Oui\" or \"Non\".")))
-                resources.append("%s: %s" % (label, _("yes") if answer else _("no")))
+            if not text:
+                continue
+            answer = yes_no(text)
+            if answer is None:
+                errors.append((key, text, _("Expected \"Oui\" or \"Non\".")))
+            resources.append("%s: %s" % (label, _("yes") if answer else _("no")))
         if resources:
             values["situation_resources"] = "; ".join(resources)
+        return errors
+
+    @staticmethod
+    def _translate_rqth(values):
         rqth = values.pop("rqth", None)
-        if rqth:
-            answer = yes_no(rqth)
-            if answer is None:
-                errors.append(("rqth", rqth, _("Expected \"Oui\" or \"Non\".")))
-            summary.append(_("RQTH: %s") % (_("yes") if answer else _("no")))
-        if summary:
-            values["situation_summary"] = "; ".join(summary)
+        if not rqth:
+            return []
+        answer = yes_no(rqth)
+        values["situation_summary"] = _("RQTH: %s") % (_("yes") if answer else _("no"))
+        return [] if answer is not None else [
+            ("rqth", rqth, _("Expected \"Oui\" or \"Non\"."))]
+
+    @staticmethod
+    def _translate_situation(values):
         mobility = values.pop("mobility", None)
         if mobility:
             values["situation_mobility"] = _("Mobility zone: %s km") % mobility
         situation = values.pop("work_situation", None)
         if situation:
             values["situation_employment"] = work_situation_label(situation) or situation
-        errors += self._translate_rome(state, values)
+
+    @staticmethod
+    def _translate_level(state, values):
         level = values.pop("education_level", None)
-        if level:
-            code = EDUCATION_LEVELS.get(level.strip().lower())
-            if not code or code not in state["levels"]:
-                errors.append(("education_level", level, _("Unknown education level.")))
-            else:
-                values["diploma_level_id"] = state["levels"][code]
-        return errors
+        if not level:
+            return []
+        code = EDUCATION_LEVELS.get(level.strip().lower())
+        if not code or code not in state["levels"]:
+            return [("education_level", level, _("Unknown education level."))]
+        values["diploma_level_id"] = state["levels"][code]
+        return []
 
     def _share_caf_number(self, state, values):
         """The service gave the household's CAF number to each of its

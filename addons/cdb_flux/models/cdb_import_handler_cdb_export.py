@@ -99,10 +99,11 @@ class CdbImportHandlerCdbExport(models.AbstractModel):
             yield index, carnet
 
     def _stream_stop(self, state):
-        super()._stream_stop(state)
+        result = super()._stream_stop(state)
         job = state.get("job")
         if job and state.get("report") and any(state["report"].values()):
             job.message_post(body=self._report_html(state["report"]))
+        return result
 
     # ------------------------------------------------------------- writing
     def _write_rows(self, state, rows):

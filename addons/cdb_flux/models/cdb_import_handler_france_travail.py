@@ -162,9 +162,9 @@ class CdbImportHandlerFranceTravail(models.AbstractModel):
             "last_interview": dates.get("der_entretien") or False,
             "rome_code_ids": [(6, 0, rome_ids)],
             "rome_unknown": ", ".join(unknown) or False,
-            "work_axes": ", ".join(filter(None, [cells.get("mrech_axetravailprincipal"),
-                                                cells.get("mrech_axetravailsecondaire")]))
-            or False,
+            "work_axes": ", ".join(filter(None, [
+                cells.get("mrech_axetravailprincipal"),
+                cells.get("mrech_axetravailsecondaire")])) or False,
             "difficulties": ", ".join(difficulties) or False,
             "brsa": normalize(cells.get("brsa") or "") in YES_WORDS,
             "referent_user_id": referent.id or False,

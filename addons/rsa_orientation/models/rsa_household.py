@@ -37,7 +37,7 @@ class RsaHousehold(models.Model):
     _order = "matricule"
 
     name = fields.Char(compute="_compute_name", store=True)
-    organism = fields.Selection([("caf", "CAF"), ("msa", "MSA")], "Organism",
+    organism = fields.Selection([("caf", "CAF"), ("msa", "MSA")],
                                 required=True, default="caf")
     organism_code = fields.Char("Organism number", help="NUMORG: the CAF or MSA of the "
                                 "household (3 digits).")

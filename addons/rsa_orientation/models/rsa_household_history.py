@@ -18,8 +18,8 @@ class RsaHouseholdHistory(models.Model):
                                    ondelete="cascade", index=True)
     flux_stamp = fields.Char("Flux created on", required=True,
                              help="DTCREAFLUX and HEUCREAFLUX of the flux.")
-    reference_date = fields.Date("Reference date", help="DTREF of the flux.")
-    flux_type = fields.Char("Flux type", help="TYPEFLUX: M (monthly), Q (daily)…")
+    reference_date = fields.Date(help="DTREF of the flux.")
+    flux_type = fields.Char(help="TYPEFLUX: M (monthly), Q (daily)…")
     source = fields.Char("File")
     right_state = fields.Selection(RIGHT_STATES, "State of the right")
     rights_duties = fields.Boolean("Household subject to rights and duties")

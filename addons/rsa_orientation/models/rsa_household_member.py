@@ -26,7 +26,7 @@ class RsaHouseholdMember(models.Model):
     partner_id = fields.Many2one("res.partner", "Person", required=True, ondelete="cascade",
                                  index=True)
     role = fields.Selection(HOUSEHOLD_ROLES, required=True, default="DEM")
-    role_code = fields.Char("Role code", help="ROLEPERS as the flux gives it.")
+    role_code = fields.Char(help="ROLEPERS as the flux gives it.")
     rights_duties = fields.Boolean("Subject to rights and duties",
                                    help="TOPPERSDRODEVORSA of the flux.")
     date_start = fields.Date("In the household since")
