@@ -61,11 +61,8 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
 
     def _schema_path(self):
         candidates = [CAF_XSD_PATH.get(self.env), config.get("cdb_caf_xsd_path")]
-        root = os.path.dirname(config["root_path"] or "") if config.get("root_path") else ""
         addons = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         candidates.append(os.path.join(os.path.dirname(addons), REFERENCE_XSD))
-        if root:
-            candidates.append(os.path.join(root, REFERENCE_XSD))
         for path in candidates:
             if path and os.path.isfile(path):
                 return path
@@ -553,6 +550,9 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
         household = self._quiet("rsa.household").browse(household_id)
         changed = self._changed_values(household, self._household_values(state, values))
         changed.pop("flux_stamp", None)
+        if not {"right_state", "right_state_reason"} & set(changed):
+            # the state is the same: it is known since the first flux that said it
+            changed.pop("right_state_date", None)
         household.write(dict(changed, flux_stamp=state["stamp"]))
         state["household_rights_duties"] = values["rights_duties"]
         members_changed = self._update_members(state, household, values, plan)
