@@ -150,9 +150,11 @@ class ResPartner(models.Model):
                                   orderby=orderby, lazy=lazy)
 
     @api.multi
-    def export_data(self, fields_to_export, raw_data=False):
-        self._cdb_check_nir_access(fields_to_export)
-        return super().export_data(fields_to_export, raw_data=raw_data)
+    def _export_rows(self, fields, batch_invalidate=True):
+        """``export_data`` of partners, and of another model's records
+        through their beneficiary (``beneficiary_id/nir``)."""
+        self._cdb_check_nir_access([path[0] for path in fields if path])
+        return super()._export_rows(fields, batch_invalidate=batch_invalidate)
 
     @api.model
     def create(self, vals):

@@ -281,9 +281,17 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
         return counts
 
     # A new household, in bulk
+    def _next_id(self, state, model_name):
+        """A new id of ``model_name``, reserved a chunk at a time (unused ones
+        are a gap in the sequence)."""
+        pool = state.setdefault("ids", {}).setdefault(model_name, [])
+        if not pool:
+            pool.extend(reversed(self.env["cdb.import.fast.create"]._reserve_ids(
+                model_name, IMPORT_CHUNK_SIZE.get(self.env))))
+        return pool.pop()
+
     def _plan_household(self, state, values, plan):
-        fast = self.env["cdb.import.fast.create"]
-        household_id = fast._reserve_ids("rsa.household", 1)[0]
+        household_id = self._next_id(state, "rsa.household")
         members = []
         for person in values["persons"]:
             partner_id = self._plan_person(state, values, person, household_id, plan)
@@ -312,7 +320,7 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
             plan["existing_members"].add(partner_id)
             self._plan_notebook(state, partner_id, person, plan)
             return partner_id
-        partner_id = self.env["cdb.import.fast.create"]._reserve_ids("res.partner", 1)[0]
+        partner_id = self._next_id(state, "res.partner")
         partner_values.update(self._new_partner_values(state, partner_values, partner_id))
         partner_values["rsa_household_id"] = household_id
         plan["partners"].append(partner_values)

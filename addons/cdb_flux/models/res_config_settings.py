@@ -12,7 +12,7 @@ class ResConfigSettings(models.TransientModel):
         "Open the carnets from the CAF/MSA flux", help=CAF_CREATE_NOTEBOOKS.source)
     cdb_flux_xsd_path = fields.Char("Schema of the CAF/MSA flux", help=CAF_XSD_PATH.source)
     cdb_flux_folder = fields.Char("Folder of the flux", help=FLUX_FOLDER.source)
-    cdb_flux_sources = fields.Html(compute="_compute_cdb_flux_sources")
+    cdb_flux_sources = fields.Html("Sources", compute="_compute_cdb_flux_sources")
 
     @api.model
     def _cdb_settings(self):

@@ -42,6 +42,8 @@ class TestFluxAccess(FluxCase):
                      lambda: Partner.search([], order="nir"),
                      lambda: Partner.read_group([], ["nir"], ["nir"]),
                      lambda: as_pro.export_data(["nir"]),
+                     lambda: notebook.sudo(self.professional).export_data(
+                         ["beneficiary_id/nir"]),
                      lambda: as_pro.write({"nir": False})):
             with self.assertRaises(AccessError):
                 call()
