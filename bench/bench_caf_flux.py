@@ -64,10 +64,10 @@ def main(env):
         path = handle.name
     size = os.path.getsize(path) / 1024.0 / 1024.0
     print("flux: %d households, %.1f MB, written in %.1f s" % (count, size, time.time() - start))
-    values = {"import_type": "caf_flux", "filename": os.path.basename(path), "source": "folder"}
+    values = {"import_type": "caf_flux", "filename": os.path.basename(path)}
     try:
         job = env["cdb.import.job"].create(dict(values))
-        job._workflow_write({"source_path": path})
+        job._workflow_write({"source": "folder", "source_path": path})
         env.cr.commit()
         start = time.time()
         job._process(validate_only=True, commit=True)
@@ -82,7 +82,7 @@ def main(env):
               "peak %.0f MB, load %s" % (first, job.state, job.created_count,
                                          job.rejected_count, count / first, peak_mb(), load()))
         again = env["cdb.import.job"].create(dict(values))
-        again._workflow_write({"source_path": path})
+        again._workflow_write({"source": "folder", "source_path": path})
         env.cr.commit()
         start = time.time()
         again._process(commit=True)

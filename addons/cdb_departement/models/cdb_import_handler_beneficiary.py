@@ -352,10 +352,16 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     def _fast_partner_row_computed(self, state):
         """The stored computed fields of a partner that differ on each line."""
         row_computed = {"rsa_accompaniment_required": state["accompaniment_rule"]}
-        rights = state["rights_duties_rule"]
+        rights, last = state["rights_duties_rule"], {}
+
+        def rights_of(values, position):
+            """The rule once per row, for its three fields."""
+            if last.get("values") is not values:
+                last.update(values=values, result=rights(values))
+            return last["result"][position]
         for position, name in enumerate(("rsa_rights_duties", "rsa_rights_duties_date",
                                          "rsa_rights_duties_source")):
-            row_computed[name] = lambda values, i=position: rights(values)[i]
+            row_computed[name] = lambda values, i=position: rights_of(values, i)
         row_computed["cdb_identity_key"] = lambda values: identity_key(
             values.get("lastname"), values.get("firstname"))
         return row_computed

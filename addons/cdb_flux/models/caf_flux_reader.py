@@ -42,25 +42,12 @@ def _text(element, path):
     return value or None
 
 
-def _date(element, path):
-    value = _text(element, path)
-    return value[:10] if value else None
-
-
 def _flag(element, path):
     """A boolean of the flux (xsd:boolean: 1/0/true/false); None when absent."""
     value = _text(element, path)
     if value is None:
         return None
     return value in ("1", "true")
-
-
-def _amount(element, path):
-    value = _text(element, path)
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 def _clear(element):
@@ -77,7 +64,8 @@ def iter_flux(path, schema=None):
     ``path``, validating against ``schema`` as it reads when given. Raises
     ``FluxError`` when the file is not well-formed XML or not valid."""
     context = etree.iterparse(path, events=("end",), tag=(HEADER_TAG, HOUSEHOLD_TAG),
-                              schema=schema, huge_tree=True, remove_comments=True)
+                              schema=schema, huge_tree=True, remove_comments=True,
+                              remove_pis=True)
     try:
         for _event, element in context:
             if element.tag == HEADER_TAG:
@@ -111,25 +99,55 @@ def count_households(path, block=1 << 20):
             count -= tail.count(needle)
 
 
+def _fields(element):
+    """{tag: text} of the children of ``element`` (the first of each tag),
+    spaces cleaned, None when empty: one pass over the children."""
+    result = {}
+    if element is None:
+        return result
+    for child in element:
+        if child.tag not in result:
+            text = child.text
+            result[child.tag] = " ".join(text.split()) or None if text else None
+    return result
+
+
+def _day(value):
+    return value[:10] if value else None
+
+
+def _bool(value):
+    return None if value is None else value in ("1", "true")
+
+
+def _number(value):
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
 def household_values(element):
     """What a household (``InfosFoyerRSA``) says, as plain values."""
-    identification = element.find("IdentificationRSA")
-    rights = element.find("PrestationRSA/DetailDroitRSA")
+    organism = _fields(element.find("IdentificationRSA/Organisme"))
+    request = _fields(element.find("IdentificationRSA/DemandeRSA"))
+    common = _fields(element.find("PrestationRSA/DetailDroitRSA/TroncCommunDroitRSA"))
+    amounts = _fields(element.find("PrestationRSA/DetailDroitRSA/MontantsCalculDroitRSA"))
     situation = element.find("PrestationRSA/SituationDossierRSA")
     values = {
-        "organism": (_text(identification, "Organisme/FONORG") or "").upper(),
-        "organism_code": _text(identification, "Organisme/NUMORG"),
-        "matricule": _text(identification, "Organisme/MATRICULE"),
-        "request_date": _date(identification, "DemandeRSA/DTDEMRSA"),
-        "request_number": _text(identification, "DemandeRSA/NUMDEMRSA"),
+        "organism": (organism.get("FONORG") or "").upper(),
+        "organism_code": organism.get("NUMORG"),
+        "matricule": organism.get("MATRICULE"),
+        "request_date": _day(request.get("DTDEMRSA")),
+        "request_number": request.get("NUMDEMRSA"),
         "persons": [person_values(person) for person in element.iterfind("Personne")],
         "family_situation": _text(element, "DonneesAdministratives/SituationFamille/SITFAM"),
         "address": address_values(element.find("DonneesAdministratives/Adresse")),
         "right_state": _text(situation, "EtatDossierRSA/ETATDOSRSA"),
         "right_reason": right_reason(situation),
-        "rights_duties": _flag(rights, "TroncCommunDroitRSA/TOPFOYDRODEVORSA"),
-        "resources": _amount(rights, "MontantsCalculDroitRSA/MTRESSMENRSA"),
-        "guaranteed_income": _amount(rights, "MontantsCalculDroitRSA/MTREVMINIGARARSA"),
+        "rights_duties": _bool(common.get("TOPFOYDRODEVORSA")),
+        "resources": _number(amounts.get("MTRESSMENRSA")),
+        "guaranteed_income": _number(amounts.get("MTREVMINIGARARSA")),
     }
     values["fingerprint"] = fingerprint(values)
     return values
@@ -144,52 +162,54 @@ def right_reason(situation):
                              ("Refus", "MOTIREFURSA", "DTREFURSA")):
         block = situation.find(path) if situation is not None else None
         if block is not None:
-            return {"kind": path, "code": _text(block, code), "date": _date(block, date)}
+            block = _fields(block)
+            return {"kind": path, "code": block.get(code), "date": _day(block.get(date))}
     return None
 
 
 def person_values(person):
-    identity = person.find("Identification")
-    benefits = person.findall("Prestations")
-    rsa = [b for b in benefits if _text(b, "NATPREST") == RSA_BENEFIT] or benefits
-    values = {
-        "title": _text(identity, "QUAL"),
-        "lastname": _text(identity, "NOM"),
-        "birth_name": _text(identity, "NOMNAI"),
-        "firstname": _text(identity, "PRENOM"),
-        "birth_place": _text(identity, "NOMCOMNAI"),
-        "birthdate": _date(identity, "DTNAI"),
-        "nir": _text(identity, "NIR"),
-        "sex": _text(identity, "SEXE"),
-        "role": _text(rsa[0], "ROLEPERS") if rsa else None,
-        "responsible": _flag(person, "DossierCAF/TOPRESPDOS"),
-        "date_start": _date(person, "DossierCAF/DDRATDOS"),
-        "date_end": _date(person, "DossierCAF/DFRATDOS"),
+    identity = _fields(person.find("Identification"))
+    folder = _fields(person.find("DossierCAF"))
+    amounts = _fields(person.find("MontantCalculDroitRSAPersonne"))
+    benefits = [_fields(benefit) for benefit in person.iterfind("Prestations")]
+    rsa = [b for b in benefits if b.get("NATPREST") == RSA_BENEFIT] or benefits
+    return {
+        "title": identity.get("QUAL"),
+        "lastname": identity.get("NOM"),
+        "birth_name": identity.get("NOMNAI"),
+        "firstname": identity.get("PRENOM"),
+        "birth_place": identity.get("NOMCOMNAI"),
+        "birthdate": _day(identity.get("DTNAI")),
+        "nir": identity.get("NIR"),
+        "sex": identity.get("SEXE"),
+        "role": rsa[0].get("ROLEPERS") if rsa else None,
+        "responsible": _bool(folder.get("TOPRESPDOS")),
+        "date_start": _day(folder.get("DDRATDOS")),
+        "date_end": _day(folder.get("DFRATDOS")),
         "france_travail_id": _text(person, "DossierPoleEmploi/IDASSEDIC"),
-        "rights_duties": _flag(person, "MontantCalculDroitRSAPersonne/TOPPERSDRODEVORSA"),
+        "rights_duties": _bool(amounts.get("TOPPERSDRODEVORSA")),
         "no_resources": _flag(person, "Ressources/GeneraliteRessourcesTrimestre/TOPRESSNUL"),
-        "resources": _amount(person, "MontantCalculDroitRSAPersonne/MTPERSRESSMENRSA"),
+        "resources": _number(amounts.get("MTPERSRESSMENRSA")),
         "activities": [
-            {"code": _text(activity, "ACT"), "start": _date(activity, "DDACT"),
-             "end": _date(activity, "DFACT")}
-            for activity in person.iterfind("Activite")],
+            {"code": activity.get("ACT"), "start": _day(activity.get("DDACT")),
+             "end": _day(activity.get("DFACT"))}
+            for activity in map(_fields, person.iterfind("Activite"))],
     }
-    return values
 
 
 def address_values(address):
     if address is None:
         return None
-    france = address.find("AdresseDetailleeFrance")
-    if france is None:
+    france = _fields(address.find("AdresseDetailleeFrance"))
+    if not france:
         return None
-    street = " ".join(filter(None, (_text(france, "NUMVOIE"), _text(france, "LIBTYPEVOIE"),
-                                    _text(france, "NOMVOIE"))))
-    street2 = " ".join(filter(None, (_text(france, "COMPLIDEADR"), _text(france, "COMPLADR"),
-                                     _text(france, "LIEUDIST"))))
-    zip_code = _text(france, "CODEPOS")
+    street = " ".join(filter(None, (france.get("NUMVOIE"), france.get("LIBTYPEVOIE"),
+                                    france.get("NOMVOIE"))))
+    street2 = " ".join(filter(None, (france.get("COMPLIDEADR"), france.get("COMPLADR"),
+                                     france.get("LIEUDIST"))))
+    zip_code = france.get("CODEPOS")
     return {"street": street or None, "street2": street2 or None,
-            "zip": zip_code.zfill(5) if zip_code else None, "city": _text(france, "NOMCOM")}
+            "zip": zip_code.zfill(5) if zip_code else None, "city": france.get("NOMCOM")}
 
 
 def fingerprint(values):

@@ -194,13 +194,13 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
 
     def _household_errors(self, state, line, values):
         errors = []
-        label = _("Household %s") % (values["matricule"] or "?")
         if values["organism"] not in ORGANISMS:
             errors.append((line, "FONORG", values["organism"],
                            _("Unknown organism: CAF or MSA expected.")))
         first = self._seen_twice(state, "household", self._household_key(values), line)
         if first:
-            errors.append((line, label, values["matricule"],
+            errors.append((line, _("Household %s") % (values["matricule"] or "?"),
+                           values["matricule"],
                            _("The same household is already on line %d of the file.") % first))
         if values["right_state"] not in RIGHT_STATE_CODES:
             errors.append((line, "ETATDOSRSA", values["right_state"],
@@ -225,7 +225,7 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                 "order; with its key when 15).") % name))
             return errors
         person["nir"] = nir
-        identity = (identity_key(person["lastname"], person["firstname"]), person["birthdate"])
+        identity = self._identity(person)
         known = state["persons"]["nir"].get(nir)
         if known and state["persons"]["known"][known][0] != identity and \
                 not self._same_birth_name(state, known, person):
@@ -236,6 +236,15 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
             errors.append(("NIR", nir, _(
                 "%s: the same NIR is given to another person in the file.") % name))
         return errors
+
+    @staticmethod
+    def _identity(person):
+        """(identity key, birth date) of a person of the flux, as the
+        duplicate rule compares them (computed once per person)."""
+        if "_identity" not in person:
+            person["_identity"] = (identity_key(person["lastname"], person["firstname"]),
+                                   person["birthdate"])
+        return person["_identity"]
 
     @staticmethod
     def _same_birth_name(state, partner_id, person):
@@ -324,8 +333,7 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
         partner_values.update(self._new_partner_values(state, partner_values, partner_id))
         partner_values["rsa_household_id"] = household_id
         plan["partners"].append(partner_values)
-        key = (identity_key(person["lastname"], person["firstname"]), person["birthdate"])
-        plan["new_persons"][("identity", key)] = partner_id
+        plan["new_persons"][("identity", self._identity(person))] = partner_id
         if person["nir"]:
             plan["new_persons"][("nir", person["nir"])] = partner_id
         self._plan_notebook(state, partner_id, person, plan)
@@ -334,7 +342,7 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
     def _match_person(self, state, person, plan):
         """The existing person of the flux's: by NIR, else by name and birth
         date (cdb_identity_key)."""
-        key = (identity_key(person["lastname"], person["firstname"]), person["birthdate"])
+        key = self._identity(person)
         if person["nir"]:
             found = plan["new_persons"].get(("nir", person["nir"])) or \
                 state["persons"]["nir"].get(person["nir"])
@@ -447,31 +455,42 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
             "source": job.filename or job.source_path,
             "right_state": RIGHT_STATE_CODES[values["right_state"]],
             "rights_duties": bool(values["rights_duties"]),
-            "summary": self._summary(values) if values["fingerprint"] != previous else False,
+            "summary": self._summary(state, values) if values["fingerprint"] != previous
+            else False,
             "fingerprint": values["fingerprint"], "applied": applied,
         }
 
-    @staticmethod
-    def _summary(values):
+    def _summary_words(self, state):
+        """The words of the history's summary, translated once per file."""
+        if "summary_words" not in state:
+            state["summary_words"] = {
+                "right": _("Right: %s"), "reason": _("Reason: %(kind)s %(code)s on %(date)s"),
+                "household": _("Household subject to rights and duties: %s"),
+                "resources": _("Monthly resources: %.2f"),
+                "person": _("%(role)s %(name)s, born on %(birth)s, rights and duties %(rd)s, "
+                            "France Travail %(ft)s, activity %(act)s"),
+                True: _("yes"), False: _("no"), None: "?",
+            }
+        return state["summary_words"]
+
+    def _summary(self, state, values):
         """What the flux said, in a few French lines (the history's)."""
-        lines = [_("Right: %s") % values["right_state"]]
+        words = self._summary_words(state)
+        lines = [words["right"] % values["right_state"]]
         if values["right_reason"]:
-            lines.append(_("Reason: %(kind)s %(code)s on %(date)s") % {
+            lines.append(words["reason"] % {
                 "kind": values["right_reason"]["kind"],
                 "code": values["right_reason"]["code"] or "",
                 "date": values["right_reason"]["date"] or ""})
-        lines.append(_("Household subject to rights and duties: %s") % (
-            _("yes") if values["rights_duties"] else _("no")))
+        lines.append(words["household"] % words[bool(values["rights_duties"])])
         if values["resources"] is not None:
-            lines.append(_("Monthly resources: %.2f") % values["resources"])
+            lines.append(words["resources"] % values["resources"])
         for person in values["persons"]:
             activities = ", ".join(a["code"] or "" for a in person["activities"] if not a["end"])
-            lines.append(_("%(role)s %(name)s, born on %(birth)s, rights and duties %(rd)s, "
-                           "France Travail %(ft)s, activity %(act)s") % {
+            lines.append(words["person"] % {
                 "role": person["role"] or "?",
                 "name": "%s %s" % (person["lastname"], person["firstname"]),
-                "birth": person["birthdate"],
-                "rd": {True: _("yes"), False: _("no"), None: "?"}[person["rights_duties"]],
+                "birth": person["birthdate"], "rd": words[person["rights_duties"]],
                 "ft": person["france_travail_id"] or "-", "act": activities or "-"})
         return "\n".join(lines)
 
@@ -504,19 +523,19 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
     def _assign_caf_numbers(self, state, plan):
         """The CAF number (the 7 first digits of the matricule) of a new
         household's first beneficiary, when nobody has it yet."""
+        new_partners = {partner["id"]: partner for partner in plan["partners"]}
+        beneficiaries = {}
+        for member in plan["members"]:
+            if member["role"] in BENEFICIARY_ROLES and member["partner_id"] in new_partners:
+                beneficiaries.setdefault(member["household_id"], member["partner_id"])
         for household in plan["households"]:
-            if household["organism"] != "caf":
-                continue
             number = (household["matricule"] or "")[:7]
-            if not CAF_NUMBER_RE.match(number) or number in state["persons"]["caf"]:
+            partner_id = beneficiaries.get(household["id"])
+            if household["organism"] != "caf" or not partner_id \
+                    or not CAF_NUMBER_RE.match(number) or number in state["persons"]["caf"]:
                 continue
-            members = {m["partner_id"] for m in plan["members"]
-                       if m["household_id"] == household["id"] and m["role"] in BENEFICIARY_ROLES}
-            for partner in plan["partners"]:
-                if partner["id"] in members:
-                    partner["caf_number"] = number
-                    state["persons"]["caf"].add(number)
-                    break
+            new_partners[partner_id]["caf_number"] = number
+            state["persons"]["caf"].add(number)
 
     def _recompute_households(self, partner_ids):
         """The household of the existing persons who joined one in bulk."""
@@ -584,9 +603,7 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                 if partner_values.get("rsa_flux_rights_duties"):
                     partner_values["rsa_flux_rights_duties_date"] = state["reference_date"]
                 partner_id = self._quiet("res.partner").create(partner_values).id
-                key = (identity_key(person["lastname"], person["firstname"]),
-                       person["birthdate"])
-                state["persons"]["identity"].setdefault(key, partner_id)
+                state["persons"]["identity"].setdefault(self._identity(person), partner_id)
                 if person["nir"]:
                     state["persons"]["nir"].setdefault(person["nir"], partner_id)
                 changed = True

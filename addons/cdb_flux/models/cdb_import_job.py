@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 from odoo.tools import config
 
 from odoo.addons.cdb_departement.models.cdb_import_job import CdbImportJob as BaseJob
-from odoo.addons.cdb_departement.models.cdb_import_reader import FileFormatError
+from odoo.addons.cdb_departement.models.cdb_import_reader import FileFormatError, read_table
 
 from ..settings import FLUX_FOLDER
 
@@ -93,6 +93,17 @@ class CdbImportJob(models.Model):
             return
         super()._check_can_start()
 
+    def _read_rows(self):
+        """A table of the folder is read where it lies."""
+        if not self.source_path:
+            return super()._read_rows()
+        try:
+            with open(self.source_path, "rb") as source:
+                content = source.read()
+        except OSError:
+            raise FileFormatError("empty")
+        return read_table(content, self.filename)
+
     def _count_rows(self):
         handler = self._handler()
         if not getattr(handler, "_streamed", False):
@@ -172,9 +183,8 @@ class CdbImportJob(models.Model):
             if not import_type or self._already_read(path):
                 continue
             job = self.create({"import_type": import_type, "filename": name,
-                               "source": "folder",
                                "partial": import_type in PARTIAL_TYPES})
-            job._workflow_write({"source_path": path})
+            job._workflow_write({"source": "folder", "source_path": path})
             job._journal_file(path)
             job.action_queue()
             created += 1

@@ -150,3 +150,30 @@ class TestCafFlux(FluxCase):
                     if kind == "household"]
             self.assertEqual(count_households(handle.name), 199)
         self.assertEqual(read, [samples.household(i)["matricule"] for i in range(1, 200)])
+
+
+class TestFluxFolder(FluxCase):
+    """The scheduled job reads each new file of the flux folder once."""
+
+    def test_folder_files_read_once(self):
+        import os
+        folder = tempfile.mkdtemp()
+        self.env["ir.config_parameter"].sudo().set_param("cdb_flux.folder", folder)
+        values = samples.household(40)
+        with open(os.path.join(folder, "flux.xml"), "wb") as output:
+            samples.write_flux(output, [values])
+        with open(os.path.join(folder, "extract.csv"), "wb") as output:
+            output.write(samples.france_travail_bytes([]))
+        with open(os.path.join(folder, "notes.txt"), "wb") as output:
+            output.write(b"not a flux")
+        Job = self.env["cdb.import.job"]
+        self.assertEqual(Job._cron_read_folder(), 2)
+        jobs = Job.search([("source", "=", "folder"), ("source_path", "like", folder + "%")])
+        self.assertEqual(sorted(jobs.mapped("import_type")), ["caf_flux", "france_travail"])
+        self.assertEqual(set(jobs.mapped("state")), {"queued"})
+        self.assertEqual(Job._cron_read_folder(), 0, "a file is read once")
+        Job._cron_process_jobs()
+        flux_job = jobs.filtered(lambda j: j.import_type == "caf_flux")
+        self.assertEqual(flux_job.state, "done", flux_job.error_message)
+        self.assertTrue(self._household(values["matricule"]))
+        self.assertEqual(len(flux_job.file_sha256), 64)
