@@ -84,9 +84,6 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
         beneficiary_handler = self.env["cdb.import.handler.beneficiary"]
         state.update({
             "schema": self._schema(),
-            "persons": self._load_persons(),
-            "households": self._load_households(),
-            "notebooks": self._load_notebook_owners(),
             "partner_name": beneficiary_handler._partner_name_function(),
             "accompaniment_rule": beneficiary_handler._accompaniment_rule_function(),
             "rights_duties_rule": beneficiary_handler._rights_duties_rule_function(),
@@ -107,48 +104,68 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                 "The CAF/MSA flux covers the whole département: a manager limited to "
                 "territories may not import it."))
 
-    def _load_persons(self):
-        """Every person the flux may speak of (a NIR, a beneficiary, a member
-        of a household): by NIR and by identity (key, birth date)."""
-        self.env.cr.execute("""
-            SELECT p.id, p.nir, p.cdb_identity_key, p.birthdate_date, p.caf_number,
-                   p.rsa_flux_rights_duties
-            FROM res_partner p
-            WHERE p.nir IS NOT NULL OR p.is_rsa_beneficiary
-               OR p.id IN (SELECT partner_id FROM rsa_household_member)
-            ORDER BY p.id""")
+    def _load_persons(self, state, households):
+        """The known persons the households of a batch may be (by NIR, by
+        name and birth date) and the CAF numbers they may take, read from
+        the database for this batch only: the memory does not grow with the
+        number of beneficiaries (``state["persons"]``)."""
+        nirs, keys, numbers = set(), set(), set()
+        for values in households:
+            numbers.add((values["matricule"] or "")[:7])
+            for person in values["persons"]:
+                if person["nir"]:
+                    nirs.add(person["nir"])
+                keys.add(self._identity(person)[0])
         persons = {"nir": {}, "identity": {}, "caf": set(), "known": {}}
-        for partner_id, nir, key, birthdate, caf, rights in self.env.cr.fetchall():
+        self.env.cr.execute("""
+            SELECT id, nir, cdb_identity_key, birthdate_date FROM res_partner
+            WHERE nir IN %s OR (cdb_identity_key IN %s AND birthdate_date IS NOT NULL)
+            ORDER BY id""", (tuple(nirs) or ("",), tuple(keys) or ("",)))
+        for partner_id, nir, key, birthdate in self.env.cr.fetchall():
+            identity = (key, str(birthdate) if birthdate else None)
             if nir:
                 persons["nir"].setdefault(nir, partner_id)
-            if key and birthdate:
-                persons["identity"].setdefault((key, str(birthdate)), partner_id)
-            if caf:
-                persons["caf"].add(caf)
-            persons["known"][partner_id] = ((key, str(birthdate) if birthdate else None), nir)
+            if birthdate:
+                persons["identity"].setdefault(identity, partner_id)
+            persons["known"][partner_id] = (identity, nir)
+        self.env.cr.execute("SELECT caf_number FROM res_partner WHERE caf_number IN %s",
+                            (tuple(numbers) or ("",),))
+        persons["caf"] = {row[0] for row in self.env.cr.fetchall()}
+        state["persons"] = persons
         return persons
 
-    def _load_households(self):
-        """{(organism, organism number, matricule): [id, newest flux applied,
-        its fingerprint]}."""
+    def _load_households(self, state, households):
+        """The known households of a chunk: {(organism, organism number,
+        matricule): [id, newest flux applied, its fingerprint]}, and those
+        this very flux already wrote (``read_before``)."""
+        matricules = tuple({values["matricule"] for values in households}) or ("",)
         self.env.cr.execute("""
             SELECT h.id, h.organism, h.organism_code, h.matricule, h.flux_stamp,
                    (SELECT fingerprint FROM rsa_household_history x
                     WHERE x.household_id = h.id AND x.applied
-                    ORDER BY x.flux_stamp DESC, x.id DESC LIMIT 1)
-            FROM rsa_household h""")
-        return {(organism, code or "", matricule): [household_id, stamp, fingerprint]
-                for household_id, organism, code, matricule, stamp, fingerprint
-                in self.env.cr.fetchall()}
+                    ORDER BY x.flux_stamp DESC, x.id DESC LIMIT 1),
+                   EXISTS (SELECT 1 FROM rsa_household_history y
+                           WHERE y.household_id = h.id AND y.flux_stamp = %s)
+            FROM rsa_household h WHERE h.matricule IN %s""", (state["stamp"], matricules))
+        state["households"], state["read_before"] = {}, set()
+        for household_id, organism, code, matricule, stamp, fingerprint, read in \
+                self.env.cr.fetchall():
+            state["households"][(organism, code or "", matricule)] = [
+                household_id, stamp, fingerprint]
+            if read:
+                state["read_before"].add(household_id)
 
-    def _load_notebook_owners(self):
-        self.env.cr.execute("SELECT DISTINCT beneficiary_id FROM cdb_notebook")
-        return {row[0] for row in self.env.cr.fetchall()}
+    def _load_notebook_owners(self, state):
+        """Who of the persons of a chunk has a carnet (``state["notebooks"]``)."""
+        partner_ids = tuple(state["persons"]["known"]) or (0,)
+        self.env.cr.execute("SELECT DISTINCT beneficiary_id FROM cdb_notebook "
+                            "WHERE beneficiary_id IN %s", (partner_ids,))
+        state["notebooks"] = {row[0] for row in self.env.cr.fetchall()}
 
     # ---------------------------------------------------------- validating
     def _stream_validate(self, job, state, path, commit):
         job._workflow_write({"rows_total": count_households(path)})
-        valid, errors, index = [], [], 0
+        valid, errors, batch, index = [], [], [], 0
         chunk = IMPORT_CHUNK_SIZE.get(self.env)
         try:
             for kind, line, values in iter_flux(path, state["schema"]):
@@ -156,14 +173,13 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                     errors += self._header_errors(state, line, values)
                     continue
                 index += 1
-                household_errors = self._household_errors(state, line, values)
-                if household_errors:
-                    errors += household_errors
-                else:
-                    valid.append((index, None))
-                if index % chunk == 0:
+                batch.append((index, line, values))
+                if len(batch) >= chunk:
+                    self._validate_batch(state, batch, valid, errors)
+                    batch = []
                     job._workflow_write({"rows_done": index})
                     job._commit(commit)
+            self._validate_batch(state, batch, valid, errors)
         except FluxError as error:
             raise FluxFileError(
                 _("The file does not follow the schema of the CAF/MSA flux (vrsb0801.xsd): "
@@ -177,6 +193,25 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                              "flux_stamp": state["stamp"],
                              "flux_reference_date": state["header"].get("DTREF")})
         return valid, errors
+
+    def _validate_batch(self, state, batch, valid, errors):
+        """Check a batch of households: each alone and against the file
+        (``_household_errors``), then against the known persons."""
+        checked = []
+        for index, line, values in batch:
+            household_errors = self._household_errors(state, line, values)
+            if household_errors:
+                errors += household_errors
+            else:
+                checked.append((index, line, values))
+        self._load_persons(state, [values for _index, _line, values in checked])
+        for index, line, values in checked:
+            conflicts = [(line, "NIR", person["nir"], reason) for person in values["persons"]
+                         for reason in self._conflict_errors(state, person)]
+            if conflicts:
+                errors += conflicts
+            else:
+                valid.append((index, None))
 
     def _header_errors(self, state, line, header):
         state["header"] = header
@@ -197,7 +232,7 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
         if values["organism"] not in ORGANISMS:
             errors.append((line, "FONORG", values["organism"],
                            _("Unknown organism: CAF or MSA expected.")))
-        first = self._seen_twice(state, "household", self._household_key(values), line)
+        first = self._seen_twice(state, "household", hash(self._household_key(values)), line)
         if first:
             errors.append((line, _("Household %s") % (values["matricule"] or "?"),
                            values["matricule"],
@@ -211,6 +246,9 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
         return errors
 
     def _person_errors(self, state, person):
+        """The person alone and against the file: birth date, NIR format,
+        the same NIR for another person of the file (kept as hashes: the
+        memory of 100,000 households stays small)."""
         errors = []
         name = "%s %s" % (person["lastname"] or "", person["firstname"] or "")
         if person["birthdate"] and person["birthdate"] > state["today"]:
@@ -225,17 +263,22 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                 "order; with its key when 15).") % name))
             return errors
         person["nir"] = nir
-        identity = self._identity(person)
-        known = state["persons"]["nir"].get(nir)
-        if known and state["persons"]["known"][known][0] != identity and \
-                not self._same_birth_name(state, known, person):
-            errors.append(("NIR", nir, _(
-                "%s: this NIR belongs to a person of another name or birth date.") % name))
         seen = state["seen"].setdefault("nir", {})
-        if seen.setdefault(nir, identity) != identity:
+        identity = hash(self._identity(person))
+        if seen.setdefault(hash(nir), identity) != identity:
             errors.append(("NIR", nir, _(
                 "%s: the same NIR is given to another person in the file.") % name))
         return errors
+
+    def _conflict_errors(self, state, person):
+        """[reason] when the NIR of ``person`` belongs to a known person of
+        another name or birth date (``_load_persons``)."""
+        known = person["nir"] and state["persons"]["nir"].get(person["nir"])
+        if known and state["persons"]["known"][known][0] != self._identity(person) and \
+                not self._same_birth_name(state, known, person):
+            return [_("%s %s: this NIR belongs to a person of another name or birth date.") % (
+                person["lastname"] or "", person["firstname"] or "")]
+        return []
 
     @staticmethod
     def _identity(person):
@@ -262,21 +305,19 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                 index += 1
                 yield index, values
 
-    def _stream_start_writing(self, job, state, path):
-        result = super()._stream_start_writing(job, state, path)
-        self.env.cr.execute("SELECT household_id FROM rsa_household_history WHERE flux_stamp = %s",
-                            (state["stamp"],))
-        state["read_before"] = {row[0] for row in self.env.cr.fetchall()}
-        return result
-
     def _write_rows(self, state, rows):
         counts = self._counts()
         plan = {"partners": [], "households": [], "members": [], "history": [],
-                "notebooks": [], "new_persons": {}, "existing_members": set(),
-                "households_index": {}}
-        for _line, values in self._entries(state, rows):
+                "notebooks": [], "new_persons": {}, "existing_members": set()}
+        entries = self._entries(state, rows)
+        for _line, values in entries:
             for person in values["persons"]:
                 person["nir"] = normalize_nir(person["nir"]) if person["nir"] else None
+        households = [values for _line, values in entries]
+        self._load_households(state, households)
+        self._load_persons(state, households)
+        self._load_notebook_owners(state)
+        for _line, values in entries:
             state["household_rights_duties"] = values["rights_duties"]
             known = state["households"].get(self._household_key(values))
             if not known:
@@ -316,8 +357,6 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
                 values["matricule"]]))})
         plan["households"].append(household)
         plan["history"].append(self._history_values(state, household_id, values, True, None))
-        plan["households_index"][self._household_key(values)] = [
-            household_id, state["stamp"], values["fingerprint"]]
 
     def _plan_person(self, state, values, person, household_id, plan):
         """The partner of ``person``: an existing one (updated through the
@@ -516,9 +555,6 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
             fast._create(model_name, rows)
         self._recompute_households(plan["existing_members"])
         self._create_notebooks(plan["notebooks"], {p["id"] for p in plan["partners"]})
-        state["households"].update(plan["households_index"])
-        for (kind, key), partner_id in plan["new_persons"].items():
-            state["persons"][kind].setdefault(key, partner_id)
 
     def _assign_caf_numbers(self, state, plan):
         """The CAF number (the 7 first digits of the matricule) of a new
