@@ -313,9 +313,11 @@ class CdbImportHandlerCafFlux(models.AbstractModel):
         for _line, values in entries:
             for person in values["persons"]:
                 person["nir"] = normalize_nir(person["nir"]) if person["nir"] else None
-        households = [values for _line, values in entries]
-        self._load_households(state, households)
-        self._load_persons(state, households)
+        self._load_households(state, [values for _line, values in entries])
+        todo = [values for _line, values in entries
+                if state["households"].get(self._household_key(values), [None])[0]
+                not in state["read_before"]]
+        self._load_persons(state, todo)
         self._load_notebook_owners(state)
         for _line, values in entries:
             state["household_rights_duties"] = values["rights_duties"]
