@@ -20,6 +20,7 @@
     ],
     "data": [
         "security/cdb_security.xml",
+        "security/cdb_nir_security.xml",
         "security/ir.model.access.csv",
         "security/cdb_rules.xml",
         "security/cdb_audit_rules.xml",

@@ -1,11 +1,48 @@
 import re
 
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.cdb_base.tools import format_date, identity_key
 
 CAF_NUMBER_RE = re.compile(r"^[0-9]{7,13}$")
+# The NIR (numéro d'inscription au répertoire, INSEE): sex (1, 2; 3, 4, 7, 8
+# for a provisional number), year, month (01-12, 20-42 or 50-99 when
+# unknown), département (2 digits, 2A or 2B), commune, order number, then
+# the 2-digit key (97 - NIR mod 97, 2A and 2B counted as 19 and 18). The
+# CAF/MSA flux gives the 13 characters without the key.
+NIR_RE = re.compile(r"^([1-478][0-9]{4}(?:[0-9]{2}|2A|2B)[0-9]{6})([0-9]{2})?$")
+NIR_GROUP = "carnet_de_bord.group_cdb_nir"
+NIR_FIELDS = ("nir",)
+NIR_SHOWN_DIGITS = 4
+
+
+def nir_key(nir13):
+    """The 2-digit key of the 13 first characters of a NIR."""
+    number = int(nir13.replace("2A", "19").replace("2B", "18"))
+    return "%02d" % (97 - number % 97)
+
+
+def normalize_nir(text):
+    """The NIR of ``text`` with its key (15 characters, upper case, no
+    spaces, dots or dashes), or None when ``text`` is no valid NIR (wrong
+    format, or a key that does not match)."""
+    value = re.sub(r"[\s.\-]", "", str(text or "")).upper()
+    match = NIR_RE.match(value)
+    if not match:
+        return None
+    nir13, key = match.groups()
+    if key is not None and key != nir_key(nir13):
+        return None
+    return nir13 + nir_key(nir13)
+
+
+def mask_nir(nir):
+    """The NIR as shown to who may not read it: its last digits only."""
+    if not nir:
+        return False
+    return "*" * (len(nir) - NIR_SHOWN_DIGITS) + nir[-NIR_SHOWN_DIGITS:]
 
 
 class ResPartner(models.Model):
@@ -52,11 +89,84 @@ class ResPartner(models.Model):
     cdb_is_structure = fields.Boolean(
         "Accompaniment structure",
         help="Social service, delegated association, France Travail agency…")
+    # ---------------------------------------------------------------- NIR
+    nir = fields.Char(
+        "NIR", groups=NIR_GROUP, copy=False, index=True,
+        help="Numéro d'inscription au répertoire (numéro de sécurité sociale), with its "
+             "key: read, searched and exported only by the users of the group \"Reads the "
+             "NIR\" (and the beneficiary in their own data export).")
+    nir_masked = fields.Char(
+        "NIR (masked)", compute="_compute_nir_masked",
+        help="The last digits of the NIR, for who may not read it.")
 
     @api.depends("lastname", "firstname")
     def _compute_cdb_identity_key(self):
         for partner in self:
             partner.cdb_identity_key = identity_key(partner.lastname, partner.firstname)
+
+    # ---------------------------------------------------------------- NIR
+    # The NIR is a field of the group "Reads the NIR" (NIR_GROUP): Odoo
+    # refuses its read and write to others; its search, sort, grouping and
+    # export are refused here too (Odoo 11 checks the field's groups on read
+    # and write only). Others see ``nir_masked``.
+    def _compute_nir_masked(self):
+        for partner in self:
+            # sudo: only the last digits are shown, to whoever reads the partner
+            partner.nir_masked = mask_nir(partner.sudo().nir)
+
+    def _cdb_may_read_nir(self):
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(NIR_GROUP)
+
+    def _cdb_check_nir_access(self, names):
+        """AccessError when ``names`` (fields, paths or an order) speak of
+        the NIR and the user may not read it."""
+        words = set(re.findall(r"[a-z_]+", " ".join(str(name) for name in names)))
+        if words.intersection(NIR_FIELDS) and not self._cdb_may_read_nir():
+            raise AccessError(_("Only the users allowed to read the NIR may search, "
+                                "sort, group or export it."))
+
+    @api.constrains("nir")
+    def _check_nir(self):
+        for partner in self.sudo().filtered("nir"):
+            if normalize_nir(partner.nir) != partner.nir:
+                raise ValidationError(_(
+                    "The NIR \"%s\" is invalid: 13 characters and its 2-digit key "
+                    "(a département 2A or 2B is allowed).") % partner.nir)
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        leaves = [leaf[0] for leaf in args or [] if expression.is_leaf(leaf)]
+        self._cdb_check_nir_access(leaves + [order or ""])
+        return super()._search(args, offset=offset, limit=limit, order=order, count=count,
+                               access_rights_uid=access_rights_uid)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False,
+                   lazy=True):
+        groupby_list = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        self._cdb_check_nir_access(list(fields or []) + groupby_list + [orderby or ""])
+        return super().read_group(domain, fields, groupby, offset=offset, limit=limit,
+                                  orderby=orderby, lazy=lazy)
+
+    @api.multi
+    def _export_rows(self, fields, batch_invalidate=True):
+        """``export_data`` of partners, and of another model's records
+        through their beneficiary (``beneficiary_id/nir``)."""
+        self._cdb_check_nir_access([path[0] for path in fields if path])
+        return super()._export_rows(fields, batch_invalidate=batch_invalidate)
+
+    @api.model
+    def create(self, vals):
+        if vals.get("nir"):
+            vals = dict(vals, nir=normalize_nir(vals["nir"]) or vals["nir"])
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("nir"):
+            vals = dict(vals, nir=normalize_nir(vals["nir"]) or vals["nir"])
+        return super().write(vals)
 
     @api.depends("zip")
     def _compute_department_code(self):
@@ -147,6 +257,7 @@ class ResPartner(models.Model):
         return {
             "firstname": False, "birthdate_date": False, "birth_place": False,
             "caf_number": False, "france_travail_id": False, "family_situation": False,
+            "nir": False,
             "street": False, "street2": False, "zip": False, "city": False,
             "state_id": False, "email": False, "phone": False, "mobile": False,
             "website": False, "comment": False, "function": False, "title": False,

@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.cdb_base.tools import format_date, readable
 
+from ..models.res_partner import NIR_FIELDS
+
 TRACE_FIELDS = ["date", "author_id", "message_type", "subtype_id", "subject", "body",
                 "model", "res_id"]
 # What the beneficiary's portal shows of their carnet through its controllers
@@ -133,7 +135,8 @@ class CdbDataExportWizard(models.TransientModel):
         payload = {
             "export_date": fields.Datetime.now(),
             "beneficiary_id": partner.id,
-            "records": {r._name: self._serialize(r) for r in self._merge(records)},
+            "records": {r._name: self._serialize(r, self._hidden_fields(r, partner))
+                        for r in self._merge(records)},
             "messages": self._messages(records),
             "attachments": [],
         }
@@ -158,10 +161,21 @@ class CdbDataExportWizard(models.TransientModel):
             merged[recordset._name] = merged.get(recordset._name, recordset.browse()) | recordset
         return list(merged.values())
 
+    def _hidden_fields(self, records, partner):
+        """Stored fields of ``records`` the file leaves out: the NIR of the
+        beneficiary, unless the file is theirs (their portal) or its author
+        may read NIRs (carnet_de_bord's res.partner, "NIR")."""
+        if records._name != "res.partner":
+            return ()
+        own = self.env.user.share and self.env.user.partner_id == partner
+        if own or self.env["res.partner"]._cdb_may_read_nir():
+            return ()
+        return NIR_FIELDS
+
     @staticmethod
-    def _serialize(records):
+    def _serialize(records, hidden=()):
         names = [name for name, field in records._fields.items()
-                 if field.store and field.type != "binary"]
+                 if field.store and field.type != "binary" and name not in hidden]
         return {"description": records._description, "records": records.read(names)}
 
     def _messages(self, records):

@@ -1,3 +1,5 @@
+from psycopg2 import sql as pgsql
+
 from odoo import _, api, fields, models
 
 from odoo.addons.cer_contracts.settings import EXPIRY_NOTICE_DAYS
@@ -102,8 +104,11 @@ class CdbDashboard(models.TransientModel):
         contract, number of orientations with a signed contract)}, over
         the orientations the user may read."""
         allowed, params = allowed_ids_query(self.env["rsa.orientation"], self._signed_domain())
-        self.env.cr.execute(MEDIAN_DELAY_SQL.format(
-            allowed=allowed, signatures=orientation_signatures()), params)
+        # the query of a search (allowed_ids_query) and cer_contracts' SQL
+        # expression, the values bound by psycopg2
+        query = pgsql.SQL(MEDIAN_DELAY_SQL).format(
+            allowed=pgsql.SQL(allowed), signatures=pgsql.SQL(orientation_signatures()))
+        self.env.cr.execute(query, params)
         return {sphere: (median or 0.0, count)
                 for sphere, median, count in self.env.cr.fetchall()}
 

@@ -50,6 +50,7 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         state["beneficiaries"] = self.env["cdb.import.beneficiary.key"]._load_beneficiaries()
         state["partner_name"] = self._partner_name_function()
         state["accompaniment_rule"] = self._accompaniment_rule_function()
+        state["rights_duties_rule"] = self._rights_duties_rule_function()
         state["territories"] = self._creation_territories()
         return state
 
@@ -71,6 +72,15 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
             ("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
              "rsa_has_activity", "rsa_activity_income"), threshold)
         return lambda values: rule(values)[0]
+
+    def _rights_duties_rule_function(self):
+        """rsa_orientation's one definition of the droits et devoirs status
+        (res.partner ``_rsa_rights_duties_rule``) on the values of a new
+        beneficiary: (subject, since, source)."""
+        return self.env["cdb.import.fast.create"]._model_rule(
+            "res.partner", "_rsa_rights_duties_rule",
+            ("is_rsa_beneficiary", "rsa_flux_rights_duties", "rsa_flux_rights_duties_date",
+             "rsa_accompaniment_required", "rsa_entry_date"))
 
     def _creation_territories(self):
         """The territories a manager limited to some may create carnets in
@@ -342,6 +352,16 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
     def _fast_partner_row_computed(self, state):
         """The stored computed fields of a partner that differ on each line."""
         row_computed = {"rsa_accompaniment_required": state["accompaniment_rule"]}
+        rights, last = state["rights_duties_rule"], {}
+
+        def rights_of(values, position):
+            """The rule once per row, for its three fields."""
+            if last.get("values") is not values:
+                last.update(values=values, result=rights(values))
+            return last["result"][position]
+        for position, name in enumerate(("rsa_rights_duties", "rsa_rights_duties_date",
+                                         "rsa_rights_duties_source")):
+            row_computed[name] = lambda values, i=position: rights_of(values, i)
         row_computed["cdb_identity_key"] = lambda values: identity_key(
             values.get("lastname"), values.get("firstname"))
         return row_computed

@@ -1,3 +1,5 @@
+from psycopg2 import sql as pgsql
+
 from odoo import _, api, fields, models
 
 from .sql_queries import allowed_ids_query
@@ -80,18 +82,22 @@ class CdbXlsxExport(models.AbstractModel):
         params = dict(params or {}, today=self._today())
         sheet = SheetWriter(workbook, title, columns)
         cr = self.env.cr
-        cursor_name = "cdb_export_%d" % id(sheet)
-        cr.execute("DECLARE %s NO SCROLL CURSOR FOR WITH allowed AS (%s) %s" % (
-            cursor_name, self._literal(ids_sql, ids_params), sql), params)
+        cursor_name = pgsql.Identifier("cdb_export_%d" % id(sheet))
+        # the queries are the module's constants and the SQL of a search
+        # (allowed_ids_query), its values bound by psycopg2 (_literal)
+        declare = pgsql.SQL("DECLARE {} NO SCROLL CURSOR FOR WITH allowed AS ({}) {}").format(
+            cursor_name, pgsql.SQL(self._literal(ids_sql, ids_params)), pgsql.SQL(sql))
+        cr.execute(declare, params)
+        fetch = pgsql.SQL("FETCH {} FROM {}").format(pgsql.Literal(FETCH_SIZE), cursor_name)
         while True:
-            cr.execute("FETCH %d FROM %s" % (FETCH_SIZE, cursor_name))
+            cr.execute(fetch)
             rows = cr.fetchall()
             if not rows:
                 break
             for row in rows:
                 sheet.write_row(convert(row) if convert else row)
         # (on an error the transaction is rolled back, and the cursor with it)
-        cr.execute("CLOSE %s" % cursor_name)
+        cr.execute(pgsql.SQL("CLOSE {}").format(cursor_name))
         return sheet.close()
 
     def _literal(self, sql, params):

@@ -5,6 +5,9 @@ from . import rsa_ede_level
 from . import rsa_ede_assessment
 from . import rsa_ede_assessment_line
 from . import rsa_dsp
+from . import rsa_household
+from . import rsa_household_member
+from . import rsa_household_history
 from . import res_partner
 from . import rsa_orientation
 from . import rsa_ep_session

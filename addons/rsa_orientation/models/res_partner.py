@@ -28,10 +28,6 @@ class ResPartner(models.Model):
         default=lambda self: LUMP_SUM_AMOUNT.get(self.env),
         help="The RSA socle applicable to the household; defaults to the "
              "amount for a single person set in the configuration.")
-    rsa_entry_date = fields.Date(
-        "RSA since",
-        help="The date the person entered the RSA (fiche de liaison, Annexe 7: "
-             "\"RSA depuis le\").")
     rsa_has_activity = fields.Boolean("Has a professional activity")
     rsa_activity_income = fields.Float(
         "Own professional income (€ net/month)", digits=(12, 2))
@@ -42,6 +38,39 @@ class ResPartner(models.Model):
     rsa_orientation_ids = fields.One2many(
         "rsa.orientation", "beneficiary_id", "Orientations")
 
+    # --------------------------------------- RSA entry, rights and duties
+    rsa_entry_date = fields.Date(
+        "RSA since", track_visibility="onchange",
+        help="The RSA request date: DTDEMRSA of the CAF/MSA flux, or typed; printed as "
+             "\"RSA depuis le\" on the fiche de liaison (Annexe 7).")
+    rsa_flux_rights_duties = fields.Selection(
+        [("subject", "Subject"), ("not_subject", "Not subject")],
+        "Rights and duties (CAF/MSA flux)",
+        help="What the last CAF/MSA flux said of the person (TOPPERSDRODEVORSA); empty "
+             "when no flux said it.")
+    rsa_flux_rights_duties_date = fields.Date(
+        "Said by the flux since",
+        help="Reference date of the first flux that gave the current value.")
+    rsa_rights_duties = fields.Boolean(
+        "Subject to rights and duties", compute="_compute_rsa_rights_duties", store=True,
+        index=True,
+        help="The flag of the CAF/MSA flux when a flux gave it, else the guide's rule "
+             "(\"Accompaniment required\").")
+    rsa_rights_duties_date = fields.Date(
+        "Subject since", compute="_compute_rsa_rights_duties", store=True,
+        help="From the flux: the reference date of the first flux that said so; from the "
+             "guide's rule: the RSA entry date.")
+    rsa_rights_duties_source = fields.Selection(
+        [("flux", "CAF/MSA flux"), ("guide", "Guide's rule")], "Known from",
+        compute="_compute_rsa_rights_duties", store=True)
+    rsa_household_member_ids = fields.One2many(
+        "rsa.household.member", "partner_id", "Household memberships")
+    rsa_household_id = fields.Many2one(
+        "rsa.household", "Household", compute="_compute_rsa_household_id", store=True,
+        index=True, help="The household the person belongs to now (CAF/MSA flux).")
+    rsa_household_size = fields.Integer(
+        "Persons in the household", related="rsa_household_id.member_count")
+
     @api.depends("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
                  "rsa_has_activity", "rsa_activity_income")
     def _compute_rsa_accompaniment_required(self):
@@ -50,6 +79,36 @@ class ResPartner(models.Model):
             required, reason = partner._rsa_accompaniment_rule(threshold)
             partner.rsa_accompaniment_required = required
             partner.rsa_accompaniment_reason = reason
+
+    @api.depends("rsa_flux_rights_duties", "rsa_flux_rights_duties_date",
+                 "rsa_accompaniment_required", "rsa_entry_date")
+    def _compute_rsa_rights_duties(self):
+        for partner in self:
+            subject, since, source = partner._rsa_rights_duties_rule()
+            partner.rsa_rights_duties = subject
+            partner.rsa_rights_duties_date = since
+            partner.rsa_rights_duties_source = source
+
+    def _rsa_rights_duties_rule(self):
+        """(subject, since, source): the one definition of the droits et
+        devoirs status. The CAF/MSA flux decides when it gave the flag
+        (art. L262-28 CASF, the CAF/MSA computes it); else the guide's rule
+        (seed 003, "L'ORIENTATION": resources under the montant forfaitaire,
+        no activity or under the threshold), subject since the RSA entry
+        date."""
+        if self.rsa_flux_rights_duties:
+            subject = self.rsa_flux_rights_duties == "subject"
+            return subject, subject and self.rsa_flux_rights_duties_date or False, "flux"
+        if not self.is_rsa_beneficiary:
+            return False, False, False
+        subject = self.rsa_accompaniment_required
+        return subject, subject and self.rsa_entry_date or False, "guide"
+
+    @api.depends("rsa_household_member_ids.active", "rsa_household_member_ids.household_id")
+    def _compute_rsa_household_id(self):
+        for partner in self:
+            members = partner.rsa_household_member_ids.filtered("active")
+            partner.rsa_household_id = members.sorted("id")[-1:].household_id
 
     def _rsa_accompaniment_rule(self, threshold):
         """(required, explanation) for this person."""
@@ -70,5 +129,6 @@ class ResPartner(models.Model):
         values.update({
             "rsa_spouse_id": False, "rsa_household_resources": 0.0,
             "rsa_has_activity": False, "rsa_activity_income": 0.0,
+            "rsa_entry_date": False,
         })
         return values
