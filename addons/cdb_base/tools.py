@@ -4,6 +4,7 @@ Each business value that several modules need is written here once: how a
 date is shown, how a person's name is compared, how a value is written in a
 spreadsheet, how a legal figure is read from the settings.
 """
+from datetime import date
 import re
 import unicodedata
 from collections import namedtuple
@@ -72,10 +73,11 @@ class Setting(namedtuple("Setting", "key default cast source minimum maximum cho
             "Seed 000, « Suivi » : « a minima tous les 6 mois »", minimum=1)
 
     and read it with ``REVIEW_INTERVAL.get(env)``. ``cast`` is ``int``,
-    ``float``, ``bool``, ``str`` or ``list`` (a list of words, stored
+    ``float``, ``bool``, ``str``, ``date`` (``datetime.date``, stored and
+    shown as "YYYY-MM-DD") or ``list`` (a list of words, stored
     comma-separated, each one of ``choices`` when given). A settings field
     shows it (``res.config.settings._cdb_settings``): an Integer, Float,
-    Boolean or Char field (a list is typed as "a, b, c").
+    Boolean, Date or Char field (a list is typed as "a, b, c").
     """
 
     def __new__(cls, key, default, cast, source, minimum=None, maximum=None, choices=None):
@@ -100,6 +102,8 @@ class Setting(namedtuple("Setting", "key default cast source minimum maximum cho
             return str(raw).strip().lower() in ("1", "true", "yes", "oui")
         if self.cast is list:
             return [part.strip() for part in str(raw).split(",") if part.strip()]
+        if self.cast is date:
+            return raw if isinstance(raw, date) else fields.Date.from_string(raw)
         return self.cast(raw)
 
     def serialize(self, value):
@@ -108,22 +112,33 @@ class Setting(namedtuple("Setting", "key default cast source minimum maximum cho
             return ",".join(value or [])
         if self.cast is bool:
             return "True" if value else "False"
-        return "" if value is None or value is False else str(value)
+        if value is None or value is False:
+            return ""
+        if self.cast is date:
+            return fields.Date.to_string(self._cast(value))
+        return str(value)
 
     def to_field(self, value):
-        """``value`` as its settings field shows it (a list as "a, b")."""
+        """``value`` as its settings field shows it (a list as "a, b", a date
+        as Odoo 11's Date field holds it: a string)."""
+        if self.cast is date:
+            return fields.Date.to_string(value) if value else False
         return ", ".join(value or []) if self.cast is list else value
 
     def from_field(self, value):
         """The value typed in the settings field, as the setting holds it."""
         if self.cast is list:
             return self._cast(value or "")
+        if self.cast is date:
+            return self._cast(value) if value else None
         return value
 
     def default_text(self):
         """The default as the settings screen shows it."""
         if self.cast is list:
             return ", ".join(self.default)
+        if self.cast is date:
+            return self.default.strftime("%d/%m/%Y")
         return str(self.default)
 
     def check(self, value, label):

@@ -10,7 +10,18 @@ two orientation thresholds of an employment-distance scale belong to each
 scale (a used scale never changes): ``EDE_PROFESSIONAL_BELOW`` and
 ``EDE_SOLIDARITY_ABOVE`` are the thresholds a new scale starts with.
 """
+from datetime import date
+
 from odoo.addons.cdb_base.tools import Setting
+
+# ------------------------------------------------------------- two regimes
+NEW_REGIME_DATE = Setting(
+    "rsa_orientation.new_regime_date", date(2025, 1, 1), date,
+    "Loi n° 2023-1196 du 18 décembre 2023 pour le plein emploi, art. 3 et 14 : "
+    "l'orientation, le contrat d'engagement et la suspension-remobilisation "
+    "s'appliquent à compter du 1er janvier 2025. Les orientations et contrats "
+    "décidés avant cette date suivent les règles du guide (seed 003) jusqu'à leur "
+    "fin ou leur conversion.")
 
 # ------------------------------------------------------ droits et devoirs
 LUMP_SUM_AMOUNT = Setting(

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import ValidationError
 from odoo.tests.common import TransactionCase
 
@@ -47,6 +49,21 @@ class TestTools(TransactionCase):
             setting.check(["a", "zz"], "Figure")
         setting.check(["a", "c"], "Figure")
         self.assertEqual(setting.default_text(), "a, b")
+
+    def test_date_setting_stored_as_iso_and_shown_french(self):
+        setting = Setting("cdb_base.test_date", date(2025, 1, 1), date, "test",
+                          minimum=date(2020, 1, 1))
+        Param = self.env["ir.config_parameter"].sudo()
+        self.assertEqual(setting.get(self.env), date(2025, 1, 1))
+        self.assertEqual(setting.to_field(setting.get(self.env)), "2025-01-01")
+        Param.set_param(setting.key, setting.serialize(setting.from_field("2026-06-30")))
+        self.assertEqual(Param.get_param(setting.key), "2026-06-30")
+        self.assertEqual(setting.get(self.env), date(2026, 6, 30))
+        Param.set_param(setting.key, "30/06/2026")
+        self.assertEqual(setting.get(self.env), date(2025, 1, 1), "an unreadable date is not read")
+        with self.assertRaises(ValidationError):
+            setting.check(date(2019, 12, 31), "Date")
+        self.assertEqual(setting.default_text(), "01/01/2025")
 
     def test_readable_keeps_what_the_user_may_read(self):
         employee = self.env["res.users"].with_context(no_reset_password=True).create({

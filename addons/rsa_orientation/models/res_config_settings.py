@@ -9,6 +9,9 @@ class ResConfigSettings(models.TransientModel):
 
     _inherit = "res.config.settings"
 
+    rsa_new_regime_date = fields.Date(
+        "Date of the new regime (loi pour le plein emploi)",
+        help=settings.NEW_REGIME_DATE.source)
     rsa_lump_sum_amount = fields.Float(
         "Montant forfaitaire of a single person (€/month)", digits=(12, 2),
         help=settings.LUMP_SUM_AMOUNT.source)
@@ -39,6 +42,7 @@ class ResConfigSettings(models.TransientModel):
     def _cdb_settings(self):
         result = super()._cdb_settings()
         result.update({
+            "rsa_new_regime_date": settings.NEW_REGIME_DATE,
             "rsa_lump_sum_amount": settings.LUMP_SUM_AMOUNT,
             "rsa_activity_income_threshold": settings.ACTIVITY_INCOME_THRESHOLD,
             "rsa_contract_deadline_professional_months":
