@@ -26,11 +26,13 @@ class CalendarEvent(models.Model):
 
     @api.model
     def _notebook_event_values(self, vals):
-        """Link the event to the carnet (res_model/res_id) and invite the
-        référent and the beneficiary."""
+        """Link the event to its carnet (res_model/res_id: the document whose
+        access decides who reads the event) and invite the référent and the
+        beneficiary. The carnet decides the document: the web client sends
+        ``res_id = 0`` from its form, and another document is not accepted."""
         notebook = self.env["cdb.notebook"].browse(vals["cdb_notebook_id"])
-        vals.setdefault("res_model_id", self.env["ir.model"]._get_id("cdb.notebook"))
-        vals.setdefault("res_id", notebook.id)
+        vals["res_model_id"] = self.env["ir.model"]._get_id("cdb.notebook")
+        vals["res_id"] = notebook.id
         partners = notebook.beneficiary_id | notebook.referent_id.partner_id
         commands = list(vals.get("partner_ids") or [])
         commands += [(4, pid) for pid in partners.ids]

@@ -16,3 +16,4 @@ from . import test_referent
 from . import test_followers
 from . import test_settings
 from . import test_policy
+from . import test_appointment
