@@ -10,7 +10,8 @@
     "category": "Hidden",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
-    "depends": ["base", "base_setup", "mail", "calendar"],
-    "data": [],
+    "depends": ["base", "base_setup", "web", "mail", "calendar"],
+    "data": ["views/webclient_templates.xml"],
+    "qweb": ["static/src/xml/user_menu.xml"],
     "installable": True,
 }

@@ -22,5 +22,6 @@
         "views/cdb_import_column_views.xml",
         "views/res_config_settings_views.xml",
     ],
+    "demo": ["demo/cdb_departement_demo_company.xml"],
     "installable": True,
 }
