@@ -156,3 +156,15 @@ class TestSignatureEndsTheSuspension(EpContractCase):
         self.assertEqual(case.failure_end_date, contract.signed_date)
         self.assertEqual(suspension.date_end, max(contract.signed_date, suspension.date_start))
         self.assertFalse(case.radiation_due_date)
+
+    def test_an_ep_member_sends_no_carnet_to_the_ep(self):
+        """The "no contract signed" button proposes a case: a member's
+        (button for professionals; the server refuses anyone else)."""
+        orientation = self.other.orientation_id
+        orientation._workflow_write({"date_decision": "2020-01-01"})
+        self.assertTrue(orientation.is_overdue)
+        case = self._case(self.other)
+        case.action_submit()  # the EP member reads the other carnet's orientation
+        with self.assertRaises(AccessError):
+            orientation.sudo(self.ep_member).action_ep_case_no_contract()
+        self.assertTrue(orientation.sudo(self.referent).action_ep_case_no_contract())

@@ -8,7 +8,7 @@ from odoo.addons.cdb_base.tools import format_date, selection_label
 from ..settings import EP_OPINION_DELAY_MONTHS, RADIATION_AFTER_MONTHS
 from .cdb_notebook import (
     PERM_DECIDE, PERM_GIVE_OPINION, PERM_PROPOSE, PERM_STEP_SANCTION, check_not_moved)
-from .rsa_ep_session import EP_TEAM, ORIENTATION_TEAM
+from .rsa_ep_session import EP_TEAM, ORIENTATION_TEAM, TEAMS
 from .rsa_orientation import DRAFT as ORIENTATION_DRAFT
 from .rsa_orientation import ORIENTATION_TYPES
 from .rsa_orientation import REFUSED as ORIENTATION_REFUSED
@@ -114,7 +114,7 @@ class RsaEpCase(models.Model):
     case_type = fields.Selection(
         CASE_TYPES, "Request", required=True, track_visibility="onchange")
     team_type = fields.Selection(
-        related="session_id.team_type", readonly=True, string="Team",
+        TEAMS, "Team", compute="_compute_team_type",
         help="The team that examines the request: the orientation team for a first "
              "orientation, the équipe pluridisciplinaire otherwise.")
     origin_orientation_id = fields.Many2one("rsa.orientation", "Current orientation")
@@ -184,6 +184,11 @@ class RsaEpCase(models.Model):
         """The cases still going through the procedure."""
         return [("state", "in", OPEN_STATES)]
 
+    @api.depends("case_type")
+    def _compute_team_type(self):
+        for case in self:
+            case.team_type = TEAM_OF_REQUEST.get(case.case_type)
+
     def _is_open(self):
         self.ensure_one()
         return self.state in OPEN_STATES
@@ -212,7 +217,7 @@ class RsaEpCase(models.Model):
         # sudo: the team of a session, whoever may read the session (a
         # correspondant puts a case on an agenda he does not read)
         for case in self.sudo().filtered("session_id"):
-            if case.session_id.team_type != TEAM_OF_REQUEST[case.case_type]:
+            if case.session_id.team_type != case.team_type:
                 raise ValidationError(_(
                     "A first orientation is examined by an orientation team, a "
                     "reorientation or a suspension by an équipe pluridisciplinaire: "

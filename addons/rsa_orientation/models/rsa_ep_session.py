@@ -6,6 +6,7 @@ PLANNED, HELD, CLOSED = "planned", "held", "closed"
 # The teams (seed 003, "LES INSTANCES"): the équipe pluridisciplinaire and
 # the équipe d'orientation.
 EP_TEAM, ORIENTATION_TEAM = "ep", "orientation"
+TEAMS = [(EP_TEAM, "Équipe pluridisciplinaire"), (ORIENTATION_TEAM, "Orientation team")]
 
 
 class RsaEpSession(models.Model):
@@ -26,10 +27,7 @@ class RsaEpSession(models.Model):
     _sequence_code = "rsa.ep.session"
     _workflow_fields = ("name", "state")
 
-    team_type = fields.Selection([
-        (EP_TEAM, "Équipe pluridisciplinaire"),
-        (ORIENTATION_TEAM, "Orientation team"),
-    ], "Team", required=True, default=EP_TEAM)
+    team_type = fields.Selection(TEAMS, "Team", required=True, default=EP_TEAM)
     date = fields.Datetime(required=True, track_visibility="onchange")
     territory = fields.Char(required=True, track_visibility="onchange")
     place = fields.Char()
