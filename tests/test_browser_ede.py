@@ -6,8 +6,9 @@ referent.social. referent.social opens the carnet, tab "Échelle de distance
 à l'emploi", "Nouvelle évaluation": the grid of the default scale (8 items,
 paliers 1 to 6 worth 1, 2, 3, 5, 10 and 20 points; professional below 18,
 solidarity above 35). One cross per item at palier 1 makes 8 points and
-proposes a professional orientation (France Travail); then items move up
-until the total passes 35 and the solidarity orientation is proposed. The
+proposes a professional orientation (France Travail); then an item at a
+blue palier (a real barrier) proposes the solidarity sphere whatever the
+total, and the total passes 35. The
 assessment is saved, agreed with the beneficiary, and checked over XML-RPC.
 """
 import re
@@ -107,11 +108,16 @@ def test_referent_fills_the_ede_grid(page, wait_idle, js_errors, artifacts, soci
     expect_summary(page, 8, "professional")
     shot(page, artifacts, 3, "professional")
 
-    # "Logement" at palier 6 (20 points): 27, between the thresholds.
+    # "Logement" at palier 6 (20 points, blue): 27, between the thresholds, but
+    # a blue level is a real barrier: "l'orientation vers la sphère solidarité
+    # est à prioriser" (seed 003), whatever the total; the summary says why.
     pick(grid, wait_idle, 0, 6)
     expect(rows.first.locator("td.o_ede_chosen")).to_have_count(1)
-    expect_summary(page, 27, "team")
-    shot(page, artifacts, 4, "team")
+    expect_summary(page, 27, "solidarity")
+    reason = page.locator(".o_rsa_ede_summary .o_ede_reason")
+    expect(reason).to_contain_text("Logement")
+    expect(reason).to_contain_text(re.compile("bleu|blue"))
+    shot(page, artifacts, 4, "blue")
 
     # "Santé" at palier 5 (10 points): 36, above 35: solidarity proposed.
     pick(grid, wait_idle, 1, 5)

@@ -92,3 +92,32 @@ def test_ep_case_decision_changes_through_its_actions_only(carnet, manager, soci
     assert (case["state"], case["opinion"], case["decision"]) == (
         "decided", "favourable", "refused")
     assert case["decision_user_id"][0] == correspondant.uid
+
+
+def test_the_referent_proposes_the_delegate_decides(carnet, social, correspondant, manager):
+    """Seed 003: the référent "Peut … proposer au Conseil Général une autre
+    orientation"; the decision is the President's, by his delegate (the
+    correspondant of the carnet's territory), who receives the proposal as a
+    task. The référent decides nothing and dates no decision."""
+    orientation_id = social.call("rsa.orientation", "create", {
+        "notebook_id": carnet, "orientation_type": "solidarity",
+        "referent_id": social.uid})
+    refused(social, "rsa.orientation", "write", [orientation_id],
+            {"date_decision": "2020-01-01"})
+    assert social.call("rsa.orientation", "action_propose", [orientation_id]) is True
+    refused(social, "rsa.orientation", "action_decide", [orientation_id])
+    refused(social, "rsa.orientation", "action_refuse", [orientation_id])
+    refused(social, "rsa.orientation", "write", [orientation_id],
+            {"orientation_type": "professional_ft"})
+    tasks = correspondant.call("mail.activity", "search_read", [
+        ("res_model", "=", "rsa.orientation"), ("res_id", "=", orientation_id),
+        ("user_id", "=", correspondant.uid)], fields=["activity_type_id"])
+    assert len(tasks) == 1, tasks
+    assert correspondant.call("rsa.orientation", "action_decide", [orientation_id]) is True
+    orientation, = manager.call("rsa.orientation", "read", [orientation_id],
+                                ["state", "decision_user_id", "proposal_user_id"])
+    assert orientation["state"] == "decided"
+    assert orientation["decision_user_id"][0] == correspondant.uid
+    assert orientation["proposal_user_id"][0] == social.uid
+    assert not manager.call("mail.activity", "search_count", [
+        ("res_model", "=", "rsa.orientation"), ("res_id", "=", orientation_id)])

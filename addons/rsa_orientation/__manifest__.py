@@ -4,7 +4,7 @@
     "name": "RSA orientation",
     "summary": "Socio-professional data, employment-distance scale (EDE), "
                "orientation decisions and équipes pluridisciplinaires",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Social",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
@@ -22,6 +22,7 @@
         "views/rsa_ede_chart_templates.xml",
         "report/rsa_ede_assessment_report.xml",
         "report/rsa_ep_case_report.xml",
+        "report/rsa_dsp_report.xml",
         "views/rsa_orientation_menus.xml",
         "views/rsa_ede_scale_views.xml",
         "views/rsa_ede_assessment_views.xml",

@@ -73,3 +73,10 @@ EDE_MAX_LEVELS = Setting(
     "rsa_orientation.ede_max_levels", 6, int,
     "Seed 003, « LES ECHELLES DE DISTANCES A L'EMPLOI (Annexe 3) » : « 8 items "
     "comportant 6 paliers ».", minimum=2, maximum=10)
+
+# ------------------------------------------------------------- sanctions
+RADIATION_AFTER_MONTHS = Setting(
+    "rsa_orientation.radiation_after_months", 4, int,
+    "Seed 003, « Les sanctions » : « La radiation du dispositif interviendra au bout de "
+    "4 mois de suspension totale » (à compter du début de l'étape de suspension).",
+    minimum=1, maximum=24)

@@ -528,7 +528,7 @@ class CerContract(models.Model):
     def _check_type_fits_orientation(self):
         for contract in self:
             orientation = contract.orientation_id
-            if not orientation or orientation.state == "draft":
+            if not orientation or not orientation._is_decision():
                 raise contract._no_orientation_error()
             expected = CONTRACT_TYPE_BY_ORIENTATION[orientation.orientation_type]
             if contract.contract_type != expected:
@@ -703,6 +703,7 @@ class CerContract(models.Model):
         contract_type = self.env.ref("rsa_orientation.mail_activity_type_contract")
         self.mapped("orientation_id.notebook_id.activity_ids").filtered(
             lambda a: a.activity_type_id == contract_type).action_done()
+        self.env["rsa.ep.case"]._on_contracts_signed(self)
         return True
 
     def _check_can_sign(self):

@@ -32,3 +32,10 @@ class RsaEpCase(models.Model):
         # sudo: the case's action was allowed (super() checked it); an EP
         # member does not read the fiches de liaison it answers
         return self.env["cer.liaison"].sudo().search([("ep_case_id", "in", self.ids)])
+
+    def _case_file_contracts(self):
+        """The contracts of the carnet for the EP case file (searched: an EP
+        member reads them, not the carnet; security/cer_ep_rules.xml)."""
+        self.ensure_one()
+        return self.env["cer.contract"].search(
+            [("notebook_id", "=", self.notebook_id.id)], order="date_start, id")

@@ -17,3 +17,4 @@ from . import test_integrity
 from . import test_audit_print
 from . import test_lifecycle
 from . import test_annex6
+from . import test_ep_access

@@ -102,10 +102,35 @@ BENEFICIARY = {model: "r" for model in (
     "cdb.action", "cer.contract", HEALTH, SHARE)}
 # EP members examine the cases of their sessions; they propose none (the
 # carnet's members do) and apply no sanction step (the EP case's actions do).
+# They read what they decide on (issue 11): the path, the DSP, the EDE, the
+# contracts with their plan, its bilan, job offers and amendments; not the
+# rest of the carnet (its actions outside a contract's plan included).
 EP_MEMBER = {
     "rsa.ep.case": "rw", "rsa.sanction.step": "rw", "rsa.ep.session": "rw",
     "rsa.dsp": "r", "rsa.orientation": "r",
     "rsa.ede.assessment": "r", "rsa.ede.assessment.line": "r",
+    "cer.contract": "r", "cer.pap.line": "r", "cer.amendment": "r",
+    "cer.amendment.line": "r", "cer.job.offer": "r", "cer.contract.job": "r",
+    "cer.contract.experience": "r",
+}
+
+# Who decides (issue 11; seed 003: the orientation is a decision of the
+# Président du Conseil Général, by his delegates; the référent "Peut …
+# proposer au Conseil Général une autre orientation"), on the linked carnet:
+# propose an orientation, decide it, step the sanction scale.
+PROPOSE, DECIDE, STEP = "propose", "decide", "step_sanction"
+DELEGATE = {PROPOSE, DECIDE, STEP}
+AUTHORITY = {
+    "referent": {PROPOSE},
+    "accompagnateur": {PROPOSE},
+    "structure_admin": {PROPOSE},
+    "correspondant": DELEGATE,
+    "manager_of_territory": DELEGATE,
+    "manager": DELEGATE,
+    "functional_admin": DELEGATE,
+    "ep_member": set(),
+    "employee": set(),
+    "beneficiary": set(),
 }
 
 # role: (operations on the linked carnet, operations on the foreign carnet)
@@ -530,6 +555,61 @@ class TestAccessMatrix(CdbCase):
             line.level_id = line.item_id.level_ids[:1]
         assessment.action_done()
         return assessment
+    def test_who_proposes_decides_and_steps_a_sanction(self):
+        """Every role × propose (an orientation: create the draft and
+        propose it), decide (an orientation proposed) and step the sanction
+        scale (a granted suspension), on the linked carnet."""
+        notebook = self.records["linked"]["cdb.notebook"]
+        for role, user in self.users.items():
+            expected = AUTHORITY[role]
+            with self.subTest(role=role):
+                self.assertEqual({
+                    PROPOSE: self._attempt_action(lambda: self.env["rsa.orientation"].sudo(
+                        user).create({"notebook_id": notebook.id,
+                                      "orientation_type": "professional_ft",
+                                      "referent_id": self.users["referent"].id}
+                                     ).action_propose()),
+                    DECIDE: self._attempt_action(
+                        lambda: self._proposed(notebook).sudo(user).action_decide()),
+                    STEP: self._attempt_action(
+                        lambda: self._suspended(notebook).sudo(user).action_next_sanction_step()),
+                }, {name: name in expected for name in (PROPOSE, DECIDE, STEP)})
+
+    def _proposed(self, notebook):
+        proposal = self.env["rsa.orientation"].create({
+            "notebook_id": notebook.id, "orientation_type": "professional_ft",
+            "referent_id": self.users["referent"].id})
+        proposal.action_propose()
+        return proposal
+
+    def _suspended(self, notebook):
+        """A suspension granted on ``notebook``: its first step applied."""
+        case = self.env["rsa.ep.case"].create({
+            "notebook_id": notebook.id, "case_type": "suspension",
+            "suspension_reason": "no_contract", "motive": "Convocations sans réponse",
+            "session_id": self.records["linked"]["rsa.ep.session"].id,
+            "opinion_motive": "Aucune réponse"})
+        self.env["ir.attachment"].create({
+            "name": "convocation.pdf", "datas": base64.b64encode(b"convocation"),
+            "res_model": "rsa.ep.case", "res_id": case.id})
+        case.action_submit()
+        case.action_give_opinion("favourable")
+        case.action_grant()
+        return case
+
+    def _attempt_action(self, action):
+        """Whether ``action`` is allowed (rolled back), or refused with an
+        AccessError (the ValidationError Odoo 11 makes of one)."""
+        try:
+            with self.cr.savepoint(), mute_logger("odoo.models", "odoo.addons.base.ir.ir_rule"):
+                action()
+                raise _Rollback()
+        except _Rollback:
+            return True
+        except (AccessError, ValidationError) as error:
+            return self._refused(error)
+        finally:
+            self.env.clear()
 
     def test_catalogues(self):
         """Catalogues: read by every internal user, changed by the

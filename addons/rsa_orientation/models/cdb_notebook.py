@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.carnet_de_bord.models.cdb_notebook_policy import (
@@ -18,6 +18,10 @@ PERM_DELETE_AGREED_ASSESSMENT = "delete_agreed_assessment"
 # Who works in a carnet: its members, their structures' administrators and
 # the President's delegates (the roles of the policy's "contribute").
 CONTRIBUTORS = frozenset([ROLE_MEMBER, ROLE_STRUCTURE_ADMIN]) | DELEGATES
+
+# The task a delegate of the President receives when a decision is his to
+# make (an orientation proposed, an EP case examined, a radiation due).
+DECISION_ACTIVITY = "rsa_orientation.mail_activity_type_decision"
 
 
 def check_not_moved(records, vals, field="notebook_id"):
@@ -112,6 +116,56 @@ class CdbNotebook(models.Model):
                 self.sudo().ep_case_ids.filtered(
                     lambda case: user in case.session_id.member_ids))
         return super()._cdb_may_also(permission, roles, user)
+
+    # ------------------------------------------------ the President decides
+    def _cdb_deciders(self):
+        """The delegates of the President who receive a decision to make on
+        this carnet as a task: the correspondants of its territory, else the
+        département's managers who see it (seed 003: the orientation is
+        "Décision d'orientation avec désignation de l'organisme référent et
+        du correspondant", a decision of the Président du Conseil Général)."""
+        self.ensure_one()
+        # sudo: who holds the delegation for a carnet is not a datum the
+        # proposer reads; the users found are the delegates of the policy
+        Users = self.env["res.users"].sudo()
+        notebook = self.sudo()
+        manager = self.env.ref("carnet_de_bord.group_cdb_manager")
+        correspondant = self.env.ref("carnet_de_bord.group_cdb_correspondant")
+        deciders = Users.browse()
+        if notebook.territory_id:
+            deciders = Users.search([
+                ("share", "=", False), ("groups_id", "in", correspondant.ids),
+                ("groups_id", "not in", manager.ids),
+                ("cdb_territory_ids", "in", notebook.territory_id.ids)])
+        if not deciders:
+            deciders = Users.search([
+                ("share", "=", False), ("groups_id", "in", manager.ids)]).filtered(
+                    lambda user: not user.cdb_territory_ids
+                    or notebook.territory_id in user.cdb_territory_ids)
+        others = deciders.filtered(lambda user: user.id != SUPERUSER_ID)
+        return (others or deciders).with_env(self.env)
+
+    def _cdb_ask_decision(self, record, summary, deadline=None):
+        """A task for each delegate of ``_cdb_deciders`` on ``record`` (an
+        orientation proposed, an EP case to decide, a radiation due)."""
+        self.ensure_one()
+        activities = self.env["mail.activity"]
+        for user in self._cdb_deciders():
+            # sudo: the task is given to the delegate whoever asks (a
+            # référent proposing, the daily job); the caller's action was
+            # allowed by the policy
+            activities |= record.sudo()._cdb_schedule_activity(
+                DECISION_ACTIVITY, summary, deadline, user)
+        return activities.with_env(self.env)
+
+    @api.model
+    def _cdb_close_decision_tasks(self, records):
+        """The tasks of every delegate on ``records`` end with the decision
+        (whichever delegate made it)."""
+        activity_type = self.env.ref(DECISION_ACTIVITY)
+        # sudo: the other delegates' tasks end with the decision just made
+        records.sudo().mapped("activity_ids").filtered(
+            lambda activity: activity.activity_type_id == activity_type).unlink()
 
     # ----------------------------------------------------- data protection
     def _cdb_personal_records(self):

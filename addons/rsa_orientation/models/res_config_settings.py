@@ -37,6 +37,8 @@ class ResConfigSettings(models.TransientModel):
         help=settings.EDE_SOLIDARITY_ABOVE.source)
     rsa_ede_max_levels = fields.Integer(
         "Levels (paliers) per item of a scale", help=settings.EDE_MAX_LEVELS.source)
+    rsa_radiation_after_months = fields.Integer(
+        "Radiation after months of suspension", help=settings.RADIATION_AFTER_MONTHS.source)
 
     @api.model
     def _cdb_settings(self):
@@ -54,6 +56,7 @@ class ResConfigSettings(models.TransientModel):
             "rsa_ede_professional_below": settings.EDE_PROFESSIONAL_BELOW,
             "rsa_ede_solidarity_above": settings.EDE_SOLIDARITY_ABOVE,
             "rsa_ede_max_levels": settings.EDE_MAX_LEVELS,
+            "rsa_radiation_after_months": settings.RADIATION_AFTER_MONTHS,
         })
         return result
 

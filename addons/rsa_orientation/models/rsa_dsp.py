@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class RsaDsp(models.Model):
@@ -32,7 +32,7 @@ class RsaDsp(models.Model):
     right_aah = fields.Boolean("Disabled adult allowance (AAH)")
     right_daily_allowance = fields.Boolean(
         "Daily allowances (maternity, work accident)")
-    isolated_person = fields.Boolean("Isolated person")
+    isolated_person = fields.Boolean()
     # "Liées à la situation sociale"
     health_difficulty = fields.Boolean("Health difficulties")
     childcare_difficulty = fields.Boolean("Childcare difficulties")
@@ -49,8 +49,8 @@ class RsaDsp(models.Model):
         ("precarious", "Precarious housing (caravan, squat, hotel…)"),
         ("eviction", "Eviction in progress"),
         ("homeless", "Homeless"),
-    ], "Housing type")
-    housing_difficulties = fields.Text("Housing difficulties")
+    ])
+    housing_difficulties = fields.Text()
     housing_steps = fields.Text("Steps taken for housing")
     # "Sur le niveau d'études (annexe 1) et de compétences"
     diploma_level_id = fields.Many2one("cdb.diploma.level", "Education level")
@@ -61,4 +61,9 @@ class RsaDsp(models.Model):
     last_activity_date = fields.Date("Last activity ended on")
     france_travail_registered = fields.Boolean("Registered with France Travail")
     france_travail_registration_date = fields.Date("Registered since")
-    professional_project = fields.Text("Professional project")
+    professional_project = fields.Text()
+
+    @api.multi
+    def action_print(self):
+        """The data as the form of Annexe 2 (report ``action_report_rsa_dsp``)."""
+        return self.env.ref("rsa_orientation.action_report_rsa_dsp").report_action(self)

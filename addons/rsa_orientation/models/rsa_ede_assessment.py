@@ -1,3 +1,4 @@
+import textwrap
 from collections import OrderedDict
 
 from odoo import _, api, fields, models
@@ -7,7 +8,8 @@ from odoo.addons.cdb_base.tools import format_date, selection_label
 
 from .cdb_notebook import (
     PERM_AGREE_ASSESSMENT, PERM_DELETE_AGREED_ASSESSMENT, check_not_moved)
-from .rsa_ede_scale import ORIENTATIONS
+from .rsa_ede_level import BLUE, GREEN, NONE, PINK
+from .rsa_ede_scale import ORIENTATIONS, PROFESSIONAL, SOLIDARITY, TEAM
 
 # States of an assessment: a draft is filled in; an agreed one never changes.
 DRAFT, AGREED = "draft", "done"
@@ -77,8 +79,15 @@ class RsaEdeAssessment(models.Model):
     total_points = fields.Integer(
         "Total", compute="_compute_total", store=True, track_visibility="onchange")
     proposed_orientation = fields.Selection(
-        ORIENTATIONS, "Proposed orientation", compute="_compute_total", store=True,
-        track_visibility="onchange")
+        ORIENTATIONS, compute="_compute_total", store=True, track_visibility="onchange")
+    proposal_reason = fields.Char(
+        "Why", compute="_compute_proposal_reason",
+        help="What the proposal comes from: the total and the thresholds of the scale, "
+             "or the items answered at a blue level (real barrier).")
+    priority_item_ids = fields.Many2many(
+        "rsa.ede.item", string="Real barriers (blue)", compute="_compute_proposal_reason",
+        help="The items answered at a blue level: the solidarity sphere is to be "
+             "prioritised, whatever the total.")
     green_count = fields.Integer("Green", compute="_compute_colour_counts", store=True)
     pink_count = fields.Integer("Pink", compute="_compute_colour_counts", store=True)
     blue_count = fields.Integer("Blue", compute="_compute_colour_counts", store=True)
@@ -111,20 +120,64 @@ class RsaEdeAssessment(models.Model):
         return self.state == AGREED
 
     # ---------------------------------------------------------------- computes
-    @api.depends("line_ids.points", "line_ids.level_id",
+    @api.depends("line_ids.points", "line_ids.level_id", "line_ids.color",
                  "scale_id.professional_below", "scale_id.solidarity_above")
     def _compute_total(self):
         """The total of the points, and the orientation it proposes
         (``rsa.ede.scale._propose_orientation``) once every line (one per
         item of the scale) has its level: a partial total would propose a
-        professional orientation for a grid that is simply not filled yet."""
+        professional orientation for a grid that is simply not filled yet.
+
+        The colours count (seed 003, "La deuxième analyse"): "La couleur
+        bleue signale des points importants qui sont des réels freins à
+        l'emploi et l'orientation vers la sphère solidarité est à
+        prioriser": an item answered at a blue level proposes the solidarity
+        sphere, whatever the total."""
         for assessment in self:
             total = sum(assessment.line_ids.mapped("points"))
             assessment.total_points = total
-            complete = bool(assessment.scale_id and assessment.line_ids
-                            and all(line.level_id for line in assessment.line_ids))
-            assessment.proposed_orientation = \
-                assessment.scale_id._propose_orientation(total) if complete else False
+            if not assessment._is_complete():
+                assessment.proposed_orientation = False
+            elif assessment._blue_lines():
+                assessment.proposed_orientation = SOLIDARITY
+            else:
+                assessment.proposed_orientation = assessment.scale_id._propose_orientation(total)
+
+    def _is_complete(self):
+        """Every line (one per item of the scale) has its level."""
+        self.ensure_one()
+        return bool(self.scale_id and self.line_ids
+                    and all(line.level_id for line in self.line_ids))
+
+    def _blue_lines(self):
+        """The lines answered at a blue level (a real barrier)."""
+        self.ensure_one()
+        return self.line_ids.filtered(lambda line: line.color == BLUE)
+
+    @api.depends("proposed_orientation", "total_points", "line_ids.color")
+    def _compute_proposal_reason(self):
+        """Why the scale proposes what it proposes, in words (the form of the
+        assessment and of the orientation show it)."""
+        for assessment in self:
+            blue = assessment._blue_lines().sorted(lambda line: (line.sequence, line.id))
+            assessment.priority_item_ids = blue.mapped("item_id")
+            assessment.proposal_reason = assessment._proposal_reason(blue)
+
+    def _proposal_reason(self, blue):
+        scale, total = self.scale_id, self.total_points
+        proposal = self.proposed_orientation
+        if not proposal:
+            return False
+        if blue:
+            return _("Real barrier (blue level) on %s: the solidarity sphere is to be "
+                     "prioritised, whatever the total (%d points).") % (
+                ", ".join(blue.mapped("item_id.name")), total)
+        if proposal == PROFESSIONAL:
+            return _("Total of %d points, below %d.") % (total, scale.professional_below)
+        if proposal == TEAM:
+            return _("Total of %d points, from %d to %d: the orientation team or the EP "
+                     "decides.") % (total, scale.professional_below, scale.solidarity_above)
+        return _("Total of %d points, above %d.") % (total, scale.solidarity_above)
 
     @api.depends("line_ids.color", "line_ids.level_id")
     def _compute_colour_counts(self):
@@ -134,9 +187,9 @@ class RsaEdeAssessment(models.Model):
         d'orientation." """
         for assessment in self:
             colours = assessment.line_ids.mapped("color")
-            assessment.green_count = colours.count("green")
-            assessment.pink_count = colours.count("pink")
-            assessment.blue_count = colours.count("blue")
+            assessment.green_count = colours.count(GREEN)
+            assessment.pink_count = colours.count(PINK)
+            assessment.blue_count = colours.count(BLUE)
             assessment.missing_count = len(
                 assessment.line_ids.filtered(lambda l: not l.level_id))
 
@@ -320,11 +373,100 @@ class RsaEdeAssessment(models.Model):
 
     def _evolution_chart_data(self):
         """The chart of the agreed assessments of this one's carnet, up to
-        this one (the printed assessment shows the path so far)."""
+        this one (the printed assessment shows the path so far). Searched,
+        not read through the carnet: an EP member reads the assessments of
+        the carnets of his cases, not the carnet."""
         self.ensure_one()
         key = (self.date or "", self.id)
-        return self.notebook_id.ede_assessment_ids.filtered(
+        return self.search([("notebook_id", "=", self.notebook_id.id)]).filtered(
             lambda a: (a.date or "", a.id) <= key)._chart_data()
+
+    # --------------------------------------------------------------------- grid
+    def _grid_data(self, width=760):
+        """The grid of the scale as the paper grid of Annexe 3 and the
+        interview's widget show it, for the QWeb template
+        ``rsa_orientation.ede_grid`` (inline SVG, no JavaScript): one row per
+        item, its paliers side by side coloured by their colour, with their
+        wording and points; a cross on the palier agreed for each item and
+        the crosses joined by a line (seed 003: "mettent une croix sur ce
+        palier. Ils procèdent ainsi pour chaque item. Les croix peuvent être
+        reliées entre elles pour obtenir une courbe").
+
+        Every position is computed here (the wording is wrapped to the width
+        of a cell); the template only draws."""
+        self.ensure_one()
+        lines = self.line_ids.sorted(key=lambda l: (l.sequence, l.id))
+        columns = max([max(line.item_id.level_ids.mapped("sequence") or [0])
+                       for line in lines] + [1])
+        grid = _GridFrame(width, columns)
+        rows, crosses, top = [], [], grid.header_h
+        for line in lines:
+            row = grid.row(line, top)
+            rows.append(row)
+            if row["cross"]:
+                crosses.append(row["cross"])
+            top += row["height"]
+        return {
+            # (QWeb does not translate the text of a <title> element)
+            "title": _("Employment-distance scale of %s") % format_date(self.date),
+            "width": width, "height": top + 1, "item_w": grid.item_w,
+            "header_h": grid.header_h,
+            "columns": [{"x": "%.1f" % grid.x(number), "mid": "%.1f" % grid.mid(number),
+                         "w": "%.1f" % grid.level_w, "label": _("Palier %d") % number}
+                        for number in range(1, columns + 1)],
+            "rows": rows,
+            "curve": " ".join("%s,%s" % (cross["x"], cross["y"]) for cross in crosses),
+        }
+
+
+class _GridFrame:
+    """The geometry of the printed grid: an item column, then one column per
+    palier; each row as high as its longest wording."""
+
+    item_w, header_h, line_h, font_w = 150, 22, 10, 4.3
+    fills = {NONE: "#ffffff", GREEN: "#dcefd3", PINK: "#f8dbe8", BLUE: "#d6e6f7"}
+
+    def __init__(self, width, columns):
+        self.width = width
+        self.columns = columns
+        self.level_w = (width - self.item_w - 1) / float(columns)
+
+    def x(self, number):
+        return self.item_w + (number - 1) * self.level_w
+
+    def mid(self, number):
+        return self.x(number) + self.level_w / 2.0
+
+    def wrap(self, text, width):
+        return textwrap.wrap(text or "", max(8, int((width - 8) / self.font_w))) or [""]
+
+    def row(self, line, top):
+        """A row of the grid: its item, its cells and the cross."""
+        levels = line.item_id.level_ids.sorted(key=lambda l: (l.sequence, l.id))
+        wordings = {level.id: self.wrap(level.name, self.level_w) for level in levels}
+        name = self.wrap(line.item_id.name, self.item_w)
+        height = max([len(words) for words in wordings.values()] + [len(name)]) \
+            * self.line_h + 34
+        cells, cross = [], None
+        for level in levels:
+            chosen = level == line.level_id
+            x = self.x(level.sequence)
+            cells.append({
+                "x": "%.1f" % x, "w": "%.1f" % self.level_w, "fill": self.fills.get(
+                    level.color, "#ffffff"), "chosen": chosen,
+                "lines": [{"x": "%.1f" % (x + 4), "y": top + 12 + n * self.line_h,
+                           "text": text} for n, text in enumerate(wordings[level.id])],
+                "points": {"x": "%.1f" % (x + self.level_w - 4), "y": top + height - 5,
+                           "text": "%d pt%s" % (level.points, "s" if level.points > 1 else "")},
+            })
+            if chosen:
+                cross = {"x": "%.1f" % self.mid(level.sequence), "y": top + height - 16}
+        return {
+            "top": top, "height": height, "cells": cells, "cross": cross,
+            "name": [{"y": top + 12 + n * self.line_h, "text": text}
+                     for n, text in enumerate(name)],
+            "missing": not line.level_id,
+        }
 
 
 class _ChartFrame:

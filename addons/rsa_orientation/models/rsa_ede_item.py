@@ -52,7 +52,6 @@ class RsaEdeItem(models.Model):
             self, vals, HISTORY_FIELDS, _("its items, their names and their order"))
         return super().write(vals)
 
-
     @api.multi
     def unlink(self):
         """Only on a scale without agreed assessments; the lines of draft

@@ -3,11 +3,13 @@ from odoo.exceptions import ValidationError
 
 from ..settings import EDE_MAX_LEVELS
 
+# The colours of a level (seed 003, "La deuxième analyse").
+NONE, GREEN, PINK, BLUE = "none", "green", "pink", "blue"
 COLORS = [
-    ("none", "No colour"),
-    ("green", "Green: point of vigilance"),
-    ("pink", "Pink: left to the team's appreciation"),
-    ("blue", "Blue: real barrier, solidarity to prioritise"),
+    (NONE, "No colour"),
+    (GREEN, "Green: point of vigilance"),
+    (PINK, "Pink: left to the team's appreciation"),
+    (BLUE, "Blue: real barrier, solidarity to prioritise"),
 ]
 # What the agreed assessments of a scale show of a level.
 HISTORY_FIELDS = frozenset(["name", "sequence", "points", "color", "item_id"])
@@ -42,7 +44,7 @@ class RsaEdeLevel(models.Model):
              "guide's scale (the number of paliers is a setting).")
     name = fields.Char("Wording", required=True)
     points = fields.Integer(required=True, default=1)
-    color = fields.Selection(COLORS, "Colour", required=True, default="none")
+    color = fields.Selection(COLORS, "Colour", required=True, default=NONE)
 
     @api.constrains("sequence", "points")
     def _check_values(self):
@@ -72,7 +74,6 @@ class RsaEdeLevel(models.Model):
         scales._check_history_write(
             self, vals, HISTORY_FIELDS, _("the wording, numbers, points and colours of its levels"))
         return super().write(vals)
-
 
     @api.multi
     def unlink(self):

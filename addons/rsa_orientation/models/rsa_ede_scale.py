@@ -3,10 +3,12 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..settings import EDE_PROFESSIONAL_BELOW, EDE_SOLIDARITY_ABOVE
 
+# The proposals of the scale.
+PROFESSIONAL, TEAM, SOLIDARITY = "professional", "team", "solidarity"
 ORIENTATIONS = [
-    ("professional", "Professional orientation (France Travail)"),
-    ("team", "To be decided by the orientation team / EP"),
-    ("solidarity", "Solidarity orientation"),
+    (PROFESSIONAL, "Professional orientation (France Travail)"),
+    (TEAM, "To be decided by the orientation team / EP"),
+    (SOLIDARITY, "Solidarity orientation"),
 ]
 
 
@@ -179,10 +181,10 @@ class RsaEdeScale(models.Model):
         """
         self.ensure_one()
         if total < self.professional_below:
-            return "professional"
+            return PROFESSIONAL
         if total > self.solidarity_above:
-            return "solidarity"
-        return "team"
+            return SOLIDARITY
+        return TEAM
 
     @api.model
     def _get_default_scale(self):

@@ -3,6 +3,10 @@ from odoo.exceptions import UserError
 
 # States of a session.
 PLANNED, HELD, CLOSED = "planned", "held", "closed"
+# The teams (seed 003, "LES INSTANCES"): the équipe pluridisciplinaire and
+# the équipe d'orientation.
+EP_TEAM, ORIENTATION_TEAM = "ep", "orientation"
+TEAMS = [(EP_TEAM, "Équipe pluridisciplinaire"), (ORIENTATION_TEAM, "Orientation team")]
 
 
 class RsaEpSession(models.Model):
@@ -23,10 +27,7 @@ class RsaEpSession(models.Model):
     _sequence_code = "rsa.ep.session"
     _workflow_fields = ("name", "state")
 
-    team_type = fields.Selection([
-        ("ep", "Équipe pluridisciplinaire"),
-        ("orientation", "Orientation team"),
-    ], "Team", required=True, default="ep")
+    team_type = fields.Selection(TEAMS, "Team", required=True, default=EP_TEAM)
     date = fields.Datetime(required=True, track_visibility="onchange")
     territory = fields.Char(required=True, track_visibility="onchange")
     place = fields.Char()

@@ -10,15 +10,26 @@ from ..settings import (
     CONTRACT_DEADLINE_PROFESSIONAL_MONTHS, CONTRACT_DEADLINE_SOLIDARITY_MONTHS,
     SOLIDARITY_MAX_MONTHS)
 from .cdb_notebook import PERM_DECIDE, PERM_PROPOSE, check_not_moved
+from .rsa_ede_scale import TEAM
 
 ORIENTATION_TYPES = [
     ("professional_ft", "Professional – France Travail"),
     ("professional_other", "Professional – other organism"),
     ("solidarity", "Solidarity"),
 ]
-# States of an orientation: a draft is a proposal; the decided one is the
-# carnet's current orientation until a new decision replaces it.
-DRAFT, DECIDED, REPLACED = "draft", "decided", "replaced"
+# States of an orientation: a draft is written by a member or a delegate;
+# proposed, it waits for the decision of a delegate of the President (or for
+# the orientation team's opinion first); the decided one is the carnet's
+# current orientation until a new decision replaces it; a proposal the
+# delegate does not retain is refused.
+DRAFT, PROPOSED, DECIDED, REPLACED, REFUSED = (
+    "draft", "proposed", "decided", "replaced", "refused")
+# Still waiting for the decision of a delegate.
+TO_DECIDE_STATES = (DRAFT, PROPOSED)
+# The decisions of the President, in force or past.
+DECISION_STATES = (DECIDED, REPLACED)
+# Fields only a delegate of the President writes: the decision's date.
+DECISION_FIELDS = ("date_decision",)
 # Seed 003, "L'ACCOMPAGNEMENT": the contract deadline of each sphere.
 DEADLINE_MONTHS = {
     "professional": CONTRACT_DEADLINE_PROFESSIONAL_MONTHS,
@@ -36,16 +47,35 @@ class RsaOrientation(models.Model):
     "Décision d'orientation avec désignation de l'organisme référent et du
     correspondant = point de départ du délai pour réaliser les contrats."
 
-    A member proposes (a draft, policy ``PERM_PROPOSE``); a delegate of the
-    President decides (``action_decide``, ``PERM_DECIDE``): the state, and
-    the content of a decided orientation, change only through that action.
+    Seed 003, "L'ACCOMPAGNEMENT": the référent "Peut, après examen de la
+    situation du bénéficiaire, proposer au Conseil Général une autre
+    orientation vers un organisme mieux à même de conduire
+    l'accompagnement". A member writes a draft and proposes it
+    (``action_propose``, policy ``PERM_PROPOSE``): the delegates of the
+    President receive it as a task (the correspondants of the carnet's
+    territory, else the managers); a delegate decides it (``action_decide``,
+    ``PERM_DECIDE``) or does not retain it (``action_refuse``). The state,
+    who proposed and who decided, and the decision date are the
+    delegate's; the content of a proposal changes only by a delegate, and
+    of a decision never.
+
+    "LES EQUIPES D'ORIENTATION": the orientation team "préconise
+    l'orientation des bénéficiaires du RSA vers la sphère solidarité ou la
+    sphère professionnelle", and "Si le total est compris entre 19 et 34
+    points : c'est à l'Equipe Pluridisciplinaire (EP) ou l'Equipe
+    d'Orientation (EO) de se prononcer": a first orientation whose
+    employment-distance assessment falls between the thresholds goes to the
+    orientation team as a case (``rsa.ep.case``, request "orientation")
+    when it is proposed; the delegate decides on the case, after the team's
+    opinion.
     """
 
     _name = "rsa.orientation"
     _description = "Orientation decision"
     _inherit = ["cdb.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_decision desc, id desc"
-    _workflow_fields = ("state", "ep_case_id")
+    _workflow_fields = ("state", "ep_case_id", "proposal_user_id", "proposal_date",
+                        "decision_user_id")
     _workflow_locked_fields = (
         "notebook_id", "orientation_type", "organism_id", "referent_id", "correspondant_id",
         "date_decision", "basis", "assessment_id")
@@ -72,19 +102,30 @@ class RsaOrientation(models.Model):
         ("ede", "Proposal of the employment-distance scale"),
         ("team", "Decision of the orientation team / EP"),
         ("default", "No element: solidarity for a diagnosis"),
-    ], "Basis", required=True, default="default", track_visibility="onchange")
+    ], required=True, default="default", track_visibility="onchange")
     assessment_id = fields.Many2one(
         "rsa.ede.assessment", "EDE assessment", domain="[('notebook_id', '=', notebook_id)]")
     ep_case_id = fields.Many2one("rsa.ep.case", "From the EP case", readonly=True)
     state = fields.Selection([
         (DRAFT, "Draft"),
+        (PROPOSED, "Proposed to the President"),
         (DECIDED, "Decided"),
         (REPLACED, "Replaced"),
+        (REFUSED, "Not retained"),
     ], default=DRAFT, required=True, index=True, track_visibility="onchange")
+    proposal_user_id = fields.Many2one("res.users", "Proposed by", readonly=True, copy=False)
+    proposal_date = fields.Date("Proposed on", readonly=True, copy=False)
+    decision_user_id = fields.Many2one(
+        "res.users", "Decided by delegation of the President", readonly=True, copy=False)
+    assessment_proposal = fields.Selection(
+        related="assessment_id.proposed_orientation", readonly=True,
+        string="Proposal of the scale")
+    assessment_proposal_reason = fields.Char(
+        related="assessment_id.proposal_reason", readonly=True, string="Why")
     contract_deadline = fields.Date(
-        "Contract deadline", compute="_compute_contract_deadline", store=True, index=True)
+        compute="_compute_contract_deadline", store=True, index=True)
     contract_signed = fields.Boolean(
-        "Contract signed", compute="_compute_contract_signed",
+        compute="_compute_contract_signed",
         help="Set by the contracts module when a contract is signed.")
     is_overdue = fields.Boolean(
         "Contract overdue", compute="_compute_is_overdue", search="_search_is_overdue")
@@ -105,9 +146,26 @@ class RsaOrientation(models.Model):
         self.ensure_one()
         return self.state == DECIDED
 
+    def _is_decision(self):
+        """A decision of the President, in force or replaced since (not a
+        draft, a proposal or a proposal not retained)."""
+        self.ensure_one()
+        return self.state in DECISION_STATES
+
+    @api.model
+    def _to_decide_domain(self):
+        """The orientations waiting for a delegate's decision."""
+        return [("state", "in", TO_DECIDE_STATES)]
+
     def _workflow_is_locked(self):
-        """A decision is history: its content no longer changes."""
-        return self.state != DRAFT
+        """A decision is history: its content no longer changes; a proposal
+        is what its author proposed, changed only by a delegate before he
+        decides."""
+        if self.state == DRAFT:
+            return False
+        if self.state == PROPOSED:
+            return not self.notebook_id._cdb_may(PERM_DECIDE)
+        return True
 
     # ----------------------------------------------------------- computes
     @api.depends("orientation_type")
@@ -178,20 +236,35 @@ class RsaOrientation(models.Model):
 
     @api.model
     def create(self, vals):
-        """A proposal, by a member of the carnet or a delegate."""
+        """A draft, by a member of the carnet or a delegate (the decision
+        date by a delegate only)."""
         vals = dict(vals)
         if not vals.get("assessment_id") and not vals.get("ep_case_id") \
                 and not vals.get("orientation_type"):
             # "En l'absence d'élément … orienté vers la sphère solidarité"
             vals.update({"orientation_type": "solidarity", "basis": "default"})
         if vals.get("notebook_id"):
-            self.env["cdb.notebook"].browse(vals["notebook_id"])._cdb_check(PERM_PROPOSE)
+            notebook = self.env["cdb.notebook"].browse(vals["notebook_id"])
+            notebook._cdb_check(PERM_PROPOSE)
+            if any(vals.get(name) for name in DECISION_FIELDS) and \
+                    not self._in_workflow_transition():
+                notebook._cdb_check(PERM_DECIDE)
         return super().create(vals)
 
     @api.multi
     def write(self, vals):
         check_not_moved(self, vals)
+        if not self._in_workflow_transition():
+            self._check_decision_fields(vals)
         return super().write(vals)
+
+    def _check_decision_fields(self, vals):
+        """The decision's date is the delegate's, even on a draft: a member
+        who backdated his own proposal would move the contract deadline."""
+        names = [name for name in DECISION_FIELDS if name in vals]
+        for orientation in self:
+            if any(orientation._workflow_changes(name, vals[name]) for name in names):
+                orientation.notebook_id._cdb_check(PERM_DECIDE)
 
     @api.constrains("orientation_type", "organism_id", "state")
     def _check_organism(self):
@@ -201,6 +274,62 @@ class RsaOrientation(models.Model):
                 raise ValidationError(_(
                     "A professional orientation to another organism than France "
                     "Travail needs the designated organism."))
+
+    # ------------------------------------------------------------ propose
+    @api.multi
+    def action_propose(self):
+        """Propose this draft to the President (a member of the carnet or a
+        delegate): a first orientation whose assessment leaves the choice to
+        the team goes to the orientation team as a case; any other reaches
+        the delegates as a task."""
+        for orientation in self:
+            orientation.notebook_id._cdb_check(PERM_PROPOSE)
+            if orientation.state != DRAFT:
+                raise UserError(_("Only a draft orientation can be proposed."))
+            orientation._workflow_write({
+                "state": PROPOSED, "proposal_user_id": self.env.user.id,
+                "proposal_date": fields.Date.context_today(self)})
+            if orientation._needs_orientation_team():
+                orientation._submit_to_orientation_team()
+            else:
+                orientation.notebook_id._cdb_ask_decision(
+                    orientation, _("Decide the proposed orientation (%s)")
+                    % orientation._type_label())
+        return True
+
+    def _is_initial(self):
+        """No orientation was decided for the carnet yet."""
+        self.ensure_one()
+        # sudo: the carnet's past decisions, whatever the user reads of them
+        return not self.sudo().notebook_id.orientation_ids.filtered(
+            lambda o: o != self and o._is_decision())
+
+    def _needs_orientation_team(self):
+        """A first orientation whose employment-distance assessment falls
+        between the thresholds: "c'est à l'Equipe Pluridisciplinaire (EP)
+        ou l'Equipe d'Orientation (EO) de se prononcer"."""
+        self.ensure_one()
+        return self.assessment_id.proposed_orientation == TEAM and self._is_initial()
+
+    def _submit_to_orientation_team(self):
+        """The case of this proposal before the orientation team (with its
+        assessment, as Annexe 7 asks for every request)."""
+        case = self.env["rsa.ep.case"]._workflow_create({
+            "notebook_id": self.notebook_id.id,
+            "case_type": "orientation",
+            "proposal_id": self.id,
+            "requested_orientation_type": self.orientation_type,
+            "assessment_id": self.assessment_id.id,
+            "new_organism_id": self.organism_id.id,
+            "new_referent_id": self.referent_id.id,
+            "new_correspondant_id": self.correspondant_id.id,
+            "motive": self.note or _(
+                "First orientation: the employment-distance scale (%d points) leaves "
+                "the choice to the orientation team.") % self.assessment_id.total_points,
+        })
+        case.action_submit()
+        self._workflow_write({"ep_case_id": case.id})
+        return case
 
     # ------------------------------------------------------------- decide
     @api.multi
@@ -218,10 +347,32 @@ class RsaOrientation(models.Model):
             orientation._workflow_write({
                 "state": DECIDED,
                 "date_decision": orientation.date_decision or fields.Date.context_today(self),
+                "decision_user_id": self.env.user.id,
             })
             orientation._apply_to_notebook()
             orientation._schedule_contract_activity()
+        self.env["cdb.notebook"]._cdb_close_decision_tasks(self)
         return True
+
+    @api.multi
+    def action_refuse(self):
+        """The delegate does not retain the proposal: its author is told,
+        the current orientation stays."""
+        for orientation in self:
+            orientation.notebook_id._cdb_check(PERM_DECIDE)
+            if orientation.state != PROPOSED:
+                raise UserError(_("Only a proposed orientation can be refused."))
+            orientation._check_not_before_the_team()
+            orientation._workflow_write({"state": REFUSED,
+                                         "decision_user_id": self.env.user.id})
+            orientation._notify_proposer(_("The proposed orientation (%s) is not retained.")
+                                         % orientation._type_label())
+        self.env["cdb.notebook"]._cdb_close_decision_tasks(self)
+        return True
+
+    def _notify_proposer(self, body):
+        self.message_post(body=body, subtype="mail.mt_comment",
+                          partner_ids=self.proposal_user_id.partner_id.ids)
 
     @api.model
     def _create_decided(self, vals):
@@ -237,14 +388,32 @@ class RsaOrientation(models.Model):
         return self._workflow_create(dict(vals, state=DECIDED))
 
     def _check_can_decide(self):
-        if self.state != DRAFT:
-            raise UserError(_("Only a draft orientation can be decided."))
+        if self.state not in TO_DECIDE_STATES:
+            raise UserError(_("Only a draft or proposed orientation can be decided."))
+        self._check_not_before_the_team()
+        if self._needs_orientation_team() and not self._decided_by_the_team():
+            raise UserError(_(
+                "The employment-distance scale leaves this first orientation to the "
+                "orientation team: propose it, the team gives its opinion on the case, "
+                "then the decision is made on the case."))
         if not self.referent_id:
             raise UserError(_("Designate the référent before deciding the orientation."))
         if self.orientation_type == "professional_other" and not self.organism_id:
             raise UserError(_(
                 "A professional orientation to another organism than France "
                 "Travail needs the designated organism."))
+
+    def _check_not_before_the_team(self):
+        """A proposal before the orientation team is decided on its case,
+        after the team's opinion."""
+        if self.ep_case_id and self.ep_case_id._is_open():
+            raise UserError(_(
+                "This orientation is before the orientation team (case %s): it is "
+                "decided on the case, after the team's opinion.") % self.ep_case_id.name)
+
+    def _decided_by_the_team(self):
+        """The case of the orientation team was decided (granted)."""
+        return bool(self.ep_case_id) and self.ep_case_id._is_granted()
 
     def _apply_to_notebook(self):
         notebook = self.notebook_id

@@ -1,5 +1,9 @@
 from odoo import fields, models
 
+# The kinds of steps: a reduction of the RSA, the suspension (half of the
+# montant forfaitaire, the whole RSA of a single person), the radiation.
+REDUCTION, SUSPENSION, RADIATION = "reduction", "suspension", "radiation"
+
 
 class RsaSanctionRule(models.Model):
     """The scale of sanctions (guide, "DROITS ET DEVOIRS … Les sanctions"),
@@ -14,6 +18,9 @@ class RsaSanctionRule(models.Model):
     sera réduit pendant 1 mois, puis de la moitié du montant forfaitaire …
     pendant 4 mois. Si le manquement se poursuit, la radiation … au bout de 4
     mois de suspension totale." Amounts are recorded, never computed here.
+
+    Each step has its kind: the radiation comes ``RADIATION_AFTER_MONTHS``
+    (4) after the start of the suspension step (``rsa.ep.case``).
     """
 
     _name = "rsa.sanction.rule"
@@ -28,4 +35,12 @@ class RsaSanctionRule(models.Model):
     name = fields.Char("Step", required=True)
     duration_months = fields.Integer(
         "Duration (months)", help="0: until the person concludes or renews the contract.")
+    kind = fields.Selection([
+        (REDUCTION, "Reduction"),
+        (SUSPENSION, "Suspension (half of the montant forfaitaire, whole RSA of a single "
+                     "person)"),
+        (RADIATION, "Radiation"),
+    ], required=True, default=REDUCTION,
+        help="The radiation comes after the months of the settings from the start of "
+             "the suspension step.")
     active = fields.Boolean(default=True)

@@ -6,3 +6,6 @@ from . import test_ede
 from . import test_policy
 from . import test_workflow
 from . import test_settings
+from . import test_authority
+from . import test_sanctions
+from . import test_ep_access

@@ -119,8 +119,10 @@ class OrientationCase(CdbCase):
 
 class EdeCase(CdbCase):
     """A carnet and a custom scale of 3 items whose paliers count 1, 3 and 9
-    points (professional below 9, solidarity above 13), and helpers to fill
-    an assessment up to a given total."""
+    points (professional below 9, solidarity above 13; no blue level: the
+    thresholds decide alone), and helpers to fill an assessment up to a given
+    total (with no blue level when the total allows it: an item at a blue
+    level proposes the solidarity sphere whatever the total)."""
 
     @classmethod
     def setUpClass(cls):
@@ -135,7 +137,7 @@ class EdeCase(CdbCase):
                 "level_ids": [(0, 0, {"sequence": seq, "name": "UT level %d.%d" % (n, seq),
                                       "points": points, "color": color})
                               for seq, points, color in ((1, 1, "none"), (2, 3, "pink"),
-                                                         (3, 9, "blue"))],
+                                                         (3, 9, "pink"))],
             }) for n in (1, 2, 3)],
         })
 
@@ -150,17 +152,29 @@ class EdeCase(CdbCase):
     def _level(item, sequence):
         return item.level_ids.filtered(lambda l: l.sequence == sequence)
 
+    @classmethod
+    def _levels_for_total(cls, scale, total):
+        """One level per item of ``scale`` whose points add up to ``total``:
+        without a blue level when possible."""
+        for levels in (lambda item: item.level_ids.filtered(lambda l: l.color != "blue"),
+                       lambda item: item.level_ids):
+            found = cls._search_levels(scale, total, levels)
+            if found is not None:
+                return found
+        raise AssertionError("no combination reaches %d" % total)
+
     @staticmethod
-    def _levels_for_total(scale, total):
-        """One level per item of ``scale`` whose points add up to ``total``."""
+    def _search_levels(scale, total, levels_of):
         items = scale.item_ids.sorted("sequence")
-        lowest = [min(item.level_ids.mapped("points")) for item in items]
-        highest = [max(item.level_ids.mapped("points")) for item in items]
+        if not all(levels_of(item) for item in items):
+            return None
+        lowest = [min(levels_of(item).mapped("points")) for item in items]
+        highest = [max(levels_of(item).mapped("points")) for item in items]
 
         def search(index, remaining):
             if index == len(items):
                 return [] if remaining == 0 else None
-            for level in items[index].level_ids.sorted("points"):
+            for level in levels_of(items[index]).sorted("points"):
                 rest_min, rest_max = sum(lowest[index + 1:]), sum(highest[index + 1:])
                 if rest_min <= remaining - level.points <= rest_max:
                     rest = search(index + 1, remaining - level.points)
@@ -168,9 +182,7 @@ class EdeCase(CdbCase):
                         return [level] + rest
             return None
 
-        levels = search(0, total)
-        assert levels is not None, "no combination reaches %d" % total
-        return levels
+        return search(0, total)
 
     def _fill(self, assessment, levels):
         by_item = {level.item_id: level for level in levels}

@@ -57,6 +57,41 @@ class TestProposedOrientation(EdeCase):
                          (3, 2, 2))
         self.assertEqual(assessment.total_points, 1 + 2 + 3 + 5 + 10 + 20 + 2 + 5)
 
+    def test_a_blue_level_prioritises_the_solidarity_sphere(self):
+        """Seed 003, "La deuxième analyse": "La couleur bleue signale des
+        points importants qui sont des réels freins à l'emploi et
+        l'orientation vers la sphère solidarité est à prioriser": whatever
+        the total (17 points would propose France Travail; before, it did)."""
+        items = self.default_scale.item_ids.sorted("sequence")
+        assessment = self._fill(self._assessment(), [
+            self._level(item, 5 if index == 1 else 1) for index, item in enumerate(items)])
+        self.assertEqual(assessment.total_points, 17)
+        self.assertEqual(assessment.blue_count, 1)
+        self.assertEqual(assessment.proposed_orientation, "solidarity")
+        self.assertEqual(assessment.priority_item_ids, items[1])
+        self.assertIn(items[1].name, assessment.proposal_reason)
+        # without the blue level, the total decides
+        self._fill(assessment, [self._level(items[1], 4)])
+        self.assertEqual(assessment.proposed_orientation, "professional")
+        self.assertFalse(assessment.priority_item_ids)
+        self.assertIn("12", assessment.proposal_reason)
+
+    def test_the_orientation_shows_why(self):
+        items = self.default_scale.item_ids.sorted("sequence")
+        assessment = self._fill(self._assessment(), [
+            self._level(item, 6 if index in (0, 3) else 2) for index, item in enumerate(items)])
+        assessment.action_done()
+        self.assertEqual(assessment.proposed_orientation, "solidarity")
+        orientation = self.env["rsa.orientation"].new({
+            "notebook_id": self.notebook.id, "assessment_id": assessment.id})
+        orientation._onchange_assessment_id()
+        self.assertEqual(orientation.orientation_type, "solidarity")
+        self.assertEqual(orientation.assessment_proposal, "solidarity")
+        for item in (items[0], items[3]):
+            self.assertIn(item.name, orientation.assessment_proposal_reason)
+        form = self.env["rsa.orientation"].fields_view_get(view_type="form")["arch"]
+        self.assertIn('name="assessment_proposal_reason"', form)
+
     def test_single_default_scale(self):
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.env["rsa.ede.scale"].create({"name": "UT second default", "is_default": True})
@@ -137,7 +172,8 @@ class TestGrid(EdeCase):
         self.assertFalse(assessment.comment)
         self.assertEqual(len(assessment.line_ids), 8)
         # The chatter stays open.
-        assessment.message_post(body="Note after the agreement")
+        note = "Note after the agreement"
+        assessment.message_post(body=note)
 
     def test_scoring_of_a_used_scale_is_locked(self):
         assessment = self._filled(self.custom_scale, 11)

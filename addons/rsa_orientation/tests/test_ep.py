@@ -4,7 +4,7 @@ scale ("DROITS ET DEVOIRS … SANCTIONS"), the 12-month limit of the
 solidarity accompaniment ("L'ACCOMPAGNEMENT SOCIAL") and the prints."""
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.rsa_orientation.settings import SOLIDARITY_MAX_MONTHS
+from ..settings import SOLIDARITY_MAX_MONTHS
 
 from .common import OrientationCase
 
@@ -260,6 +260,13 @@ class TestSuspension(EpCase):
     def _rule(self, xmlid):
         return self.env.ref("rsa_orientation." + xmlid)
 
+    def _backdate(self, case, months):
+        """The steps of ``case`` as if applied ``months`` earlier."""
+        for step in case.sanction_step_ids:
+            step._workflow_write({
+                "date_start": self._shift(step.date_start, months=-months),
+                "date_end": step.date_end and self._shift(step.date_end, months=-months)})
+
     def test_submit_requires_the_reason(self):
         case = self._case(self.notebook, "suspension", suspension_reason=False)
         self._attach(case)
@@ -299,11 +306,16 @@ class TestSuspension(EpCase):
         self.assertEqual(second.rule_id, self._rule("sanction_no_contract_2"))
         self.assertEqual(second.date_start, first.date_end)
         self.assertFalse(second.date_end)  # until the contract is concluded
+        # the radiation "au bout de 4 mois de suspension totale" only
+        with self.assertRaises(UserError):
+            case._apply_next_sanction_step()
+        self._backdate(case, 6)
+        due = self._shift(second.date_start, months=4)
         third = case._apply_next_sanction_step()
         self.assertEqual(third.rule_id, self._rule("sanction_no_contract_3"))
-        # the open step is closed now, never before it began
-        self.assertEqual(second.date_end, max(self.today, second.date_start))
-        self.assertEqual(third.date_start, second.date_end)
+        # the open step is closed when the radiation begins, on its due date
+        self.assertEqual(second.date_end, due)
+        self.assertEqual(third.date_start, due)
         self.assertEqual(case.sanction_step_ids, first | second | third)
         self.assertEqual(case.sanction_step_ids.mapped("sequence"), [1, 2, 3])
         with self.assertRaises(UserError):
@@ -323,6 +335,7 @@ class TestSuspension(EpCase):
         self.assertEqual(second.rule_id, self._rule("sanction_breach_2"))
         self.assertEqual(second.date_start, first.date_end)
         self.assertEqual(second.date_end, self._shift(first.date_end, months=4))
+        self._backdate(case, 8)
         third = case._apply_next_sanction_step()
         self.assertEqual(third.rule_id, self._rule("sanction_breach_3"))
         self.assertEqual(third.date_start, second.date_end)

@@ -3,7 +3,7 @@
 from odoo.exceptions import UserError
 
 from odoo.addons.cdb_base.tools import format_date
-from odoo.addons.rsa_orientation.settings import (
+from ..settings import (
     CONTRACT_DEADLINE_PROFESSIONAL_MONTHS, CONTRACT_DEADLINE_SOLIDARITY_MONTHS)
 
 from .common import OrientationCase

@@ -8,10 +8,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.modules.module import get_module_resource
 
 from odoo.addons.carnet_de_bord.models.cdb_notebook_policy import DELEGATES
-from odoo.addons.rsa_orientation.models.cdb_notebook import (
+
+from ..models.cdb_notebook import (
     PERM_AGREE_ASSESSMENT, PERM_DECIDE, PERM_DELETE_AGREED_ASSESSMENT, PERM_GIVE_OPINION,
     PERM_PROPOSE, PERM_STEP_SANCTION)
-
 from .common import OrientationCase
 
 MODULE_PERMISSIONS = (PERM_PROPOSE, PERM_DECIDE, PERM_GIVE_OPINION, PERM_STEP_SANCTION,
@@ -163,7 +163,10 @@ class TestEpCaseAuthority(PolicyCase):
     def test_a_delegate_decides_the_case(self):
         case = self._submitted()
         self._as(self.delegate, case).action_opinion_favourable()
-        case.new_referent_id = self.referent2
+        # the next référent is the delegate's choice (the référent may not write it)
+        with self.assertRaises(AccessError):
+            case.new_referent_id = self.referent2
+        self._as(self.delegate, case).new_referent_id = self.referent2
         self.assertIs(self._as(self.delegate, case).action_grant(), True)
         case = case.sudo()  # the former référent no longer reads the carnet
         self.assertEqual(case.decision, "confirmed")

@@ -4,7 +4,7 @@ du foyer … inférieures au montant forfaitaire (=RSA socle), être BRSA …
 sans activité professionnelle ou avoir des ressources professionnelles
 inférieures à 500 euros nets par mois." — "l'orientation et, donc,
 l'accompagnement sont des mesures individuelles"."""
-from odoo.addons.rsa_orientation.settings import ACTIVITY_INCOME_THRESHOLD, LUMP_SUM_AMOUNT
+from ..settings import ACTIVITY_INCOME_THRESHOLD, LUMP_SUM_AMOUNT
 
 from .common import OrientationCase
 

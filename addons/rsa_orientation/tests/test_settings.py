@@ -3,7 +3,7 @@
 code that applies it."""
 from odoo.exceptions import ValidationError
 
-from odoo.addons.rsa_orientation import settings
+from .. import settings
 
 from .common import OrientationCase
 
@@ -18,6 +18,7 @@ FIELDS = {
     "rsa_ede_professional_below": settings.EDE_PROFESSIONAL_BELOW,
     "rsa_ede_solidarity_above": settings.EDE_SOLIDARITY_ABOVE,
     "rsa_ede_max_levels": settings.EDE_MAX_LEVELS,
+    "rsa_radiation_after_months": settings.RADIATION_AFTER_MONTHS,
 }
 
 
