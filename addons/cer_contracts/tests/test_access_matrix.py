@@ -555,6 +555,7 @@ class TestAccessMatrix(CdbCase):
             line.level_id = line.item_id.level_ids[:1]
         assessment.action_done()
         return assessment
+
     def test_who_proposes_decides_and_steps_a_sanction(self):
         """Every role × propose (an orientation: create the draft and
         propose it), decide (an orientation proposed) and step the sanction
