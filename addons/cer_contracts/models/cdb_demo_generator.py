@@ -20,8 +20,10 @@ class CdbDemoGenerator(models.AbstractModel):
         today = fields.Date.from_string(fields.Date.context_today(self))
         orientations = self.env["rsa.orientation"].search(
             [("state", "=", "decided"), ("notebook_id.state", "=", "in_progress")], order="id")
-        # Every other carnet gets a contract; the others stay "contract to sign".
-        for index, orientation in enumerate(orientations.filtered(lambda o: o.id % 2)):
+        # Every other carnet gets a contract; the others stay "contract to
+        # sign". A carnet that already has one (a second run) is left as it is.
+        orientations = orientations.filtered(lambda o: o.id % 2 and not o.notebook_id.contract_ids)
+        for index, orientation in enumerate(orientations):
             self._demo_contract(orientation, index, today)
 
     def _demo_contract(self, orientation, index, today):
