@@ -15,3 +15,4 @@ from . import test_legal_limits
 from . import test_settings
 from . import test_integrity
 from . import test_audit_print
+from . import test_said_once

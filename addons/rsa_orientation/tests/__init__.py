@@ -6,3 +6,4 @@ from . import test_ede
 from . import test_policy
 from . import test_workflow
 from . import test_settings
+from . import test_said_once
