@@ -16,3 +16,5 @@ from . import test_referent
 from . import test_followers
 from . import test_settings
 from . import test_policy
+from . import test_dui_access
+from . import test_migration
