@@ -4,6 +4,23 @@ from odoo.osv import expression
 CARNET_MODULE = "carnet_de_bord"
 
 
+def _dui_closed_partner_domain(user):
+    return ["|", ("is_rsa_beneficiary", "=", False), ("id", "=", user.partner_id.id)]
+
+
+def _dui_closed_event_domain(user):
+    return [("cdb_notebook_id", "=", False)]
+
+
+# Odoo's models that hold records of the carnets: what a professional whose
+# access is not open still reads of them (no beneficiary but themselves, no
+# appointment of a carnet).
+DUI_CLOSED_DOMAINS = {
+    "res.partner": _dui_closed_partner_domain,
+    "calendar.event": _dui_closed_event_domain,
+}
+
+
 class IrRule(models.Model):
     """The conditions of access to the carnets (seed 003, "ACCESSIBILITE A
     L'INTERFACE": "L'accès au D.U.I. est conditionné par : La signature
@@ -21,19 +38,25 @@ class IrRule(models.Model):
     The models of a carnet are those on which carnet_de_bord or a module
     built on it defines record rules and that such a module defines (the
     carnet, its parts, orientations, contracts, EP cases, imports…): the
-    rule of a model of a new module is there without a line here. The
+    rule of a model of a new module is there without a line here. On the
     beneficiaries (res.partner) and appointments (calendar.event) of the
-    carnets, Odoo's models, hold the same condition in their rules
-    (security/cdb_rules.xml)."""
+    carnets, Odoo's models, such a professional keeps what is not a carnet's
+    (``DUI_CLOSED_DOMAINS``, added to the domain of the rules whatever a
+    module writes in them)."""
 
     _inherit = "ir.rule"
 
     @api.model
     def _compute_domain(self, model_name, mode="read"):
         domain = super()._compute_domain(model_name, mode)
-        if (self._uid != SUPERUSER_ID and model_name in self._cdb_dui_models()
-                and not self.env["res.users"]._cdb_dui_open_for(self._uid)):
+        if self._uid == SUPERUSER_ID or self.env["res.users"]._cdb_dui_open_for(self._uid):
+            return domain
+        if model_name in self._cdb_dui_models():
             return [expression.FALSE_LEAF]
+        if model_name in DUI_CLOSED_DOMAINS:
+            # sudo: the user's own partner, for their own rules
+            closed = DUI_CLOSED_DOMAINS[model_name](self.env.user.sudo())
+            return expression.AND([domain, closed]) if domain else closed
         return domain
 
     @api.model

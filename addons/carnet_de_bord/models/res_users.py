@@ -42,7 +42,7 @@ class ResUsers(models.Model):
     co-signed by their manager, recorded by the département
     (``cdb.dui.request.wizard``). The server holds it for every model of a
     carnet (``ir.rule._compute_domain``, models/ir_rule.py) and for the
-    beneficiaries and appointments of the carnets (security/cdb_rules.xml).
+    beneficiaries and appointments of the carnets (the same file).
     """
 
     _name = "res.users"

@@ -336,6 +336,14 @@ class TestEndOfPath(ReviewCase):
         self.assertEqual(self.notebook.review_ids, review)
         self.assertEqual((review.reason, review.state), ("end_of_path", "submitted"))
 
+    def test_the_dialog_over_rpc_takes_the_carnet_from_its_values(self):
+        """Over RPC the dialog is created with its carnet in the values, no
+        context default (its defaults crashed without a carnet)."""
+        self.env["cdb.notebook.close.wizard"].sudo(self.referent).create({
+            "notebook_id": self.notebook.id, "end_reason_id": self.death.id,
+        }).action_confirm()
+        self.assertEqual(self.notebook.state, "closed")
+
     def test_a_death_takes_no_final_review(self):
         self._dialog(end_reason_id=self.death.id).action_confirm()
         self.assertEqual(self.notebook.end_reason_id, self.death)

@@ -55,7 +55,9 @@ class CdbNotebookCloseWizard(models.TransientModel):
         """The review still to write prefills the final review."""
         values = super().default_get(fields_list)
         notebook = self.env["cdb.notebook"].browse(values.get("notebook_id"))
-        draft = notebook._draft_review() if notebook else notebook
+        if not notebook:  # over RPC the carnet comes with the values of create
+            return values
+        draft = notebook._draft_review()
         for name in FINAL_REVIEW_FIELDS:
             if name in fields_list and draft[name]:
                 values[name] = draft[name]
