@@ -15,11 +15,12 @@ import http.cookiejar
 import json
 import urllib.error
 import urllib.request
+import uuid
 import xmlrpc.client
 
 import pytest
 
-from e2e_helpers import create_carnet
+from e2e_helpers import Rpc, create_carnet
 
 ACCESS_ERROR = 4  # odoo.service.wsgi_server.RPC_FAULT_CODE_ACCESS_ERROR
 
@@ -234,3 +235,69 @@ def test_field_attachment_only_for_members(manager, social, pro, carnet):
     assert pro.call("ir.attachment", "search", [("id", "=", attachment_id)]) == []
     fault = _fault(pro.call, "ir.attachment", "read", [attachment_id], ["datas"])
     assert fault.faultCode == ACCESS_ERROR, fault.faultString
+
+
+# ------------------------------------------- conditions of access (seed 003)
+# "L'accès au D.U.I. est conditionné par : La signature d'une charte
+# utilisateur […] La demande d'accès individuelle : document cosigné par le
+# référent et son responsable" (seed 003, "Accessibilité à l'interface").
+NEWCOMER_PASSWORD = "Carnet-de-bord-2026"
+
+
+def _newcomer(connect, admin, social, carnet, odoo_server, db_name):
+    """A professional, member of the carnet, whose charter and access request
+    are not recorded."""
+    login = "e2e.newcomer.%s" % uuid.uuid4().hex[:8]
+    group_id = admin.call("ir.model.data", "xmlid_to_res_id",
+                          "carnet_de_bord.group_cdb_professional")
+    uid = admin.call("res.users", "create", {
+        "name": login, "login": login, "password": NEWCOMER_PASSWORD,
+        "groups_id": [(6, 0, [group_id])]}, context={"no_reset_password": True})
+    social.call("cdb.notebook.member", "create", {
+        "notebook_id": carnet["notebook_id"], "user_id": uid})
+    return Rpc(odoo_server.url, db_name, login, NEWCOMER_PASSWORD)
+
+
+@pytest.fixture(scope="module")
+def newcomer(connect, social, carnet, odoo_server, db_name):
+    return _newcomer(connect, connect("admin"), social, carnet, odoo_server, db_name)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_member_without_charter_reads_nothing(newcomer, carnet, model):
+    """Member of the carnet, but neither the charter nor the access request:
+    nothing of the carnet by any way of reading."""
+    record_id = carnet["records"][model]
+    domain = _document_domain(model, carnet["notebook_id"])
+    fault = _fault(newcomer.call, model, "read", [record_id], ["display_name"])
+    assert fault.faultCode == ACCESS_ERROR, fault.faultString
+    assert newcomer.call(model, "search", domain) == []
+    assert newcomer.call(model, "search_read", domain, fields=["display_name"]) == []
+    assert newcomer.call(model, "search_count", [("id", "=", record_id)]) == 0
+    assert _counted(newcomer, model, domain) == 0
+    fault = _fault(newcomer.call, model, "export_data", [record_id], [GROUP_BY.get(
+        model, "notebook_id")])
+    assert fault.faultCode == ACCESS_ERROR, fault.faultString
+
+
+def test_charter_and_request_open_the_carnet(connect, manager, social, carnet, odoo_server,
+                                             db_name):
+    """The professional signs the charter, a manager records the access
+    request co-signed by their manager: the carnet opens."""
+    newcomer = _newcomer(connect, connect("admin"), social, carnet, odoo_server, db_name)
+    notebook_id = carnet["notebook_id"]
+    assert newcomer.call("cdb.notebook", "search", [("id", "=", notebook_id)]) == []
+    assert newcomer.call("res.users", "action_cdb_sign_charter", [newcomer.uid]) is True
+    assert newcomer.call("cdb.notebook", "search", [("id", "=", notebook_id)]) == []
+    fault = _fault(newcomer.call, "res.users", "write", [newcomer.uid],
+                   {"cdb_access_request_date": datetime.date.today().isoformat()})
+    assert fault.faultCode == ACCESS_ERROR, fault.faultString
+    action = manager.call("res.users", "action_cdb_record_access_request", [newcomer.uid])
+    wizard_id = manager.call(action["res_model"], "create", {
+        "user_id": newcomer.uid, "cosigner": "Mme Dupont, cheffe de service"})
+    manager.call(action["res_model"], "action_confirm", [wizard_id])
+    [user] = manager.call("res.users", "read", [newcomer.uid], ["cdb_dui_status"])
+    assert user["cdb_dui_status"] == "open"
+    assert newcomer.call("cdb.notebook", "search", [("id", "=", notebook_id)]) == [notebook_id]
+    assert newcomer.call("cdb.objective", "search_count",
+                         [("notebook_id", "=", notebook_id)]) >= 1

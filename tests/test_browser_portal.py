@@ -90,3 +90,42 @@ def test_beneficiary_hides_health_from_accompagnateur(phone, artifacts, connect)
     # The rest of the carnet stays shared with her.
     assert accompagnateur.call("cdb.situation", "search_count",
                                [("notebook_id", "=", notebook_id)]) >= 1
+
+
+def test_beneficiary_validates_a_review(phone, artifacts, connect):
+    """Seed 000, "Suivi": "Par qui ? L'allocataire RSA et son référent". The
+    référent writes and validates a review (over XML-RPC); Émilie reads it in
+    "Mes bilans" and validates it with her own words; the carnet's last
+    review is then that review."""
+    beneficiary = connect("beneficiaire")
+    referent = connect("referent.social")
+    [notebook_id] = beneficiary.call("cdb.notebook", "search", [])
+    action = referent.call("cdb.notebook", "action_new_review", [notebook_id])
+    review_id = action["res_id"]
+    referent.call("cdb.review", "write", [review_id], {
+        "results": "Deux entretiens d'embauche obtenus.", "progression": "progress"})
+    assert referent.call("cdb.review", "action_validate", [review_id]) is True
+    [review] = referent.call("cdb.review", "read", [review_id], ["state", "date"])
+    assert review["state"] == "submitted"
+    review_date = review["date"]
+
+    portal_login(phone, "beneficiaire")
+    phone.goto("/my/carnet#reviews")
+    card = phone.locator(".o_cdb_review[data-review-id='%d']" % review_id)
+    expect(card).to_contain_text("Deux entretiens d'embauche obtenus.")
+    card.get_by_label(label("Ce que je pense de ce bilan (facultatif)",
+                            "What I think of this review (optional)")).fill(
+        "C'est juste, je continue.")
+    shot(phone, artifacts, 4, "review")
+    card.locator("button[type=submit]").click()
+    expect(phone.locator(".alert-success")).to_have_text(
+        label("Votre modification est enregistrée.", "Your change is saved."))
+    expect(phone.locator(".o_cdb_review[data-review-id='%d'] form" % review_id)).to_have_count(0)
+    shot(phone, artifacts, 5, "review-validated")
+
+    [review] = referent.call("cdb.review", "read", [review_id],
+                             ["state", "beneficiary_validation_channel", "beneficiary_opinion"])
+    assert (review["state"], review["beneficiary_validation_channel"]) == ("validated", "portal")
+    assert "C'est juste, je continue." in review["beneficiary_opinion"]
+    [notebook] = referent.call("cdb.notebook", "read", [notebook_id], ["last_review_date"])
+    assert notebook["last_review_date"] >= review_date

@@ -243,10 +243,37 @@ def test_a_method_answering_nothing_answers_false(social):
 
 
 def test_buttons_answer_over_xmlrpc(manager, social):
+    """Closing asks why (a dialog, cdb.notebook.close.wizard, also over RPC);
+    the buttons answer an action or True."""
     notebook_id, _, _ = create_carnet(manager, social.uid)
-    assert social.call("cdb.notebook", "action_close", [notebook_id]) is True
-    assert social.call("cdb.notebook", "read", [notebook_id], ["state"])[0]["state"] == "closed"
+    action = social.call("cdb.notebook", "action_close", [notebook_id])
+    assert action["res_model"] == "cdb.notebook.close.wizard"
+    [reason_id] = manager.call("cdb.end.reason", "search", [("code", "=", "FIN_DROIT")])
+    wizard_id = social.call("cdb.notebook.close.wizard", "create", {
+        "notebook_id": notebook_id, "end_reason_id": reason_id})
+    assert social.call("cdb.notebook.close.wizard", "action_confirm", [wizard_id])
+    [notebook] = social.call("cdb.notebook", "read", [notebook_id], ["state", "end_reason_id"])
+    assert (notebook["state"], notebook["end_reason_id"][0]) == ("closed", reason_id)
     assert social.call("cdb.notebook", "action_reopen", [notebook_id]) is True
+
+
+def test_an_accompagnateur_neither_closes_nor_writes_the_state(manager, social, connect):
+    """Only the référent (or a delegate) closes (seed 000: "L'accompagnateur
+    remplit la partie qui le concerne"); the state is changed by the actions
+    only, whoever writes it."""
+    accompagnateur = connect("accompagnateur")
+    notebook_id, _, _ = create_carnet(manager, social.uid)
+    social.call("cdb.notebook.member", "create", {
+        "notebook_id": notebook_id, "user_id": accompagnateur.uid})
+    kind, _message = fault_message(expect_fault(
+        accompagnateur.call, "cdb.notebook", "action_close", [notebook_id]))
+    assert kind == "AccessError"
+    for who in (accompagnateur, social):
+        kind, _message = fault_message(expect_fault(
+            who.call, "cdb.notebook", "write", [notebook_id], {"state": "closed"}))
+        assert kind == "AccessError"
+    assert manager.call("cdb.notebook", "read", [notebook_id], ["state"])[0]["state"] \
+        == "in_progress"
 
 
 def test_client_cannot_switch_the_history_off(manager, social):
@@ -254,7 +281,7 @@ def test_client_cannot_switch_the_history_off(manager, social):
     carnet (cdb_base/rpc.py); the membership trail neither."""
     notebook_id, _, _ = create_carnet(manager, social.uid)
     quiet = {"tracking_disable": True, "mail_notrack": True}
-    social.call("cdb.notebook", "write", [notebook_id], {"date_end": "2031-01-31"},
+    social.call("cdb.notebook", "write", [notebook_id], {"date_start": "2031-01-31"},
                 context=quiet)
     message_ids = manager.call("mail.message", "search", [
         ("model", "=", "cdb.notebook"), ("res_id", "=", notebook_id)])

@@ -43,3 +43,11 @@ SECTIONS_HIDDEN_BY_DEFAULT = Setting(
     "« choisit quelles informations sont accessibles et à qui (accompagnateurs, "
     "entreprises, etc.) » ; la santé n'est lue que par le référent tant qu'il ne "
     "la partage pas (readme/SHARING.rst).", choices=SECTION_KEYS)
+
+DUI_CHARTER_VERSION = Setting(
+    "carnet_de_bord.dui_charter_version", "1", str,
+    "Seed 003, « Accessibilité à l'interface » : « L'accès au D.U.I. est conditionné "
+    "par : La signature d'une charte utilisateur : Elle représente l'engagement entre "
+    "la structure et le Conseil Général, notamment sur la confidentialité des "
+    "informations consultées et/ou saisies dans l'outil » ; une nouvelle version de "
+    "la charte se signe à nouveau avant d'ouvrir un carnet.")

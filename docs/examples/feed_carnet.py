@@ -188,7 +188,8 @@ def feed_situation(api, args, notebook_id):
         wanted["rome_code_ids"] = sorted(r["id"] for r in romes)
     if not wanted:
         return
-    fields = list(SITUATION_TEXT_FIELDS) + ["diploma_level_id", "rome_code_ids"]
+    # rqth: said once, in the situation (carried over as the other fields)
+    fields = list(SITUATION_TEXT_FIELDS) + ["rqth", "diploma_level_id", "rome_code_ids"]
     current = api.find("cdb.situation", [("notebook_id", "=", notebook_id)],
                        fields=fields, order="create_date desc, id desc")
     if current:

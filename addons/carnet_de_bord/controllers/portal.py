@@ -62,6 +62,8 @@ class CarnetPortal(CustomerPortal):
             "health": notebook.health_id,
             "objectives": notebook.objective_ids,
             "actions": notebook.action_ids,
+            # the reviews the référent validated (a draft is his work in progress)
+            "reviews": notebook.review_ids.filtered(lambda r: r.state != "draft"),
             "events": events,
             "members": members,
             "structures": members.mapped("structure_id"),
@@ -146,6 +148,19 @@ class CarnetPortal(CustomerPortal):
             if (comment or "").strip() or decision == "comment":
                 record.sudo()._beneficiary_comment(comment)
         return self._cdb_apply("plan", change)
+
+    @http.route("/my/carnet/bilan", type="http", auth="user", methods=["POST"])
+    def portal_carnet_validate_review(self, review_id=None, opinion=None, **kw):
+        """Validate a review of one's carnet, with one's view of it (seed
+        000, "Suivi": "Par qui ? L'allocataire RSA et son référent")."""
+        def change(notebook):
+            review = notebook.review_ids.filtered(lambda r: str(r.id) == str(review_id))
+            if not review:
+                raise UserError(_("This review is not in your carnet."))
+            # sudo: the review is in the beneficiary's own carnet (read as
+            # them above); its validation is written by the server
+            review.sudo()._beneficiary_validate(opinion)
+        return self._cdb_apply("reviews", change)
 
     @http.route("/my/carnet/situation-change", type="http", auth="user", methods=["POST"])
     def portal_carnet_situation_change(self, description=None, **kw):

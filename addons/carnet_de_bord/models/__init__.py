@@ -6,6 +6,7 @@ from . import cdb_diploma_level
 from . import cdb_rome_code
 from . import cdb_action_code
 from . import cdb_territory
+from . import cdb_end_reason
 from . import mail_thread
 from . import cdb_notebook_policy
 from . import cdb_notebook_part_mixin
@@ -13,6 +14,7 @@ from . import cdb_notebook_audit
 from . import cdb_notebook_data_protection
 from . import res_partner
 from . import res_users
+from . import ir_rule
 from . import cdb_notebook
 from . import cdb_notebook_member
 from . import cdb_notebook_share
@@ -20,6 +22,7 @@ from . import cdb_situation
 from . import cdb_health
 from . import cdb_objective
 from . import cdb_action
+from . import cdb_review
 from . import calendar_event
 from . import cdb_demo_generator
 from . import cdb_access_log

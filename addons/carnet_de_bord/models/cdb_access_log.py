@@ -1,3 +1,5 @@
+from psycopg2 import sql
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -36,12 +38,14 @@ class CdbAccessLog(models.Model):
         readonly=True)
     date = fields.Datetime(
         required=True, index=True, readonly=True, default=fields.Datetime.now)
-    reason = fields.Text("Reason", required=True, readonly=True)
+    reason = fields.Text(required=True, readonly=True)
 
     @api.multi
     def write(self, vals):
         self.check_access_rights("write")
-        raise UserError(_("The journal of accesses cannot be modified."))
+        if self:
+            raise UserError(_("The journal of accesses cannot be modified."))
+        return super().write(vals)
 
     @api.multi
     def unlink(self):
@@ -77,10 +81,10 @@ class CdbAccessLog(models.Model):
         rows = [(nid, user_id, now, reasons[nid], user_id, now, user_id, now)
                 for nid in notebook_ids if nid not in recent]
         if rows:
-            values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
+            values = sql.SQL(", ").join([sql.SQL("(%s, %s, %s, %s, %s, %s, %s, %s)")] * len(rows))
             self.env.cr.execute(
-                "INSERT INTO cdb_access_log (notebook_id, user_id, date, reason, "
-                "create_uid, create_date, write_uid, write_date) VALUES " + values,
+                sql.SQL("INSERT INTO cdb_access_log (notebook_id, user_id, date, reason, "
+                        "create_uid, create_date, write_uid, write_date) VALUES {}").format(values),
                 [value for row in rows for value in row])
             self.invalidate_cache()
         return len(rows)

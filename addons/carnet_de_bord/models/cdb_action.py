@@ -171,7 +171,7 @@ class CdbAction(models.Model):
             ("state", "!=", "abandoned"), ("notebook_id.state", "=", "in_progress"),
             ("notebook_id.referent_id", "!=", False)])
         for action in ended:
-            action.notebook_id._schedule_review_activity(
-                _("End-of-action review: %s") % action.name, action.date_deadline)
+            action.notebook_id._schedule_review(
+                "end_of_action", action.date_deadline, _("End-of-action review: %s") % action.name)
         ended.write({"end_review_scheduled": True})
         return len(ended)

@@ -55,6 +55,13 @@ SITUATIONS = [
 ]
 
 
+REVIEW_RESULTS = [
+    "Démarches engagées comme prévu ; un entretien d'embauche obtenu.",
+    "Formation suivie jusqu'au bout, attestation obtenue.",
+    "Dossier logement déposé, en attente de réponse.",
+]
+
+
 class CdbDemoGenerator(models.AbstractModel):
     _name = "cdb.demo.generator"
     _description = "Synthetic carnets generator"
@@ -129,8 +136,8 @@ class CdbDemoGenerator(models.AbstractModel):
             "birth_place": rng.choice([c[1] for c in CITIES] + ["Lille", "Amiens", "Roubaix"]),
             "caf_number": "%07d" % (1000000 + index * 7919 % 8999999 + rng.randint(0, 6)),
             "benefit_organism": "msa" if index % 17 == 0 else "caf",
-            "france_travail_id": "%07d%s" % (rng.randint(1000000, 9999999), rng.choice("ABCDEFGHJK"))
-                                 if index % 3 else False,
+            "france_travail_id": "%07d%s" % (
+                rng.randint(1000000, 9999999), rng.choice("ABCDEFGHJK")) if index % 3 else False,
             "family_situation": rng.choice(FAMILY),
             "street": "%d %s" % (rng.randint(1, 140), rng.choice(STREETS)),
             "zip": zip_code,
@@ -164,9 +171,36 @@ class CdbDemoGenerator(models.AbstractModel):
         self._add_plan(rng, notebook, profile, codes, start, today,
                        users["accompagnateur"] if with_accompagnateur else referent)
         self._add_appointments(rng, notebook, referent, today)
+        if profile in ("in_progress", "late"):
+            self._add_review(rng, notebook, "periodic", start + relativedelta(months=1))
         if profile == "closed":
-            notebook.write({"state": "closed", "date_end": fields.Date.to_string(today)})
+            self._close(rng, notebook, today)
         return notebook
+
+    def _add_review(self, rng, notebook, reason, day):
+        """A review validated by the référent and the beneficiary."""
+        day = fields.Date.to_string(day)
+        return self.env["cdb.review"]._workflow_create({
+            "notebook_id": notebook.id, "reason": reason, "date": day,
+            "objective_ids": [(6, 0, notebook.objective_ids.ids)],
+            "results": rng.choice(REVIEW_RESULTS),
+            "progression": rng.choice(["steady", "progress", "progress", "reached"]),
+            "situation_evolution": "Situation stable depuis le dernier entretien.",
+            "next_steps": "Poursuivre les actions engagées.",
+            "beneficiary_opinion": "D'accord avec ce bilan.",
+            "state": "validated", "referent_validated_date": day,
+            "referent_validated_by": notebook.referent_id.id,
+            "beneficiary_validated_date": day, "beneficiary_validation_channel": "interview",
+        })
+
+    def _close(self, rng, notebook, today):
+        """The end of the path, with its reason (and the final review when
+        the reason takes one)."""
+        reason = self.env.ref("carnet_de_bord.end_reason_" + rng.choice(
+            ["employment", "employment", "rights", "moving"]))
+        if reason.review_required:
+            self._add_review(rng, notebook, "end_of_path", today)
+        notebook._close(reason, fields.Date.to_string(today))
 
     def _add_situation(self, rng, notebook):
         values = dict(rng.choice(SITUATIONS))

@@ -1,4 +1,5 @@
 from dateutil.relativedelta import relativedelta
+from psycopg2 import sql
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -6,6 +7,10 @@ from odoo.exceptions import UserError
 from odoo.addons.cdb_base.tools import format_date
 
 from ..settings import REVIEW_INTERVAL_MONTHS
+from .cdb_review import DRAFT, VALIDATED
+
+# The states of a carnet, each word once.
+NEW, IN_PROGRESS, CLOSED = "new", "in_progress", "closed"
 
 
 class CdbNotebook(models.Model):
@@ -16,7 +21,19 @@ class CdbNotebook(models.Model):
     Reviews (seed 000, "Suivi"): "De manière récurrente au cours du parcours
     (a minima tous les 6 mois, aux étapes clés telles qu'à la fin de chaque
     action ou en cas de réorientation) et à la fin du parcours. Par qui ?
-    L'allocataire RSA et son référent."
+    L'allocataire RSA et son référent." Each review is a record
+    (``cdb.review``); the last review is the last one validated by the
+    référent and the beneficiary, the next one is due an interval later, or
+    earlier when a review was scheduled (``_schedule_review``: the end of
+    an action, a reorientation, the end of the path).
+
+    The state, the end of the path (date, reason) and the review dates are
+    workflow fields: they change through the carnet's actions only —
+    ``action_close`` (a dialog asking why, and the final review) and
+    ``action_reopen`` (policy ``close``), the validation of a review
+    (policy ``review``) — the référent or a delegate, never an
+    accompagnateur (seed 000: "L'accompagnateur remplit la partie qui le
+    concerne").
 
     The référent unique (``referent_id``) is a workflow field: it changes
     only through ``_set_referent`` — the "Change the référent" wizard of the
@@ -54,26 +71,45 @@ class CdbNotebook(models.Model):
                                    track_visibility="onchange")
     member_ids = fields.One2many("cdb.notebook.member", "notebook_id", "Members")
     state = fields.Selection([
-        ("new", "New"),
-        ("in_progress", "In progress"),
-        ("closed", "Closed"),
-    ], default="new", required=True, index=True, track_visibility="onchange")
+        (NEW, "New"),
+        (IN_PROGRESS, "In progress"),
+        (CLOSED, "Closed"),
+    ], default=NEW, required=True, index=True, track_visibility="onchange")
     date_start = fields.Date("Accompaniment start", track_visibility="onchange")
     date_end = fields.Date("Accompaniment end", track_visibility="onchange")
-    last_review_date = fields.Date("Last review", track_visibility="onchange")
+    end_reason_id = fields.Many2one(
+        "cdb.end.reason", "End reason", ondelete="restrict", index=True,
+        track_visibility="onchange")
+    end_comment = fields.Text("About the end of the accompaniment")
+    review_ids = fields.One2many("cdb.review", "notebook_id", "Reviews")
+    last_review_date = fields.Date(
+        "Last review", compute="_compute_last_review_date", store=True,
+        help="The date of the last review validated by the référent and the beneficiary.")
     next_review_date = fields.Date(
         "Next review", compute="_compute_next_review_date", store=True, index=True)
     situation_ids = fields.One2many("cdb.situation", "notebook_id", "Situation history")
     situation_id = fields.Many2one(
         "cdb.situation", "Current situation", compute="_compute_situation_id")
-    situation_family = fields.Text(related="situation_id.family", readonly=True)
-    situation_housing = fields.Text(related="situation_id.housing", readonly=True)
-    situation_resources = fields.Text(related="situation_id.resources", readonly=True)
-    situation_mobility = fields.Text(related="situation_id.mobility", readonly=True)
-    situation_employment = fields.Text(related="situation_id.employment", readonly=True)
+    # The current situation as the user reads it (related_sudo=False: the
+    # beneficiary's choice to hide the situation from a member holds here too).
+    situation_family = fields.Text(
+        related="situation_id.family", readonly=True, related_sudo=False)
+    situation_housing = fields.Text(
+        related="situation_id.housing", readonly=True, related_sudo=False)
+    situation_resources = fields.Text(
+        related="situation_id.resources", readonly=True, related_sudo=False)
+    situation_mobility = fields.Text(
+        related="situation_id.mobility", readonly=True, related_sudo=False)
+    situation_employment = fields.Text(
+        related="situation_id.employment", readonly=True, related_sudo=False)
+    situation_rqth = fields.Boolean(
+        related="situation_id.rqth", readonly=True, related_sudo=False)
     situation_diploma_level_id = fields.Many2one(
-        related="situation_id.diploma_level_id", readonly=True)
-    situation_summary = fields.Text(related="situation_id.summary", readonly=True)
+        related="situation_id.diploma_level_id", readonly=True, related_sudo=False)
+    situation_rome_code_ids = fields.Many2many(
+        related="situation_id.rome_code_ids", readonly=True, related_sudo=False)
+    situation_summary = fields.Text(
+        related="situation_id.summary", readonly=True, related_sudo=False)
     health_ids = fields.One2many("cdb.health", "notebook_id", "Health history")
     health_id = fields.Many2one(
         "cdb.health", "Current health details", compute="_compute_health_id")
@@ -84,9 +120,14 @@ class CdbNotebook(models.Model):
     late_action_count = fields.Integer(
         "Late actions", compute="_compute_late_action_count",
         search="_search_late_action_count")
-    review_due = fields.Boolean(
-        "Review due", compute="_compute_review_due", search="_search_review_due")
+    review_due = fields.Boolean(compute="_compute_review_due", search="_search_review_due")
     color = fields.Integer(compute="_compute_color")
+    cdb_may_review = fields.Boolean(
+        "May record a review", compute="_compute_cdb_may",
+        help="The référent or a delegate (policy \"review\").")
+    cdb_may_close = fields.Boolean(
+        "May close the accompaniment", compute="_compute_cdb_may",
+        help="The référent or a delegate (policy \"close\").")
     access_log_ids = fields.One2many(
         "cdb.access.log", "notebook_id", "Accesses by non-members", readonly=True)
     access_log_count = fields.Integer(
@@ -97,7 +138,8 @@ class CdbNotebook(models.Model):
          "This beneficiary already has a carnet de bord."),
     ]
 
-    _workflow_fields = ("referent_id",)
+    _workflow_fields = ("referent_id", "state", "date_end", "end_reason_id", "end_comment",
+                        "last_review_date", "next_review_date")
 
     # ------------------------------------------------------------------ reviews
     @api.model
@@ -105,16 +147,32 @@ class CdbNotebook(models.Model):
         """Months between two reviews (seed 000: "a minima tous les 6 mois")."""
         return relativedelta(months=REVIEW_INTERVAL_MONTHS.get(self.env))
 
-    @api.depends("last_review_date", "date_start", "state")
+    @api.depends("review_ids.state", "review_ids.date")
+    def _compute_last_review_date(self):
+        for notebook in self:
+            # sudo: the carnet's dates count every review, whoever reads them
+            dates = notebook.sudo().review_ids.filtered(
+                lambda r: r.state == VALIDATED and r.date).mapped("date")
+            notebook.last_review_date = max(dates) if dates else False
+
+    @api.depends("last_review_date", "date_start", "state", "review_ids.state",
+                 "review_ids.deadline")
     def _compute_next_review_date(self):
+        """The periodic review, an interval after the last review (or the
+        start), or the review scheduled earlier (end of an action,
+        reorientation) still to write."""
         interval = self._review_interval()
         for notebook in self:
-            base = notebook.last_review_date or notebook.date_start
-            if notebook.state == "closed" or not base:
+            if notebook.state == CLOSED:
                 notebook.next_review_date = False
-            else:
-                notebook.next_review_date = fields.Date.to_string(
-                    fields.Date.from_string(base) + interval)
+                continue
+            base = notebook.last_review_date or notebook.date_start
+            dates = [fields.Date.to_string(fields.Date.from_string(base) + interval)] \
+                if base else []
+            # sudo: see _compute_last_review_date
+            dates += notebook.sudo().review_ids.filtered(
+                lambda r: r.state == DRAFT and r.deadline).mapped("deadline")
+            notebook.next_review_date = min(dates) if dates else False
 
     def _compute_review_due(self):
         today = fields.Date.context_today(self)
@@ -128,6 +186,12 @@ class CdbNotebook(models.Model):
         if (operator == "=") != bool(value):
             domain = ["|", ("next_review_date", "=", False), ("next_review_date", ">", today)]
         return domain
+
+    def _compute_cdb_may(self):
+        """What the buttons of the form offer (the actions check again)."""
+        for notebook in self:
+            notebook.cdb_may_review = bool(notebook.id) and notebook._cdb_may("review")
+            notebook.cdb_may_close = bool(notebook.id) and notebook._cdb_may("close")
 
     # ---------------------------------------------------------- late actions
     def _compute_late_action_count(self):
@@ -151,8 +215,10 @@ class CdbNotebook(models.Model):
         (the carnets' own record rules still apply to the outer search)."""
         query = self.env["cdb.action"]._where_calc([("is_late", "=", True)])
         from_clause, where_clause, params = query.get_sql()
-        self.env.cr.execute("SELECT DISTINCT cdb_action.notebook_id FROM %s WHERE %s" % (
-            from_clause, where_clause), params)
+        # the clauses are the ORM's, their values are parameters
+        self.env.cr.execute(
+            sql.SQL("SELECT DISTINCT cdb_action.notebook_id FROM {} WHERE {}").format(
+                sql.SQL(from_clause), sql.SQL(where_clause)), params)
         return [row[0] for row in self.env.cr.fetchall()]
 
     # ------------------------------------------------------------- situation
@@ -266,12 +332,12 @@ class CdbNotebook(models.Model):
                 notebook._add_member(notebook.referent_id, "referent",
                                      notebook.structure_id or notebook.referent_id.cdb_structure_id)
                 started = {}
-                if notebook.state == "new":
-                    started["state"] = "in_progress"
+                if notebook.state == NEW:
+                    started["state"] = IN_PROGRESS
                 if not notebook.date_start:
                     started["date_start"] = today
                 if started:
-                    notebook.write(started)
+                    notebook._workflow_write(started)
         self._cdb_drop_unallowed_followers()
 
     def _add_member(self, user, role, structure=None):
@@ -381,27 +447,120 @@ class CdbNotebook(models.Model):
             body=_("Sharing choices for %s: shares %s.") % (whom, ", ".join(shown)),
             author_id=self.beneficiary_id.id)
 
+    # --------------------------------------------------------------- reviews
     @api.multi
-    def action_mark_reviewed(self):
-        """Record a review made with the beneficiary: the next one is due
-        in the configured interval, and pending review activities are done."""
-        today = fields.Date.context_today(self)
-        self.write({"last_review_date": today})
+    def action_new_review(self):
+        """Open the review to write (the one scheduled, or a new one with
+        the carnet's objectives to review): the référent or a delegate
+        (policy ``review``)."""
+        self.ensure_one()
+        self._cdb_check("review")
+        review = self._draft_review()
+        if not review:
+            review = self.env["cdb.review"].create({
+                "notebook_id": self.id, "reason": "periodic",
+                "date": fields.Date.context_today(self),
+                "objective_ids": [(6, 0, self.objective_ids.filtered(
+                    lambda o: o.state != "abandoned").ids)]})
+        return review.action_open()
+
+    def _draft_review(self):
+        """The review still to write of this carnet, if any."""
+        self.ensure_one()
+        return self.review_ids.filtered(lambda r: r.state == DRAFT)[:1]
+
+    def _schedule_review(self, reason, deadline, summary=None):
+        """A review is due by ``deadline`` (a date string) for ``reason``
+        (``periodic``, ``end_of_action``, ``reorientation``, ``end_of_path``,
+        ``other``: seed 000, "Quand ?"): the carnet's review still to write
+        is due then (at most one per carnet; the earlier date wins), or a
+        new one is opened, and the référent gets a *Bilan* activity. Returns
+        the reviews.
+
+        A server helper for authorised callers: the daily job, the decision
+        of a reorientation (rsa_orientation), the end of the path."""
+        labels = dict(self.env["cdb.review"]._fields["reason"]._description_selection(self.env))
+        reviews = self.env["cdb.review"]
+        for notebook in self:
+            # sudo: a due review is opened by the server for its callers
+            # (see above), whoever they are; the référent writes it
+            review = notebook.sudo()._draft_review()
+            if not review:
+                review = reviews.sudo()._workflow_create({
+                    "notebook_id": notebook.id, "reason": reason, "deadline": deadline})
+            elif deadline and (not review.deadline or deadline < review.deadline):
+                values = {"deadline": deadline}
+                if reason in ("reorientation", "end_of_path"):
+                    values["reason"] = reason
+                review._workflow_write(values)
+            notebook._schedule_review_activity(summary or labels[reason], deadline)
+            reviews |= review.with_env(self.env)
+        return reviews
+
+    def _final_review(self):
+        """The final review of the path, when the last review the référent
+        validated is one (``end_of_path``)."""
+        self.ensure_one()
+        done = self.review_ids.filtered(lambda r: r.state != DRAFT).sorted(
+            lambda r: (r.date or "", r.id), reverse=True)
+        return done[:1].filtered(lambda r: r.reason == "end_of_path")
+
+    def _review_validated(self, review):
+        """``review`` is validated by the référent and the beneficiary: the
+        pending *Bilan* activities are done and the history says so."""
         review_type = self.env.ref("carnet_de_bord.mail_activity_type_review")
-        self.mapped("activity_ids").filtered(
+        # sudo: the review's validation (checked by the review) closes the
+        # référent's reminders
+        self.sudo().mapped("activity_ids").filtered(
             lambda a: a.activity_type_id == review_type).action_done()
         for notebook in self:
-            notebook.message_post(body=_("Review carried out on %s.") % format_date(today))
-        return True
+            notebook.message_post(body=_("Review of %s validated by the référent and the "
+                                         "beneficiary.") % format_date(review.date))
 
+    # ------------------------------------------------------- end of the path
     @api.multi
     def action_close(self):
-        self.write({"state": "closed", "date_end": fields.Date.context_today(self)})
+        """Open the dialog that closes the accompaniment: why it ends, and
+        the final review (policy ``close``)."""
+        self.ensure_one()
+        self._cdb_check("close")
+        return self.env["cdb.notebook.close.wizard"]._open_for(self)
+
+    def _close(self, end_reason, date_end=None, comment=None):
+        """End the path of these carnets for ``end_reason`` (a
+        cdb.end.reason), on ``date_end`` (default today). The caller
+        recorded the final review when the reason requires one
+        (``cdb.notebook.close.wizard``)."""
+        self._cdb_check("close")
+        if not end_reason:
+            raise UserError(_("Give the reason why the accompaniment ends."))
+        date_end = date_end or fields.Date.context_today(self)
+        for notebook in self:
+            if notebook.state == CLOSED:
+                raise UserError(_("This accompaniment is already closed."))
+        self._workflow_write({"state": CLOSED, "date_end": date_end,
+                              "end_reason_id": end_reason.id,
+                              "end_comment": (comment or "").strip() or False})
+        review_type = self.env.ref("carnet_de_bord.mail_activity_type_review")
+        # sudo: the policy said yes; the reminders of reviews end with the path
+        self.sudo().mapped("activity_ids").filtered(
+            lambda a: a.activity_type_id == review_type).unlink()
+        for notebook in self:
+            notebook.message_post(body=_("Accompaniment closed on %s: %s.") % (
+                format_date(date_end), end_reason.name))
         return True
 
     @api.multi
     def action_reopen(self):
-        self.write({"state": "in_progress", "date_end": False})
+        """Open a closed accompaniment again (policy ``close``)."""
+        self._cdb_check("close")
+        for notebook in self:
+            if notebook.state != CLOSED:
+                raise UserError(_("Only a closed accompaniment can be reopened."))
+        self._workflow_write({"state": IN_PROGRESS, "date_end": False,
+                              "end_reason_id": False, "end_comment": False})
+        for notebook in self:
+            notebook.message_post(body=_("Accompaniment reopened by %s.") % self.env.user.name)
         return True
 
     @api.multi
@@ -426,15 +585,16 @@ class CdbNotebook(models.Model):
     def _schedule_periodic_reviews(self):
         review_type = self.env.ref("carnet_de_bord.mail_activity_type_review")
         due = self.search([
-            ("state", "=", "in_progress"), ("referent_id", "!=", False),
+            ("state", "=", IN_PROGRESS), ("referent_id", "!=", False),
             ("review_due", "=", True)])
         pending = self.env["mail.activity"].search([
             ("res_model", "=", self._name), ("res_id", "in", due.ids),
             ("activity_type_id", "=", review_type.id)]).mapped("res_id")
         count = 0
         for notebook in due.filtered(lambda n: n.id not in pending):
-            notebook._schedule_review_activity(
-                _("Periodic review of the carnet de bord"), notebook.next_review_date)
+            notebook._schedule_review(
+                "periodic", notebook.next_review_date,
+                _("Periodic review of the carnet de bord"))
             count += 1
         return count
 

@@ -51,6 +51,7 @@ class CdbNotebookAudit(models.AbstractModel):
         "referent_id", "structure_id", "territory_id", "state", "date_start",
         "date_end", "last_review_date", "next_review_date", "review_due",
         "late_action_count", "color", "retention_purge_date", "access_log_count",
+        "end_reason_id", "cdb_may_review", "cdb_may_close",
         "activity_ids", "activity_state", "activity_date_deadline",
         "activity_summary", "activity_type_id", "activity_user_id",
         "message_needaction", "message_needaction_counter", "message_unread",

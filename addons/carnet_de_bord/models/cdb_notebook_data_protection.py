@@ -34,6 +34,7 @@ class CdbNotebookDataProtection(models.AbstractModel):
         notebooks = self.sudo().with_context(active_test=False)
         return [
             notebooks.mapped("event_ids"),
+            notebooks.mapped("review_ids"),
             notebooks.mapped("action_ids"),
             notebooks.mapped("objective_ids"),
             notebooks.mapped("situation_ids"),

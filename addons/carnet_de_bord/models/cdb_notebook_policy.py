@@ -39,7 +39,14 @@ class CdbNotebookPolicy(models.AbstractModel):
     @api.model
     def _cdb_permissions(self):
         """``{permission: (label, roles)}``: each permission and the roles
-        that hold it. Extend it in a module's ``cdb.notebook`` class."""
+        that hold it. Extend it in a module's ``cdb.notebook`` class.
+
+        ``review`` and ``close`` (seed 000, "Suivi": "Par qui ? L'allocataire
+        RSA et son référent"; "Qui le remplit et quand ?": "L'accompagnateur
+        remplit la partie qui le concerne en cours et / ou à l'issue de
+        l'action"): the référent, or a delegate, records a review and ends
+        the path; an accompagnateur fills the actions in his charge
+        (``adapt_plan`` and ``cdb.action``), not the review nor the end."""
         return {
             "contribute": (
                 _("Write in the carnet (situation, objectives, actions, appointments)"),
@@ -60,6 +67,13 @@ class CdbNotebookPolicy(models.AbstractModel):
             "read_health": (
                 _("Read the health details"),
                 frozenset([ROLE_BENEFICIARY])),  # and the allow-list, see _cdb_may
+            "review": (
+                _("Record a review (bilan) of the path and validate it for the référent "
+                  "(an accompagnateur fills the part of the actions in his charge)"),
+                frozenset([ROLE_REFERENT]) | DELEGATES),
+            "close": (
+                _("Close the accompaniment with its reason, and reopen it"),
+                frozenset([ROLE_REFERENT]) | DELEGATES),
             "delete_history": (
                 _("Delete a recorded version (situation, health, socio-professional data)"),
                 frozenset([ROLE_ADMIN])),

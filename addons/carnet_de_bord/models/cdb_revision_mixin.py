@@ -15,9 +15,11 @@ class CdbRevisionMixin(models.AbstractModel):
 
     @api.multi
     def write(self, vals):
-        raise UserError(_(
-            "A recorded version cannot be modified: revise it to create a new "
-            "version, the previous one stays in the history."))
+        if self:
+            raise UserError(_(
+                "A recorded version cannot be modified: revise it to create a new "
+                "version, the previous one stays in the history."))
+        return super().write(vals)
 
     @api.multi
     def unlink(self):

@@ -16,4 +16,3 @@ class CdbRomeCode(models.Model):
     _sql_constraints = [
         ("code_unique", "unique(code)", "This ROME code already exists."),
     ]
-

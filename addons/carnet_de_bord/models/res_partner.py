@@ -68,7 +68,7 @@ class ResPartner(models.Model):
     benefit_organism = fields.Selection(
         [("caf", "CAF"), ("msa", "MSA")], "Paying organism", default="caf")
     france_travail_id = fields.Char("France Travail identifier", copy=False)
-    birth_place = fields.Char("Birth place")
+    birth_place = fields.Char()
     family_situation = fields.Selection([
         ("single", "Single"),
         ("married", "Married"),
@@ -77,7 +77,7 @@ class ResPartner(models.Model):
         ("separated", "Separated"),
         ("divorced", "Divorced"),
         ("widowed", "Widowed"),
-    ], "Family situation")
+    ])
     department_code = fields.Char(
         "Département", compute="_compute_department_code", store=True, index=True,
         help="Computed from the postal code.")

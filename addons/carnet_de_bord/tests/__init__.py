@@ -17,3 +17,5 @@ from . import test_followers
 from . import test_settings
 from . import test_policy
 from . import test_appointment
+from . import test_dui_access
+from . import test_migration

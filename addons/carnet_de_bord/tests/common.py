@@ -57,16 +57,22 @@ class CdbCase(SavepointCase):
         cls._caf_seq = 0
 
     @classmethod
-    def _user(cls, login, group, structure=None):
-        """A user of one group (``group_cdb_*`` of this module, or a full xmlid)."""
+    def _user(cls, login, group, structure=None, dui=True):
+        """A user of one group (``group_cdb_*`` of this module, or a full
+        xmlid). With ``dui``, a professional has signed the user charter and
+        their access request is recorded (seed 003, "Accessibilité à
+        l'interface"), as the demo professionals."""
         group = cls.env.ref(group if "." in group else "carnet_de_bord." + group)
-        return cls.env["res.users"].with_context(no_reset_password=True).create({
+        user = cls.env["res.users"].with_context(no_reset_password=True).create({
             "name": login.replace(".", " ").title(),
             "login": login,
             "email": "%s@ut.example" % login,
             "groups_id": [(6, 0, group.ids)],
             "cdb_structure_id": structure.id if structure else False,
         })
+        if dui:
+            user._cdb_record_dui_access("UT")
+        return user
 
     @classmethod
     def _next_caf(cls):
@@ -90,6 +96,16 @@ class CdbCase(SavepointCase):
         vals.update({"beneficiary_id": beneficiary.id,
                      "referent_id": referent.id if referent else False})
         return cls.env["cdb.notebook"].create(vals)
+
+    @classmethod
+    def _validated_review(cls, notebook, date, reason="periodic"):
+        """A review of ``date`` validated by the référent and the beneficiary
+        (the actions are tested in test_reviews)."""
+        return cls.env["cdb.review"]._workflow_create({
+            "notebook_id": notebook.id, "reason": reason, "date": date,
+            "results": "Bilan du %s" % date, "state": "validated",
+            "referent_validated_date": date, "beneficiary_validated_date": date,
+            "beneficiary_validation_channel": "interview"})
 
     @classmethod
     def _code(cls, code):

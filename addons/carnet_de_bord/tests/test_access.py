@@ -8,6 +8,9 @@ from odoo.exceptions import AccessError
 
 from .common import CdbCase
 
+# The text of a message (test data, not a message of the code).
+NOTE = "Note confidentielle Utconfidentiel"
+
 
 class TestAccessCase(CdbCase):
 
@@ -28,7 +31,7 @@ class TestAccessCase(CdbCase):
             "start": cls.today + " 09:00:00", "stop": cls.today + " 10:00:00",
             "duration": 1.0})
         cls.message = cls.notebook.message_post(
-            body="Note confidentielle Utconfidentiel", message_type="comment",
+            body=NOTE, message_type="comment",
             subtype="mail.mt_note")
         cls.attachment = cls.env["ir.attachment"].create({
             "name": "bilan-utconfidentiel.txt", "datas_fname": "bilan-utconfidentiel.txt",
@@ -57,9 +60,9 @@ class TestNonMemberProfessional(TestAccessCase):
     def test_cannot_write(self):
         self.assertRefused(
             AccessError, "cdb.notebook",
-            [("id", "=", self.notebook.id), ("date_end", "=", False)],
+            [("id", "=", self.notebook.id), ("date_start", "=", self.notebook.date_start)],
             lambda: self._as("cdb.notebook").browse(self.notebook.id).write(
-                {"date_end": self.today}))
+                {"date_start": self._shift(self.today, days=-1)}))
 
     def test_search_finds_nothing(self):
         Notebook = self._as("cdb.notebook")

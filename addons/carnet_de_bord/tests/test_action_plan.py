@@ -173,7 +173,8 @@ class TestAccompagnateurRights(CdbCase):
 
     def test_accompagnateur_in_charge_cannot_change_code(self):
         self.assertRefused(
-            AccessError, "cdb.action", self._unchanged("action_code_id", self.action.action_code_id.id),
+            AccessError, "cdb.action",
+            self._unchanged("action_code_id", self.action.action_code_id.id),
             lambda: self._as(self.accompagnateur).write(
                 {"action_code_id": self._code("A.1.2").id}), rollback=False)
 

@@ -9,6 +9,9 @@ from odoo.exceptions import AccessError
 
 from .common import CdbCase
 
+# The text of a message (test data, not a message of the code).
+NOTE = "Entretien du lundi"
+
 
 class TestDataExport(CdbCase):
 
@@ -22,7 +25,7 @@ class TestDataExport(CdbCase):
                                          "housing": "Logement insalubre"})
         cls.env["cdb.objective"].create({"notebook_id": cls.notebook.id,
                                          "name": "Accéder au logement social"})
-        cls.notebook.message_post(body="Entretien du lundi")
+        cls.notebook.message_post(body=NOTE)
         cls.env["ir.attachment"].create({
             "name": "attestation caf.pdf", "datas": base64.b64encode(b"ATTESTATION"),
             "res_model": "cdb.notebook", "res_id": cls.notebook.id})

@@ -7,6 +7,10 @@ from odoo.exceptions import AccessError
 
 from .common import CdbCase
 
+# The texts of messages (test data, not messages of the code).
+REPORT = "Compte rendu d'entretien"
+MANAGEMENT_NOTE = "Note de la direction"
+
 
 class TestFollowers(CdbCase):
 
@@ -48,7 +52,7 @@ class TestFollowers(CdbCase):
         """Odoo lets the author and the recipients of a message read it
         whatever its document: not for a carnet's messages."""
         message = self.notebook.sudo(self.accompagnateur).message_post(
-            body="Compte rendu d'entretien", message_type="comment",
+            body=REPORT, message_type="comment",
             subtype="mail.mt_comment", partner_ids=self.accompagnateur.partner_id.ids)
         self.member.sudo(self.referent).write({"active": False, "date_end": self.today})
         self.env["mail.message"].invalidate_cache()
@@ -101,7 +105,7 @@ class TestFollowers(CdbCase):
             "date_start": self.today, "date_deadline": self._shift(self.today, months=1)})
         self.assertNotIn(self.manager.partner_id, self._followers(action))
         self.notebook.sudo(self.manager).message_post(
-            body="Note de la direction", message_type="comment", subtype="mail.mt_note")
+            body=MANAGEMENT_NOTE, message_type="comment", subtype="mail.mt_note")
         self.assertNotIn(self.manager.partner_id, self._followers(self.notebook))
 
     def test_professional_creating_their_carnet_follows_it(self):

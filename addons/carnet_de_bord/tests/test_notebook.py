@@ -137,8 +137,9 @@ class TestNotebook(CdbCase):
     def test_public_actions_answer_something(self):
         """Over XML-RPC a method that answers None breaks after committing
         (tests/test_xmlrpc.py): the buttons answer True or an action."""
-        self.assertIs(self.notebook.action_mark_reviewed(), True)
-        self.assertIs(self.notebook.action_close(), True)
+        for method in ("action_new_review", "action_close"):
+            self.assertEqual(getattr(self.notebook, method)()["type"], "ir.actions.act_window")
+        self.notebook._close(self.env.ref("carnet_de_bord.end_reason_rights"))
         self.assertIs(self.notebook.action_reopen(), True)
         objective = self.env["cdb.objective"].create({
             "notebook_id": self.notebook.id, "name": "Se former"})
@@ -146,11 +147,12 @@ class TestNotebook(CdbCase):
             self.assertIs(getattr(objective, method)(), True)
 
     def test_close_and_reopen(self):
-        self.notebook.action_close()
+        self.notebook._close(self.env.ref("carnet_de_bord.end_reason_rights"))
         self.assertEqual(self.notebook.state, "closed")
         self.assertEqual(self.notebook.date_end, self.today)
         self.assertFalse(self.notebook.next_review_date)
         self.notebook.action_reopen()
         self.assertEqual(self.notebook.state, "in_progress")
         self.assertFalse(self.notebook.date_end)
+        self.assertFalse(self.notebook.end_reason_id)
         self.assertTrue(self.notebook.next_review_date)

@@ -153,6 +153,39 @@ class TestPortalPages(ServerTransactionMixin, HttpCase):
         objective = self.server_env()["cdb.objective"].browse(objective.id)
         self.assertTrue(objective.beneficiary_validated)
 
+    def test_validate_a_review_with_my_view(self):
+        """Seed 000, "Suivi": "Par qui ? L'allocataire RSA et son référent".
+        The demo review awaits Émilie's validation (demo/cdb_demo_portal.xml;
+        data made by the test would not reach the server's cursor)."""
+        review = self.server_env().ref("carnet_de_bord.demo_portal_review")
+        self.assertEqual(review.state, "submitted")
+        page = self._page()
+        self.assertIn('data-review-id="%s"' % review.id, page)
+        self.assertIn(review.results, page)
+        self.assertIn('<label for="opinion_%s"' % review.id, page)
+        response = self._post("/my/carnet/bilan", {"review_id": review.id,
+                                                   "opinion": "Oui, c'est juste."})
+        self.assertNotIn("error=", response.url)
+        review = self.server_env()["cdb.review"].browse(review.id)
+        self.assertEqual((review.state, review.beneficiary_validation_channel),
+                         ("validated", "portal"))
+        self.assertIn("Oui, c'est juste.", review.beneficiary_opinion)
+        # the last review of the carnet counts this one (the top-level suite,
+        # run on the same database, may have validated a later one)
+        validated = review.notebook_id.review_ids.filtered(lambda r: r.state == "validated")
+        self.assertEqual(review.notebook_id.last_review_date, max(validated.mapped("date")))
+        self.assertGreaterEqual(review.notebook_id.last_review_date, review.date)
+
+    def test_cannot_validate_the_review_of_another_carnet(self):
+        env = self.server_env()
+        other = env["cdb.review"].search([("notebook_id", "!=", self.notebook.id)], limit=1)
+        state = other.state
+        response = self._post("/my/carnet/bilan", {"review_id": other.id or 0})
+        self.assertIn("error=", response.url)
+        self.assertEqual(self.server_env()["cdb.review"].browse(other.id).state, state)
+        own = self.server_env().ref("carnet_de_bord.demo_portal_review")
+        self.assertEqual(own.state, "submitted")
+
     def test_download_all_my_data(self):
         """The beneficiary's right of access from their portal: their data,
         health included, and nothing of another beneficiary."""

@@ -115,8 +115,9 @@ class TestQueryBudgetScale(CdbCase):
         cls.form = Notebook.load_views([(False, "form")])["fields_views"]["form"]
         cls.subviews = TestQueryBudget._subviews.__func__(cls, cls.form)
         action = cls.env.ref("carnet_de_bord.cdb_notebook_action_mine")
-        cls.views = {mode: list(Notebook.load_views([(False, mode)])["fields_views"][mode]["fields"])
-                     for mode in action.view_mode.split(",") if mode in ("kanban", "tree")}
+        modes = [mode for mode in action.view_mode.split(",") if mode in ("kanban", "tree")]
+        views = Notebook.load_views([(False, mode) for mode in modes])["fields_views"]
+        cls.views = {mode: list(views[mode]["fields"]) for mode in modes}
 
     @classmethod
     def _carnets(cls, lastname, referent, count):

@@ -6,6 +6,9 @@ import base64
 
 from .common import CdbCase
 
+# The text of a message (test data, not a message of the code).
+NOTE = "Note confidentielle"
+
 
 class TestRetention(CdbCase):
 
@@ -32,15 +35,15 @@ class TestRetention(CdbCase):
         cls.env["calendar.event"].create({
             "name": "Entretien", "cdb_notebook_id": notebook.id,
             "start": "2019-01-10 09:00:00", "stop": "2019-01-10 10:00:00"})
-        notebook.message_post(body="Note confidentielle")
+        notebook.message_post(body=NOTE)
         cls.env["ir.attachment"].create({
             "name": "attestation.pdf", "datas": base64.b64encode(b"PDF"),
             "res_model": "cdb.notebook", "res_id": notebook.id})
         notebook.beneficiary_id.write({
             "email": "%s@ut.example" % lastname, "phone": "0600000000",
             "birth_place": "Arras", "france_travail_id": "1234567A"})
-        notebook.write({"state": "closed",
-                        "date_end": cls._shift(cls.today, years=-years, days=-1)})
+        notebook._close(cls.env.ref("carnet_de_bord.end_reason_rights"),
+                        cls._shift(cls.today, years=-years, days=-1))
         return notebook
 
     def _run(self):

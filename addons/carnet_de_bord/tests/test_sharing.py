@@ -96,6 +96,19 @@ class TestSharing(CdbCase):
         self._share(self.member, situation=True)
         self.assertTrue(self._visible("cdb.situation", self.accompagnateur))
 
+    def test_hidden_situation_is_hidden_on_the_carnet_form_too(self):
+        """The carnet shows its current situation (situation_housing, the
+        items said once…): a member the situation is hidden from reads
+        them empty, as the situation itself."""
+        fields = ["situation_housing", "situation_rqth", "situation_diploma_level_id"]
+        notebook = self._as("cdb.notebook", self.accompagnateur).browse(self.notebook.id)
+        self.assertEqual(notebook.read(fields)[0]["situation_housing"], "Hébergé")
+        self._share(self.member, situation=False)
+        notebook.invalidate_cache()
+        values = notebook.read(fields)[0]
+        self.assertEqual((values["situation_housing"], values["situation_diploma_level_id"]),
+                         (False, False))
+
     def test_hiding_plan_hides_objectives_and_actions(self):
         self._share(self.member, plan=False)
         self.assertFalse(self._visible("cdb.objective", self.accompagnateur))
@@ -113,7 +126,8 @@ class TestSharing(CdbCase):
         self.assertNotIn(self.attachment, Attachment.search(domain))
         with self.assertRaises(AccessError):
             Attachment.browse(self.attachment.id).read(["datas"])
-        self.assertIn(self.attachment, self._as("ir.attachment", self.accompagnateur2).search(domain))
+        self.assertIn(self.attachment,
+                      self._as("ir.attachment", self.accompagnateur2).search(domain))
 
     # ----------------------------------------------------------- who decides
     def test_member_cannot_share_with_themself(self):

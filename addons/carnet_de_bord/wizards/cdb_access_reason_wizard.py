@@ -13,7 +13,7 @@ class CdbAccessReasonWizard(models.TransientModel):
     notebook_id = fields.Many2one("cdb.notebook", "Carnet de bord", required=True,
                                   ondelete="cascade")
     reason = fields.Text(
-        "Reason", required=True,
+        required=True,
         help="Why you consult this carnet although you are not a member of it "
              "(for example: request of the référent, EP case, complaint). "
              "The members of the carnet and the beneficiary can read it.")

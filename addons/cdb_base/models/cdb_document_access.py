@@ -12,6 +12,8 @@ référent". For the documents of the carnet de bord modules the check is
 therefore added where every read goes through, the record rules of the
 query (``_apply_ir_rules``), as one SQL condition.
 """
+from psycopg2 import sql
+
 from odoo import SUPERUSER_ID, _, api, models, tools
 from odoo.exceptions import AccessError
 
@@ -117,9 +119,9 @@ class CdbDocumentAccessMixin(models.AbstractModel):
         """``clause`` OR one of the ``alternatives`` ((sql, params) pairs)."""
         if not clause:
             return None, []
-        for sql, sql_params in alternatives:
-            clause = "%s OR %s" % (clause, sql)
-            params = params + list(sql_params)
+        for alternative, alternative_params in alternatives:
+            clause = "%s OR %s" % (clause, alternative)
+            params = params + list(alternative_params)
         return "(%s)" % clause, params
 
     def _cdb_document_clause(self, query, model_column="res_model", id_column="res_id"):
@@ -137,8 +139,10 @@ class CdbDocumentAccessMixin(models.AbstractModel):
         from_clause, where_clause, params = query.get_sql()
         # _read_from_database puts a placeholder for the ids it reads
         params = [tuple(self.ids) if type(param) is object else param for param in params]
-        self.env.cr.execute("SELECT DISTINCT %s FROM %s WHERE %s" % (
-            self._cdb_column(model_column), from_clause, where_clause or "TRUE"), params)
+        # the column and the clauses are the ORM's, their values are parameters
+        self.env.cr.execute(sql.SQL("SELECT DISTINCT {} FROM {} WHERE {}").format(
+            sql.SQL(self._cdb_column(model_column)), sql.SQL(from_clause),
+            sql.SQL(where_clause or "TRUE")), params)
         return sorted(name for name, in self.env.cr.fetchall() if name in protected)
 
     def _cdb_parent_clause(self, column, parent_model):

@@ -31,7 +31,9 @@ class CdbDashboard(models.TransientModel):
       mois" in the solidarity sphere; parameters of rsa_orientation);
     - the contracts expiring within the reminder period of cer_contracts;
     - the open carnets without a référent;
-    - the reviews overdue (seed 000: "a minima tous les 6 mois").
+    - the reviews overdue (seed 000: "a minima tous les 6 mois");
+    - the carnets closed, by reason of the end of the path (the list opens
+      grouped by ``end_reason_id``).
     """
 
     _name = "cdb.dashboard"
@@ -63,6 +65,7 @@ class CdbDashboard(models.TransientModel):
     without_referent_count = fields.Integer("Carnets without référent",
                                             compute="_compute_figures")
     review_overdue_count = fields.Integer("Reviews overdue", compute="_compute_figures")
+    closed_count = fields.Integer("Carnets closed", compute="_compute_figures")
 
     @api.multi
     def name_get(self):
@@ -97,6 +100,7 @@ class CdbDashboard(models.TransientModel):
                     dashboard._without_referent_domain()),
                 "review_overdue_count": Notebook.search_count(
                     dashboard._review_overdue_domain()),
+                "closed_count": Notebook.search_count(dashboard._closed_domain()),
             })
 
     def _median_delays(self):
@@ -147,6 +151,9 @@ class CdbDashboard(models.TransientModel):
     def _review_overdue_domain(self):
         return self._scope() + [("state", "!=", "closed"), ("review_due", "=", True)]
 
+    def _closed_domain(self):
+        return self._scope() + [("state", "=", "closed")]
+
     # ------------------------------------------------------------- actions
     def _open(self, model, domain, name):
         return {
@@ -189,6 +196,14 @@ class CdbDashboard(models.TransientModel):
     def action_open_without_referent(self):
         return self._open("cdb.notebook", self._without_referent_domain(),
                           _("Carnets without référent"))
+
+    @api.multi
+    def action_open_closed(self):
+        """The carnets closed, counted by reason of the end of the path."""
+        action = self._open("cdb.notebook", self._closed_domain(),
+                            _("Carnets closed, by reason"))
+        action["context"] = {"group_by": "end_reason_id"}
+        return action
 
     @api.multi
     def action_open_review_overdue(self):

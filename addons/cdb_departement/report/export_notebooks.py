@@ -10,7 +10,7 @@ SELECT bp.name, bp.caf_number, bp.birthdate_date, t.name, sp.name, rp.name, n.st
        n.date_start, n.last_review_date, n.next_review_date,
        n.state != 'closed' AND n.next_review_date <= %(today)s,
        o.orientation_type, o.date_decision, c.contract_type, c.date_end,
-       COALESCE(la.late, 0)
+       COALESCE(la.late, 0), n.date_end, er.name
   FROM cdb_notebook n
   JOIN allowed ON allowed.id = n.id
   JOIN res_partner bp ON bp.id = n.beneficiary_id
@@ -18,6 +18,7 @@ SELECT bp.name, bp.caf_number, bp.birthdate_date, t.name, sp.name, rp.name, n.st
   LEFT JOIN res_partner sp ON sp.id = n.structure_id
   LEFT JOIN res_users ru ON ru.id = n.referent_id
   LEFT JOIN res_partner rp ON rp.id = ru.partner_id
+  LEFT JOIN cdb_end_reason er ON er.id = n.end_reason_id
   LEFT JOIN (SELECT DISTINCT ON (notebook_id) notebook_id, orientation_type, date_decision
                FROM rsa_orientation WHERE state = 'decided'
               ORDER BY notebook_id, date_decision DESC, id DESC) o ON o.notebook_id = n.id
@@ -33,8 +34,9 @@ SELECT bp.name, bp.caf_number, bp.birthdate_date, t.name, sp.name, rp.name, n.st
 
 class ExportNotebooks(models.AbstractModel):
     """One row per carnet de bord: the beneficiary, who follows them, the
-    reviews (seed 000: "a minima tous les 6 mois"), the current orientation
-    and the contract in force."""
+    reviews (seed 000: "a minima tous les 6 mois"), the current orientation,
+    the contract in force, and the end of the path with its reason
+    (carnet_de_bord's ``cdb.end.reason``)."""
 
     _name = "report.cdb_departement.export_notebooks"
     _inherit = "report.cdb_departement.xlsx_export"
@@ -56,6 +58,7 @@ class ExportNotebooks(models.AbstractModel):
             Column(_("Review overdue"), width=10), Column(_("Orientation"), width=30),
             Column(_("Orientation date"), DATE), Column(_("Contract in force"), width=22),
             Column(_("Contract end"), DATE), Column(_("Late actions"), INTEGER),
+            Column(_("Accompaniment end"), DATE), Column(_("End reason"), width=30),
         ]
 
         yes_no = self._yes_no_labels()

@@ -70,6 +70,8 @@ class ImportCase(ManagerCase):
             "name": "Accompagnateur Import", "login": "accompagnateur.import@test.example",
             "email": "accompagnateur.import@test.example",
             "groups_id": [(6, 0, [group.id])]})
+        # signed the user charter, access request recorded (carnet_de_bord)
+        (cls.referent | cls.accompagnateur)._cdb_record_dui_access("UT")
         cls.Job = cls.env["cdb.import.job"].sudo(cls.manager)
 
     def _importer(self):

@@ -13,7 +13,8 @@ Territory A (T = today):
   ended;
 - ``nb_review``: no orientation, last review 7 months ago (overdue);
 - ``nb_new``: no référent yet;
-- ``nb_closed``: closed, no référent, old review: counted nowhere.
+- ``nb_closed``: closed (reprise d'emploi), no référent, old review: counted
+  nowhere but in the carnets closed.
 Territory B: ``nb_other``, followed by ``referent2`` only: France Travail
 orientation at T-30, PPAE signed at T-20 (10 days), running.
 """
@@ -40,10 +41,11 @@ class DepartementCase(ManagerCase):
         cls.nb_ended = cls._carnet("Douai", cls.referent)
         cls._contract(cls.nb_ended, "solidarity", day(-90), day(-60), "ended")
         cls.nb_review = cls._carnet("Etaples", cls.referent)
-        cls.nb_review.last_review_date = cls._shift(t, months=-7)
+        cls._validated_review(cls.nb_review, cls._shift(t, months=-7))
         cls.nb_new = cls._carnet("Fruges", None)
         cls.nb_closed = cls._carnet("Guines", None)
-        cls.nb_closed.write({"state": "closed", "last_review_date": cls._shift(t, months=-9)})
+        cls._validated_review(cls.nb_closed, cls._shift(t, months=-9))
+        cls.nb_closed._close(cls.env.ref("carnet_de_bord.end_reason_employment"))
         cls.nb_other = cls._carnet("Hesdin", cls.referent2, cls.territory_b)
         cls._contract(cls.nb_other, "professional_ft", day(-30), day(-20), "running",
                       ppae_date_end=day(200))

@@ -80,6 +80,19 @@ class TestDashboard(DepartementCase):
         self.assertEqual(dashboard.review_overdue_count, 1)
         self.assertEqual(self._opened(dashboard, "action_open_review_overdue"), self.nb_review)
 
+    def test_closed_carnets_counted_by_reason(self):
+        """The end of the path is counted: the closed carnet, grouped by its
+        reason."""
+        dashboard = self._dashboard(territory=self.territory_a)
+        self.assertEqual(dashboard.closed_count, 1)
+        action = dashboard.action_open_closed()
+        self.assertEqual(action["context"], {"group_by": "end_reason_id"})
+        self.assertEqual(self._opened(dashboard, "action_open_closed"), self.nb_closed)
+        groups = self.env["cdb.notebook"].sudo(self.manager).read_group(
+            action["domain"], ["end_reason_id"], ["end_reason_id"])
+        self.assertEqual([(g["end_reason_id"][1], g["end_reason_id_count"]) for g in groups],
+                         [("Reprise d'emploi", 1)])
+
     def test_other_territory(self):
         dashboard = self._dashboard(territory=self.territory_b)
         self.assertEqual((dashboard.accompanied_count, dashboard.with_contract_count), (1, 1))

@@ -89,7 +89,11 @@ class TestExport(DepartementCase):
                          "1980-05-17")
         self.assertEqual(sheet.cell(row, header.index("Late actions")).ctype,
                          xlrd.XL_CELL_NUMBER)
-        self._assert_frozen_and_filtered(content, "A1:P%d" % sheet.nrows)
+        closed = names[self.nb_closed.beneficiary_id.name]
+        self.assertEqual(closed[header.index("End reason")], "Reprise d'emploi")
+        self.assertEqual(closed[header.index("State")], "Closed")
+        self.assertEqual(running[header.index("End reason")], "")
+        self._assert_frozen_and_filtered(content, "A1:R%d" % sheet.nrows)
 
     def test_professional_gets_only_their_carnets(self):
         """From the wizard and from the list: the records of others are left

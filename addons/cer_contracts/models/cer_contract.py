@@ -11,7 +11,8 @@ from odoo.addons.rsa_orientation.models.cdb_notebook import PERM_PROPOSE
 from odoo.addons.rsa_orientation.models.rsa_ep_case import OPEN_STATES as EP_OPEN_STATES
 from odoo.addons.rsa_orientation.settings import ACTIVITY_INCOME_THRESHOLD
 
-from ..settings import (EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS, RENEWAL_DELAY_DAYS,
+from ..settings import (EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS, MAX_JOBS_SOUGHT,
+                        RENEWAL_DELAY_DAYS,
                         SOLIDARITY_DURATION_MONTHS, SOLIDARITY_MAX_MONTHS,
                         professional_durations)
 from .cdb_action_code import END_OF_ACCOMPANIMENT, FRANCE_TRAVAIL_ONLY
@@ -157,9 +158,22 @@ class CerContract(models.Model):
     is_expiring = fields.Boolean(
         "Expiring soon", compute="_compute_is_expiring", search="_search_is_expiring",
         help="In force and ending within the reminder period of the settings.")
-    # Professional situation (CER professionnel)
-    rqth = fields.Boolean("Recognised disabled worker (RQTH)")
-    diploma_level_id = fields.Many2one("cdb.diploma.level", "Education level")
+    # Professional situation (CER professionnel). Said once (seed 002, "dites-
+    # le nous une fois"): the RQTH, the education level and the jobs sought
+    # (ROME) are the carnet's situation's (carnet_de_bord), shown here as they
+    # were when the contract was signed, or as they are until then.
+    rqth = fields.Boolean(
+        "Recognised disabled worker (RQTH)", compute="_compute_said_once",
+        help="From the carnet's situation (as at the signature): revise the situation "
+             "to change it.")
+    diploma_level_id = fields.Many2one(
+        "cdb.diploma.level", "Education level", compute="_compute_said_once",
+        help="From the carnet's situation (as at the signature): revise the situation "
+             "to change it.")
+    rome_code_ids = fields.Many2many(
+        "cdb.rome.code", string="Jobs sought (ROME)", compute="_compute_said_once",
+        help="From the carnet's situation (as at the signature); the jobs sought below "
+             "add what the contract says of each.")
     driving_licence = fields.Char()
     preferred_zone = fields.Char("Preferred geographical zone")
     registered_france_travail = fields.Boolean("France Travail")
@@ -420,7 +434,30 @@ class CerContract(models.Model):
         if self.contract_type == "cer_solidarity":
             self.duration_months = SOLIDARITY_DURATION_MONTHS.get(self.env)
 
+    @api.onchange("notebook_id", "contract_type")
+    def _onchange_jobs_sought(self):
+        """A new CER professionnel lists the jobs sought of the situation: the
+        référent adds what the contract says of each, without typing the ROME
+        codes again."""
+        if self.contract_type == "cer_professional" and not self.job_ids:
+            codes = self.rome_code_ids[:MAX_JOBS_SOUGHT.get(self.env)]
+            self.job_ids = [(0, 0, {"rome_code_id": code.id}) for code in codes]
+
     # ------------------------------------------------------------ computes
+    @api.depends("notebook_id", "signed_date")
+    def _compute_said_once(self):
+        """The items said once, from the carnet's situation as the user reads
+        it: the version in force at the signature once signed, the current
+        one before."""
+        Situation = self.env["cdb.situation"]
+        for contract in self:
+            at = contract.signed_date and contract.signed_date + " 23:59:59"
+            situation = Situation._said_once_values(contract.notebook_id, at).get(
+                contract.notebook_id.id) or Situation
+            contract.rqth = situation.rqth
+            contract.diploma_level_id = situation.diploma_level_id
+            contract.rome_code_ids = situation.rome_code_ids
+
     @api.depends("contract_type", "date_start", "duration_months", "ppae_date_end")
     def _compute_date_end(self):
         for contract in self:

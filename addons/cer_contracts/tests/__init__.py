@@ -18,3 +18,4 @@ from . import test_audit_print
 from . import test_lifecycle
 from . import test_annex6
 from . import test_ep_access
+from . import test_said_once

@@ -44,8 +44,8 @@ class TestDataProtection(ContractCase):
             "referent_signed_date": self.today})
         liaison.sudo(self.referent).action_send()
         self.assertEqual(liaison.contract_id, self.contract)
-        self.notebook.sudo().write({"state": "closed",
-                                    "date_end": self._shift(self.today, years=-6)})
+        self.notebook._close(self.env.ref("carnet_de_bord.end_reason_rights"),
+                             self._shift(self.today, years=-6))
         log = self.env["cdb.retention.log"]._cron_apply_retention()
         self.assertEqual(log.notebook_count, 1)
         for model in ("cer.liaison", "cer.contract", "rsa.orientation",

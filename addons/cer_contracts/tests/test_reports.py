@@ -95,8 +95,10 @@ class TestReports(LiaisonCase):
             "referent_id": self.referent.id, "organism_id": self.structure_a.id,
             "date_decision": self.today}).action_decide()
         rome = self.env["cdb.rome.code"].search([], limit=1)
+        # said once: the RQTH is the situation's (carnet_de_bord)
+        self.env["cdb.situation"].create({"notebook_id": notebook.id, "rqth": True})
         contract = self._running_contract(
-            notebook, duration_months=3, rqth=True, preferred_zone="Arras et 20 km",
+            notebook, duration_months=3, preferred_zone="Arras et 20 km",
             registered_france_travail=True,
             experience_ids=[(0, 0, {"job": "Agent de propreté", "company": "Net'Plus",
                                     "duration": "18 mois"})],

@@ -9,3 +9,4 @@ from . import test_settings
 from . import test_authority
 from . import test_sanctions
 from . import test_ep_access
+from . import test_said_once
