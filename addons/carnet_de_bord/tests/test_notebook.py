@@ -129,7 +129,7 @@ class TestNotebook(CdbCase):
                               (share, "notebook_id"), (event, "cdb_notebook_id")):
             with self.subTest(model=record._name):
                 self.assertRefused(
-                    AccessError, record._name,
+                    ValidationError, record._name,
                     [("id", "=", record.id), (field, "=", self.notebook.id)],
                     lambda record=record, field=field: record.write({field: other.id}),
                     rollback=False)

@@ -1,4 +1,5 @@
 from . import cdb_workflow_mixin
+from . import cdb_part_mixin
 from . import res_config_settings
 from . import cdb_document_access
 from . import mail_thread

@@ -1,5 +1,4 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.carnet_de_bord.models.cdb_notebook_policy import (
     DELEGATES, ROLE_ADMIN, ROLE_MEMBER, ROLE_STRUCTURE_ADMIN)
@@ -22,18 +21,6 @@ CONTRIBUTORS = frozenset([ROLE_MEMBER, ROLE_STRUCTURE_ADMIN]) | DELEGATES
 # The task a delegate of the President receives when a decision is his to
 # make (an orientation proposed, an EP case examined, a radiation due).
 DECISION_ACTIVITY = "rsa_orientation.mail_activity_type_decision"
-
-
-def check_not_moved(records, vals, field="notebook_id"):
-    """A record of a carnet stays in its carnet: moving it would put data
-    in a carnet its author may not write in (record rules check the record
-    before a write, not the carnet it is moved to)."""
-    if field in vals:
-        target = vals[field]
-        target = target.id if isinstance(target, models.BaseModel) else target
-        if any(record[field].id != target for record in records):
-            raise UserError(_("A record of a carnet de bord cannot be moved to another "
-                              "carnet: create it in the other carnet instead."))
 
 
 class CdbNotebook(models.Model):

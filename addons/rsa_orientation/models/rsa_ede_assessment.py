@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.addons.cdb_base.tools import format_date, selection_label
 
 from .cdb_notebook import (
-    PERM_AGREE_ASSESSMENT, PERM_DELETE_AGREED_ASSESSMENT, check_not_moved)
+    PERM_AGREE_ASSESSMENT, PERM_DELETE_AGREED_ASSESSMENT)
 from .rsa_ede_level import BLUE, GREEN, NONE, PINK
 from .rsa_ede_scale import ORIENTATIONS, PROFESSIONAL, SOLIDARITY, TEAM
 
@@ -53,7 +53,7 @@ class RsaEdeAssessment(models.Model):
 
     _name = "rsa.ede.assessment"
     _description = "Employment-distance assessment (EDE)"
-    _inherit = ["cdb.workflow.mixin", "mail.thread"]
+    _inherit = ["cdb.workflow.mixin", "cdb.notebook.part.mixin", "mail.thread"]
     _order = "date desc, id desc"
     _workflow_fields = ("state",)
 
@@ -240,7 +240,6 @@ class RsaEdeAssessment(models.Model):
     def write(self, vals):
         if any(not name.startswith(CHATTER_PREFIXES) for name in vals):
             self._check_draft()
-        check_not_moved(self, vals)
         result = super().write(vals)
         if "scale_id" in vals:
             self._sync_lines()

@@ -7,7 +7,7 @@ from odoo.addons.cdb_base.tools import format_date, selection_label
 
 from ..settings import EP_OPINION_DELAY_MONTHS, RADIATION_AFTER_MONTHS
 from .cdb_notebook import (
-    PERM_DECIDE, PERM_GIVE_OPINION, PERM_PROPOSE, PERM_STEP_SANCTION, check_not_moved)
+    PERM_DECIDE, PERM_GIVE_OPINION, PERM_PROPOSE, PERM_STEP_SANCTION)
 from .rsa_ep_session import EP_TEAM, ORIENTATION_TEAM, TEAMS
 from .rsa_orientation import DRAFT as ORIENTATION_DRAFT
 from .rsa_orientation import ORIENTATION_TYPES
@@ -92,8 +92,8 @@ class RsaEpCase(models.Model):
 
     _name = "rsa.ep.case"
     _description = "EP case"
-    _inherit = ["cdb.workflow.mixin", "cdb.numbered.mixin", "mail.thread",
-                "mail.activity.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cdb.notebook.part.mixin", "cdb.numbered.mixin",
+                "mail.thread", "mail.activity.mixin"]
     _order = "date_submitted desc, id desc"
     _sequence_code = "rsa.ep.case"
     _workflow_fields = (
@@ -240,7 +240,6 @@ class RsaEpCase(models.Model):
 
     @api.multi
     def write(self, vals):
-        check_not_moved(self, vals)
         self._check_stage_fields(vals)
         if not self._in_workflow_transition():
             self._check_delegate_fields(vals)

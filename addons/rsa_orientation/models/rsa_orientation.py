@@ -9,7 +9,7 @@ from odoo.addons.cdb_base.tools import format_date, selection_label
 from ..settings import (
     CONTRACT_DEADLINE_PROFESSIONAL_MONTHS, CONTRACT_DEADLINE_SOLIDARITY_MONTHS,
     SOLIDARITY_MAX_MONTHS)
-from .cdb_notebook import PERM_DECIDE, PERM_PROPOSE, check_not_moved
+from .cdb_notebook import PERM_DECIDE, PERM_PROPOSE
 from .rsa_ede_scale import TEAM
 
 ORIENTATION_TYPES = [
@@ -72,7 +72,8 @@ class RsaOrientation(models.Model):
 
     _name = "rsa.orientation"
     _description = "Orientation decision"
-    _inherit = ["cdb.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cdb.notebook.part.mixin", "mail.thread",
+                "mail.activity.mixin"]
     _order = "date_decision desc, id desc"
     _workflow_fields = ("state", "ep_case_id", "proposal_user_id", "proposal_date",
                         "decision_user_id")
@@ -253,7 +254,6 @@ class RsaOrientation(models.Model):
 
     @api.multi
     def write(self, vals):
-        check_not_moved(self, vals)
         if not self._in_workflow_transition():
             self._check_decision_fields(vals)
         return super().write(vals)

@@ -4,7 +4,7 @@ state, its decision, the dates and author of the decision or its number
 directly, whatever his role; the actions still work. Before, a référent
 could write ``state = "decided"`` on his own proposal, an agreed assessment
 state on an unfinished grid, or a sanction step of his choice."""
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import OrientationCase
@@ -138,7 +138,7 @@ class TestWorkflowFields(OrientationCase):
         other = self._notebook("Utailleurs", self.referent)
         for record in (self.proposal, self.draft_case, self.draft_assessment):
             with self.subTest(model=record._name):
-                with self.assertRaises(UserError), self.cr.savepoint():
+                with self.assertRaises(ValidationError), self.cr.savepoint():
                     record.sudo(self.referent).write({"notebook_id": other.id})
                 record.invalidate_cache()
                 self.assertEqual(record.notebook_id, self.notebook)
