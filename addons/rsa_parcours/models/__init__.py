@@ -1,0 +1,7 @@
+from . import rsa_parcours
+from . import res_partner
+from . import rsa_orientation_criteria
+from . import rsa_orientation
+from . import cdb_notebook
+from . import cdb_dashboard
+from . import res_config_settings
