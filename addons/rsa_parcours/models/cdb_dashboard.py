@@ -1,32 +1,6 @@
 from odoo import _, api, fields, models
 
-from odoo.addons.cer_contracts.models.rsa_orientation import orientation_signatures
-
 from ..settings import ORIENTATION_DELAY_WEEKS
-from .cdb_notebook import CLOCK_START_SQL
-
-# Carnets whose 6-week clock (cdb_notebook.py) ran since the new regime and
-# is over: the delay passed (start < %(limit)s) or an orientation decided.
-CLOCK_OVER_SQL = """
-SELECT n.id FROM cdb_notebook n JOIN res_partner p ON p.id = n.beneficiary_id
- WHERE p.rsa_rights_duties AND {start} >= %(regime)s
-   AND ({start} < %(limit)s OR EXISTS (
-        SELECT 1 FROM rsa_orientation o WHERE o.notebook_id = n.id
-           AND o.state IN ('decided', 'replaced') AND o.date_decision >= {start}))
-""".format(start=CLOCK_START_SQL)
-# Among them, the carnets oriented within the delay.
-ORIENTED_IN_TIME_SQL = CLOCK_OVER_SQL + """
-   AND EXISTS (SELECT 1 FROM rsa_orientation o WHERE o.notebook_id = n.id
-                  AND o.state IN ('decided', 'replaced') AND o.date_decision >= {start}
-                  AND o.date_decision <= {start} + %(days)s)
-""".format(start=CLOCK_START_SQL)
-# Orientations of the law notified whose month is over: passed, or signed.
-CONTRACT_MONTH_OVER_SQL = """
-SELECT o.id FROM rsa_orientation o LEFT JOIN ({signatures}) s ON s.orientation_id = o.id
- WHERE o.regime = 'law' AND o.law_contract_due_date IS NOT NULL
-   AND (o.law_contract_due_date < %(today)s OR s.signed IS NOT NULL)
-""".format(signatures=orientation_signatures())
-CONTRACT_IN_TIME_SQL = CONTRACT_MONTH_OVER_SQL + " AND s.signed <= o.law_contract_due_date"
 
 
 class CdbDashboard(models.TransientModel):
@@ -77,34 +51,20 @@ class CdbDashboard(models.TransientModel):
             })
 
     # ------------------------------------------------------------- domains
-    def _sql_leaf(self, sql, params):
-        # module constants, their values bound by psycopg2
-        return ("id", "inselect", (self.env.cr.mogrify(sql, params).decode(), []))
-
-    def _clock_params(self):
-        params = self.env["cdb.notebook"]._orientation_overdue_params()
-        params["days"] = 7 * ORIENTATION_DELAY_WEEKS.get(self.env)
-        return params
-
     def _clock_over_domain(self):
-        return self._scope() + [self._sql_leaf(CLOCK_OVER_SQL, self._clock_params())]
+        return self._scope() + [("orientation_clock_over", "=", True)]
 
     def _oriented_in_time_domain(self):
-        return self._scope() + [self._sql_leaf(ORIENTED_IN_TIME_SQL, self._clock_params())]
+        return self._scope() + [("oriented_in_time", "=", True)]
 
     def _orientation_overdue_domain(self):
         return self._scope() + [("orientation_overdue", "=", True)]
 
-    def _contract_params(self):
-        return {"today": fields.Date.context_today(self)}
-
     def _contract_month_over_domain(self):
-        return self._scope("notebook_id.") + [
-            self._sql_leaf(CONTRACT_MONTH_OVER_SQL, self._contract_params())]
+        return self._scope("notebook_id.") + [("law_contract_month_over", "=", True)]
 
     def _contract_in_time_domain(self):
-        return self._scope("notebook_id.") + [
-            self._sql_leaf(CONTRACT_IN_TIME_SQL, self._contract_params())]
+        return self._scope("notebook_id.") + [("law_contract_in_time", "=", True)]
 
     # ------------------------------------------------------------- actions
     @api.multi

@@ -22,6 +22,24 @@ SELECT n.id FROM cdb_notebook n JOIN res_partner p ON p.id = n.beneficiary_id
                     WHERE o.notebook_id = n.id AND o.state IN ('decided', 'replaced')
                       AND o.date_decision >= {start})
 """.format(start=CLOCK_START_SQL)
+# Carnets whose clock ran since the new regime and is over: the delay
+# passed or an orientation decided (the dashboard's population).
+CLOCK_OVER_SQL = """
+SELECT n.id FROM cdb_notebook n JOIN res_partner p ON p.id = n.beneficiary_id
+ WHERE p.rsa_rights_duties AND {start} >= %(regime)s
+   AND ({start} < %(limit)s OR EXISTS (
+        SELECT 1 FROM rsa_orientation o WHERE o.notebook_id = n.id
+           AND o.state IN ('decided', 'replaced') AND o.date_decision >= {start}))
+""".format(start=CLOCK_START_SQL)
+# Among them, the carnets oriented within the delay (%(days)s days).
+ORIENTED_IN_TIME_SQL = CLOCK_OVER_SQL + """
+   AND EXISTS (SELECT 1 FROM rsa_orientation o WHERE o.notebook_id = n.id
+                  AND o.state IN ('decided', 'replaced') AND o.date_decision >= {start}
+                  AND o.date_decision <= {start} + %(days)s)
+""".format(start=CLOCK_START_SQL)
+# The same, among given carnets (%(ids)s).
+AMONG_IDS = {query: query + " AND n.id IN %(ids)s"
+             for query in (ORIENTATION_OVERDUE_SQL, CLOCK_OVER_SQL, ORIENTED_IN_TIME_SQL)}
 # Carnets handled per batch by the daily job.
 OVERDUE_BATCH = 200
 
@@ -45,14 +63,23 @@ class CdbNotebook(models.Model):
         help="Décret n° 2024-1244: six weeks (a setting) after the beneficiary became "
              "subject to rights and duties (else after the RSA entry date).")
     orientation_overdue = fields.Boolean(
-        "Orientation overdue", compute="_compute_orientation_clock",
+        compute="_compute_orientation_clock",
         search="_search_orientation_overdue")
+    orientation_clock_over = fields.Boolean(
+        "Orientation delay over", compute="_compute_orientation_clock",
+        search="_search_orientation_clock_over",
+        help="The 6-week delay passed, or an orientation was decided since the start.")
+    oriented_in_time = fields.Boolean(
+        "Oriented within the delay", compute="_compute_orientation_clock",
+        search="_search_oriented_in_time")
 
     # --------------------------------------------------------------- clock
     def _compute_orientation_clock(self):
         regime = NEW_REGIME_DATE.get(self.env)
         weeks = ORIENTATION_DELAY_WEEKS.get(self.env)
-        overdue = set(self._orientation_overdue_ids(self.ids)) if self.ids else set()
+        overdue = set(self._clock_ids(ORIENTATION_OVERDUE_SQL, self.ids))
+        over = set(self._clock_ids(CLOCK_OVER_SQL, self.ids))
+        in_time = set(self._clock_ids(ORIENTED_IN_TIME_SQL, self.ids))
         for notebook in self:
             # sudo: the dates of the beneficiary the carnet is about
             partner = notebook.sudo().beneficiary_id
@@ -63,6 +90,8 @@ class CdbNotebook(models.Model):
             notebook.orientation_due_date = fields.Date.to_string(
                 fields.Date.from_string(start) + timedelta(weeks=weeks)) if in_scope else False
             notebook.orientation_overdue = notebook.id in overdue
+            notebook.orientation_clock_over = notebook.id in over
+            notebook.oriented_in_time = notebook.id in in_time
 
     @api.model
     def _orientation_overdue_limit(self):
@@ -75,25 +104,36 @@ class CdbNotebook(models.Model):
     @api.model
     def _orientation_overdue_params(self):
         return {"regime": fields.Date.to_string(NEW_REGIME_DATE.get(self.env)),
-                "limit": self._orientation_overdue_limit()}
+                "limit": self._orientation_overdue_limit(),
+                "days": 7 * ORIENTATION_DELAY_WEEKS.get(self.env)}
 
     @api.model
-    def _orientation_overdue_ids(self, ids=None):
-        query = ORIENTATION_OVERDUE_SQL
+    def _clock_ids(self, query, ids):
+        """The ids among ``ids`` that ``query`` (a constant of this module)
+        selects."""
+        if not ids:
+            return []
         params = self._orientation_overdue_params()
-        if ids is not None:
-            query += " AND n.id IN %(ids)s"
-            params["ids"] = tuple(ids)
-        self.env.cr.execute(query, params)
+        params["ids"] = tuple(ids)
+        self.env.cr.execute(AMONG_IDS[query], params)
         return [row[0] for row in self.env.cr.fetchall()]
 
-    def _search_orientation_overdue(self, operator, value):
+    @api.model
+    def _clock_leaf(self, query, operator, value):
         """One SQL sub-select, whatever the number of carnets."""
-        positive = (operator == "=") == bool(value)
         # a module constant, its values bound by psycopg2
-        subselect = self.env.cr.mogrify(
-            ORIENTATION_OVERDUE_SQL, self._orientation_overdue_params()).decode()
-        return [("id", "inselect" if positive else "not inselect", (subselect, []))]
+        subselect = self.env.cr.mogrify(query, self._orientation_overdue_params()).decode()
+        leaf = ("id", "inselect", (subselect, ()))
+        return [leaf] if (operator == "=") == bool(value) else ["!", leaf]
+
+    def _search_orientation_overdue(self, operator, value):
+        return self._clock_leaf(ORIENTATION_OVERDUE_SQL, operator, value)
+
+    def _search_orientation_clock_over(self, operator, value):
+        return self._clock_leaf(CLOCK_OVER_SQL, operator, value)
+
+    def _search_oriented_in_time(self, operator, value):
+        return self._clock_leaf(ORIENTED_IN_TIME_SQL, operator, value)
 
     # ------------------------------------------------------------ daily job
     @api.model
@@ -107,11 +147,12 @@ class CdbNotebook(models.Model):
         done = self.browse()
         while True:
             # sudo: the job sees every carnet; it only adds an activity
+            # sudo: the job's own bookkeeping (which carnets already have it)
+            notified = self.env["mail.activity"].sudo().search([
+                ("res_model", "=", self._name),
+                ("activity_type_id", "=", activity_type.id)]).mapped("res_id")
             notebooks = self.sudo().search([
-                ("orientation_overdue", "=", True), ("id", "not in", done.ids),
-                ("id", "not inselect", (
-                    "SELECT res_id FROM mail_activity WHERE res_model = 'cdb.notebook'"
-                    " AND activity_type_id = %s", [activity_type.id])),
+                ("orientation_overdue", "=", True), ("id", "not in", done.ids + notified),
             ], limit=batch, order="id")
             if not notebooks:
                 return done

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.cdb_base.tools import format_date, selection_label
+from odoo.addons.cer_contracts.models.rsa_orientation import orientation_signatures
 from odoo.addons.rsa_orientation.models.cdb_notebook import PERM_DECIDE
 from odoo.addons.rsa_orientation.models.rsa_orientation import (
     DECIDED, DRAFT, RsaOrientation as GuideOrientation)
@@ -28,6 +29,20 @@ _CRITERIA = {"compute": "_compute_criteria_values", "inverse": "_inverse_criteri
 JOINT_DIAGNOSTIC_EXTENSION_FIELDS = (
     "joint_diagnostic_extension_months", "joint_diagnostic_extension_reason",
     "joint_diagnostic_extension_note")
+
+
+# Orientations of the law notified whose month is over: passed, or a
+# contract signed (the dashboard's population); and among them those whose
+# first contract was signed within the month.
+CONTRACT_MONTH_OVER_SQL = """
+SELECT o.id FROM rsa_orientation o LEFT JOIN ({signatures}) s ON s.orientation_id = o.id
+ WHERE o.regime = 'law' AND o.law_contract_due_date IS NOT NULL
+   AND (o.law_contract_due_date < %(today)s OR s.signed IS NOT NULL)
+""".format(signatures=orientation_signatures())
+CONTRACT_IN_TIME_SQL = CONTRACT_MONTH_OVER_SQL + " AND s.signed <= o.law_contract_due_date"
+# The same, among given orientations (%(ids)s).
+AMONG_IDS = {query: query + " AND o.id IN %(ids)s"
+             for query in (CONTRACT_MONTH_OVER_SQL, CONTRACT_IN_TIME_SQL)}
 
 
 def _add_months(day, months):
@@ -71,7 +86,7 @@ class RsaOrientation(models.Model):
         help="Loi pour le plein emploi: the parcours (emploi, socio-professionnel, social). "
              "An orientation with a parcours follows the law; without one, the guide.")
     regime = fields.Selection(
-        [("guide", "Guide"), ("law", "Loi pour le plein emploi")], "Regime",
+        [("guide", "Guide"), ("law", "Loi pour le plein emploi")],
         compute="_compute_regime", store=True, index=True)
     criteria_id = fields.Many2one(
         "rsa.orientation.criteria", "National criteria", readonly=True, copy=False,
@@ -112,6 +127,12 @@ class RsaOrientation(models.Model):
     law_contract_overdue = fields.Boolean(
         "Contract overdue (law)", compute="_compute_law_contract_overdue",
         search="_search_law_contract_overdue")
+    law_contract_month_over = fields.Boolean(
+        "Contract month over", compute="_compute_law_contract_figures",
+        search="_search_law_contract_month_over")
+    law_contract_in_time = fields.Boolean(
+        "Contract signed within the month", compute="_compute_law_contract_figures",
+        search="_search_law_contract_in_time")
     # ---------------------------------------------------- joint diagnostic
     joint_diagnostic_required = fields.Boolean(
         related="parcours_id.joint_diagnostic", readonly=True, string="Joint diagnostic")
@@ -144,9 +165,11 @@ class RsaOrientation(models.Model):
                 orientation["criteria_" + name] = criteria[name] if readable else False
 
     def _inverse_criteria_values(self):
-        for orientation in self.filtered(lambda o: o.state == DRAFT):
-            orientation._ensure_criteria({
-                name: orientation["criteria_" + name] for name in CRITERIA_FIELDS})
+        """Nothing here: ``create`` and ``write`` take the criteria out of
+        the values and write them at once on the record of criteria (an
+        inverse per field would read the other fields back, recomputed from
+        the record, and lose the values typed with them)."""
+        return True
 
     @api.depends(*["criteria_" + name for name in CRITERIA_FIELDS])
     def _compute_proposed_parcours_id(self):
@@ -186,9 +209,9 @@ class RsaOrientation(models.Model):
         """Under the law, one month after the notification (none before
         it); under the guide, its deadline after the decision."""
         law = self.filtered(lambda o: o._is_law())
-        super(RsaOrientation, self - law)._compute_contract_deadline()
         for orientation in law:
             orientation.contract_deadline = orientation._law_deadline()
+        return super(RsaOrientation, self - law)._compute_contract_deadline()
 
     def _law_deadline(self):
         if not self.notification_date:
@@ -215,6 +238,33 @@ class RsaOrientation(models.Model):
         if (operator == "=") == bool(value):
             return overdue
         return ["!"] + overdue
+
+    def _contract_figure_ids(self, query):
+        if not self.ids:
+            return set()
+        self.env.cr.execute(AMONG_IDS[query], {
+            "today": fields.Date.context_today(self), "ids": tuple(self.ids)})
+        return {row[0] for row in self.env.cr.fetchall()}
+
+    def _compute_law_contract_figures(self):
+        over = self._contract_figure_ids(CONTRACT_MONTH_OVER_SQL)
+        in_time = self._contract_figure_ids(CONTRACT_IN_TIME_SQL)
+        for orientation in self:
+            orientation.law_contract_month_over = orientation.id in over
+            orientation.law_contract_in_time = orientation.id in in_time
+
+    def _contract_figure_leaf(self, query, operator, value):
+        # a module constant, its value bound by psycopg2
+        subselect = self.env.cr.mogrify(
+            query, {"today": fields.Date.context_today(self)}).decode()
+        leaf = ("id", "inselect", (subselect, ()))
+        return [leaf] if (operator == "=") == bool(value) else ["!", leaf]
+
+    def _search_law_contract_month_over(self, operator, value):
+        return self._contract_figure_leaf(CONTRACT_MONTH_OVER_SQL, operator, value)
+
+    def _search_law_contract_in_time(self, operator, value):
+        return self._contract_figure_leaf(CONTRACT_IN_TIME_SQL, operator, value)
 
     @api.depends("date_decision", "parcours_id", "joint_diagnostic_extension_months")
     def _compute_joint_diagnostic_due_date(self):
@@ -284,6 +334,18 @@ class RsaOrientation(models.Model):
     @api.multi
     def write(self, vals):
         self._check_extension_write(vals)
+        vals = dict(vals)
+        criteria_vals = {name: vals.pop("criteria_" + name) for name in CRITERIA_FIELDS
+                         if "criteria_" + name in vals}
+        if criteria_vals:
+            if not self._in_workflow_transition():
+                # the decision freezes them as the other locked fields
+                self._check_workflow_write({"criteria_" + name: value
+                                            for name, value in criteria_vals.items()})
+            for orientation in self:
+                orientation._ensure_criteria(criteria_vals)
+            if not vals:
+                return True
         if ("parcours_id" in vals or "organism_id" in vals) and "orientation_type" not in vals:
             for orientation in self:
                 parcours = self.env["rsa.parcours"].browse(
@@ -362,7 +424,7 @@ class RsaOrientation(models.Model):
 
     # -------------------------------------------------------------- decide
     def _check_can_decide(self):
-        super()._check_can_decide()
+        result = super()._check_can_decide()
         if self.parcours_id:
             if not self.organism_id:
                 raise UserError(_(
@@ -371,6 +433,7 @@ class RsaOrientation(models.Model):
                 raise UserError(_(
                     "The decided parcours differs from the one the national criteria "
                     "propose: give the reason."))
+        return result
 
     def _schedule_contract_activity(self):
         """Under the law the contract's month starts at the notification

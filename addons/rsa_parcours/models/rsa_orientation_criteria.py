@@ -82,7 +82,7 @@ class RsaOrientationCriteria(models.Model):
         "rsa.orientation", "Orientation", ondelete="cascade", index=True)
     employment_situation = fields.Selection(
         EMPLOYMENT_SITUATIONS, "Situation with regard to employment")
-    qualification = fields.Selection(QUALIFICATIONS, "Qualification")
+    qualification = fields.Selection(QUALIFICATIONS)
     projection = fields.Selection(
         PROJECTIONS, "Able to project oneself into an employment path")
     health_impact = fields.Selection(IMPACTS, "Health", default="none")

@@ -1,1 +1,2 @@
 from . import export_oarsa
+from . import rsa_orientation_notification

@@ -19,7 +19,7 @@ POPULATION_SQL = """
   SELECT n.id AS notebook_id, {start} AS start
     FROM cdb_notebook n JOIN allowed ON allowed.id = n.id
     JOIN res_partner p ON p.id = n.beneficiary_id
-   WHERE p.rsa_rights_duties AND COALESCE({start}, %(end)s) <= %(end)s
+   WHERE p.rsa_rights_duties AND {start} <= %(end)s
 ), orient AS (
   SELECT DISTINCT ON (o.notebook_id) o.notebook_id, o.parcours_id, o.organism_id,
          o.orientation_type, o.date_decision, o.notification_date
@@ -75,8 +75,9 @@ class ExportOarsa(models.AbstractModel):
     ``year``, default: last year), over the carnets the user may read:
 
     - beneficiaries subject to rights and duties on 31 December (subject
-      today and since that day at the latest: the product keeps the current
-      status and its date, not its history);
+      today and since that day at the latest — the rights-and-duties date,
+      else the RSA entry date; a person without either date is not counted:
+      the product keeps the current status and its date, not its history);
     - oriented on 31 December (their last decision by then), of which under
       the law (with a parcours); by parcours (the guide's orientation type
       for an orientation without parcours) and organisme référent, with a
