@@ -135,6 +135,15 @@ class CdbNotebook(models.Model):
     def _search_oriented_in_time(self, operator, value):
         return self._clock_leaf(ORIENTED_IN_TIME_SQL, operator, value)
 
+    # ----------------------------------------------------- data protection
+    def _cdb_personal_records(self):
+        """The national criteria (health, housing… of the beneficiary) follow
+        the carnet in the retention purge and the right-of-access export."""
+        # sudo: the purge and the export cover every record (carnet_de_bord)
+        criteria = self.env["rsa.orientation.criteria"].sudo().search(
+            [("notebook_id", "in", self.ids)])
+        return [criteria] + super()._cdb_personal_records()
+
     # ------------------------------------------------------------ daily job
     @api.model
     def _cron_orientation_overdue(self, batch=OVERDUE_BATCH):

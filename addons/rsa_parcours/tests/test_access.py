@@ -79,3 +79,9 @@ class TestParcoursAccess(ParcoursCase):
         with self.assertRaises(AccessError):
             self.employment.sudo(self.referent).write({"name": "Autre"})
         self.assertTrue(self.employment.sudo(self.referent).name)
+
+    def test_criteria_follow_the_carnet_in_the_purge_and_the_export(self):
+        records = self.notebook._cdb_personal_records()
+        self.assertIn(self.criteria, records[0])
+        self.notebook._cdb_retention_purge()
+        self.assertFalse(self.criteria.exists())
