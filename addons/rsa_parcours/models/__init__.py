@@ -5,3 +5,4 @@ from . import rsa_orientation
 from . import cdb_notebook
 from . import cdb_dashboard
 from . import res_config_settings
+from . import cdb_demo_generator
