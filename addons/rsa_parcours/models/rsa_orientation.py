@@ -187,6 +187,7 @@ class RsaOrientation(models.Model):
         for orientation in self:
             assessment = orientation.assessment_id
             try:
+                assessment.check_access_rights("read")
                 assessment.check_access_rule("read")
                 readable = bool(assessment)
             except AccessError:
@@ -434,6 +435,20 @@ class RsaOrientation(models.Model):
                     "The decided parcours differs from the one the national criteria "
                     "propose: give the reason."))
         return result
+
+    def _apply_to_notebook(self):
+        """Under the law the carnet's message names the parcours and the
+        organism; the contract's month starts at the notification."""
+        if not self._is_law():
+            return super()._apply_to_notebook()
+        self._apply_referent_of_decision()
+        if self.correspondant_id:
+            self.notebook_id._add_member(self.correspondant_id, "other")
+        return self.notebook_id.message_post(body=_(
+            "Orientation decided on %s: parcours %s, organisme référent %s, référent %s. "
+            "The contract is due one month after the notification.") % (
+            format_date(self.date_decision), self.parcours_id.name, self.organism_id.name,
+            self.referent_id.name))
 
     def _schedule_contract_activity(self):
         """Under the law the contract's month starts at the notification

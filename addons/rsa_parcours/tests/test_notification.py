@@ -18,6 +18,7 @@ class TestNotification(ParcoursCase):
         notebook = self._law_notebook("Utnotify")
         orientation = self._law_orientation(notebook, decide=True)
         self.assertFalse(orientation.contract_deadline, "no deadline before the notification")
+        self.assertIn(self.employment.name, notebook.message_ids[0].body)
         orientation.sudo(self.delegate).action_notify()
         self.assertEqual(orientation.notification_date, self.today)
         self.assertEqual(orientation.contract_deadline, self._shift(self.today, months=1))
