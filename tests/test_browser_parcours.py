@@ -5,7 +5,8 @@ The manager creates a beneficiary of the Arrageois subject to rights and
 duties for 50 days (CAF flux) with a carnet followed by referent.social: past
 the 6-week delay (décret n° 2024-1244), the carnet is in the list
 "Orientations en retard (6 semaines)". The demo correspondant (delegate for
-the Arrageois) opens it from that list, tab "Parcours", "Nouvelle
+the Arrageois) opens it from that list (giving the reason of the reading:
+not a member), tab "Parcours", "Nouvelle
 orientation": types the national criteria (arrêté du 21 novembre 2024:
 long-term unemployed, no qualification, cannot project themselves, a strong
 housing barrier): the form proposes the social parcours; chooses the social
@@ -80,6 +81,13 @@ def test_delegate_orients_on_the_national_criteria(page, wait_idle, js_errors, a
     shot(page, artifacts, 1, "overdue-list")
     rows.first.click()
     wait_idle()
+    # The delegate is not a member of the carnet: the reason of the reading.
+    dialog = page.locator(".modal-dialog")
+    expect(dialog.locator(".modal-title")).to_have_text(
+        label("Motif de consultation", "Reason for the consultation"))
+    dialog.locator(".o_field_widget[name=reason]").fill("Orientation à décider (délai dépassé)")
+    dialog.locator("button[name=action_confirm]").click()
+    wait_idle()
     form = page.locator(".o_form_view")
     expect(form.locator(".oe_title h1")).to_contain_text(lastname)
 
@@ -133,4 +141,5 @@ def test_delegate_orients_on_the_national_criteria(page, wait_idle, js_errors, a
     assert orientation["law_contract_due_date"] > orientation["notification_date"]
     assert correspondant.call("cdb.notebook", "search", [
         ("id", "=", notebook_id), ("orientation_overdue", "=", True)]) == []
-    assert not js_errors, "JavaScript errors during the journey:\n" + "\n".join(js_errors)
+    # (the reason of the reading is asked through the server's refusal)
+    assert [e for e in js_errors if "CdbAccessReasonRequired" not in e] == []

@@ -85,6 +85,7 @@ class RsaOrientation(models.Model):
         "rsa.parcours", "Parcours", track_visibility="onchange", index=True,
         help="Loi pour le plein emploi: the parcours (emploi, socio-professionnel, social). "
              "An orientation with a parcours follows the law; without one, the guide.")
+    basis = fields.Selection(selection_add=[("criteria", "National orientation criteria")])
     regime = fields.Selection(
         [("guide", "Guide"), ("law", "Loi pour le plein emploi")],
         compute="_compute_regime", store=True, index=True)
@@ -162,7 +163,14 @@ class RsaOrientation(models.Model):
             criteria = orientation.criteria_id
             readable = criteria._cdb_readable()
             for name in CRITERIA_FIELDS:
-                orientation["criteria_" + name] = criteria[name] if readable else False
+                if readable:
+                    orientation["criteria_" + name] = criteria[name]
+                elif not criteria and name.endswith("_impact") and \
+                        orientation.state in (DRAFT, False):
+                    # a proposal without criteria yet: no barrier typed
+                    orientation["criteria_" + name] = "none"
+                else:
+                    orientation["criteria_" + name] = False
 
     def _inverse_criteria_values(self):
         """Nothing here: ``create`` and ``write`` take the criteria out of
@@ -295,6 +303,8 @@ class RsaOrientation(models.Model):
         if not self.parcours_id:
             return {"domain": {"organism_id": [("cdb_is_structure", "=", True)]}}
         self.orientation_type = self._law_orientation_type(self.parcours_id, self.organism_id)
+        if self.basis == "default":
+            self.basis = "criteria"
         if self.organism_id and self.parcours_id not in self.organism_id.cdb_parcours_ids:
             self.organism_id = False
         return {"domain": {"organism_id": [("cdb_is_organisme_referent", "=", True),
@@ -315,8 +325,11 @@ class RsaOrientation(models.Model):
                          if "criteria_" + name in vals}
         parcours = self.env["rsa.parcours"].browse(vals.get("parcours_id"))
         organism = self.env["res.partner"].browse(vals.get("organism_id"))
+        typed = any(value not in (False, None, "none") for value in criteria_vals.values())
+        if parcours and typed and vals.get("basis", "default") == "default":
+            vals["basis"] = "criteria"
         orientation = super().create(self._with_orientation_type(vals, parcours, organism))
-        if orientation.state == DRAFT and (criteria_vals or parcours):
+        if orientation.state == DRAFT and (typed or parcours):
             orientation._ensure_criteria(criteria_vals)
         return orientation
 

@@ -43,6 +43,11 @@ class TestCriteria(ParcoursCase):
     def test_far_from_employment_without_qualification_socio(self):
         self.assertEqual(self._proposal(situation="never", qualification="cap_bep"), self.socio)
 
+    def test_new_proposal_shows_no_barrier(self):
+        orientation = self.env["rsa.orientation"].new({"notebook_id": self.notebook.id})
+        self.assertEqual(orientation.criteria_health_impact, "none")
+        self.assertFalse(orientation.criteria_projection)
+
     def test_no_proposal_until_filled(self):
         orientation = self._law_orientation(self.notebook, criteria_projection="yes")
         self.assertFalse(orientation.proposed_parcours_id)
@@ -55,6 +60,7 @@ class TestCriteria(ParcoursCase):
         self.assertEqual(criteria.notebook_id, self.notebook)
         self.assertEqual(criteria.health_impact, "strong")
         self.assertEqual(criteria.proposed_parcours_id, self.socio)
+        self.assertEqual(orientation.basis, "criteria")
         orientation.write({"criteria_health_impact": "none"})
         self.assertEqual(criteria.proposed_parcours_id, self.employment)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
