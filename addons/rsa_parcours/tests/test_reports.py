@@ -145,3 +145,25 @@ class TestReports(ParcoursCase):
                            rsa_flux_rights_duties_date="%d-03-01" % year)
         summary = self._oarsa(year, self.referent2).sheet_by_index(0)
         self.assertEqual(summary.row_values(1)[1], 0)
+
+    # ------------------------------------------- the orientations' export
+    def test_orientations_export_has_the_law_sheet(self):
+        law = self._law_orientation(self._law_notebook("Utexplaw"), self.social, self.asso,
+                                    decide=True)
+        law._workflow_write({"notification_date": self._shift(self.today, days=-40)})
+        self._signed_contract(law, self._shift(self.today, days=-20))
+        self._orientation(self._law_notebook("Utexpguide"), "solidarity", decide=True)
+        report = self.env.ref("cdb_departement.report_export_orientations").sudo(self.manager)
+        content, _file_type = report.render([], {"filters": {
+            "territory_id": self.territory.id}})
+        workbook = xlrd.open_workbook(file_contents=content)
+        # (with the class's first orientation under the law, not notified)
+        self.assertEqual(workbook.sheet_by_index(0).nrows - 1, 3, "the guide's sheet: all")
+        sheet = workbook.sheet_by_index(1)
+        rows = {sheet.row_values(r)[0]: sheet.row_values(r) for r in range(1, sheet.nrows)}
+        self.assertEqual(len(rows), 2, "the law's sheet: the orientations with a parcours")
+        header = sheet.row_values(0)
+        row = rows[law.beneficiary_id.name]
+        self.assertEqual(row[header.index("Parcours")], self.social.name)
+        self.assertEqual(row[header.index("Days from the notification to the contract")], 20)
+        self.assertEqual(row[header.index("Signed within the month")], "Yes")
