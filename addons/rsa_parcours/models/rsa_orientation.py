@@ -147,6 +147,17 @@ class RsaOrientation(models.Model):
         index=True)
     joint_diagnostic_date = fields.Date("Joint diagnostic done on", track_visibility="onchange")
 
+    @api.multi
+    def name_get(self):
+        """An orientation under the law is named by its parcours."""
+        law = self.filtered("parcours_id")
+        names = dict(super(RsaOrientation, self - law).name_get())
+        for orientation in law:
+            names[orientation.id] = "%s – %s" % (
+                orientation.parcours_id.name,
+                format_date(orientation.date_decision) or _("draft"))
+        return [(orientation.id, names[orientation.id]) for orientation in self]
+
     # ----------------------------------------------------------- computes
     @api.depends("parcours_id")
     def _compute_regime(self):

@@ -57,6 +57,18 @@ SELECT (SELECT count(*) FROM pop),
        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY signed - notification_date)
           FROM first_contract)
 """
+# The carnets behind each figure of the summary (the wizard opens them).
+FIGURE_SQL = {
+    "subject": POPULATION_SQL + "SELECT notebook_id FROM pop",
+    "oriented": POPULATION_SQL + "SELECT notebook_id FROM orient",
+    "oriented_law": POPULATION_SQL +
+    "SELECT notebook_id FROM orient WHERE parcours_id IS NOT NULL",
+    "with_contract": POPULATION_SQL + "SELECT notebook_id FROM contract",
+    "oriented_in_year": POPULATION_SQL + "SELECT notebook_id FROM year_orientation",
+    "oriented_in_time": POPULATION_SQL +
+    "SELECT notebook_id FROM year_orientation WHERE days <= %(days)s",
+    "notified_signed": POPULATION_SQL + "SELECT DISTINCT notebook_id FROM first_contract",
+}
 BY_PARCOURS_SQL = POPULATION_SQL + """
 SELECT COALESCE(rp.name, o.orientation_type), org.name, count(*),
        count(contract.notebook_id)
@@ -95,17 +107,36 @@ class ExportOarsa(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         data = data or {}
-        year = int(data.get("year") or fields.Date.from_string(self._today()).year - 1)
-        filters = data.get("filters") or {}
-        domain = self._filter_domain(filters) if data.get("filters") is not None else (
-            [("id", "in", objs.ids)] if objs else [])
-        ids_sql, ids_params = self._allowed_ids_query(domain)
-        params = {
+        year = self._year(data)
+        ids_sql, ids_params = self._allowed_ids_query(self._oarsa_domain(data, objs))
+        params = self._params(year)
+        self._write_summary(workbook, year, ids_sql, ids_params, params)
+        self._write_by_parcours(workbook, ids_sql, ids_params, params)
+
+    def _year(self, data):
+        return int(data.get("year") or fields.Date.from_string(self._today()).year - 1)
+
+    def _oarsa_domain(self, data, objs=None):
+        if data.get("filters") is not None:
+            return self._filter_domain(data["filters"])
+        return [("id", "in", objs.ids)] if objs else []
+
+    def _params(self, year):
+        return {
             "begin": datetime.date(year, 1, 1), "end": datetime.date(year, 12, 31),
             "signed": SIGNED_STATES, "days": 7 * ORIENTATION_DELAY_WEEKS.get(self.env),
         }
-        self._write_summary(workbook, year, ids_sql, ids_params, params)
-        self._write_by_parcours(workbook, ids_sql, ids_params, params)
+
+    def _figures(self, data):
+        """The summary's figures for the wizard's screen."""
+        ids_sql, ids_params = self._allowed_ids_query(self._oarsa_domain(data))
+        return self._summary_figures(ids_sql, ids_params, self._params(self._year(data)))
+
+    def _figure_notebook_ids(self, data, key):
+        """The carnets counted by the figure ``key`` (FIGURE_SQL)."""
+        ids_sql, ids_params = self._allowed_ids_query(self._oarsa_domain(data))
+        return [row[0] for row in self._fetch(FIGURE_SQL[key], ids_sql, ids_params,
+                                              self._params(self._year(data)))]
 
     def _fetch(self, sql, ids_sql, ids_params, params):
         # module constants and the SQL of a search, the values bound by psycopg2

@@ -39,6 +39,7 @@ class TestParcours(ParcoursCase):
         self.assertEqual(social.regime, "law")
         social.organism_id = self.cd
         self.assertEqual(social.orientation_type, "solidarity")
+        self.assertEqual(social.name_get()[0][1], "%s – draft" % self.social.name)
 
     def test_organism_must_offer_the_parcours(self):
         notebook = self._law_notebook("Utpoffer")
@@ -78,3 +79,4 @@ class TestParcours(ParcoursCase):
         self.assertEqual(orientation.regime, "guide")
         self.assertEqual(orientation.contract_deadline, "2026-05-10")
         self.assertFalse(orientation.criteria_id)
+        self.assertEqual(orientation.name_get()[0][1], "Solidarity – 10/03/2026")

@@ -3,7 +3,7 @@ the law and the yearly OARSA export, on carnets of a territory of their
 own (the demo data does not count)."""
 import xlrd
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common import ParcoursCase
 
@@ -167,3 +167,21 @@ class TestReports(ParcoursCase):
         self.assertEqual(row[header.index("Parcours")], self.social.name)
         self.assertEqual(row[header.index("Days from the notification to the contract")], 20)
         self.assertEqual(row[header.index("Signed within the month")], "Yes")
+
+    def test_oarsa_wizard_figures_open_their_lists(self):
+        year = int(self.today[:4]) - 1
+        subject = self._law_notebook("Utoarsawiz", rsa_entry_date="%d-05-01" % year,
+                                     rsa_flux_rights_duties="subject",
+                                     rsa_flux_rights_duties_date="%d-05-01" % year)
+        wizard = self.env["rsa.oarsa.wizard"].sudo(self.manager).create({
+            "year": year, "territory_id": self.territory.id})
+        wizard.action_show()
+        self.assertTrue(wizard.computed)
+        self.assertEqual((wizard.subject_count, wizard.oriented_count), (1, 0))
+        action = wizard.with_context(oarsa_figure="subject").action_open_figure()
+        self.assertEqual(self.env["cdb.notebook"].search(action["domain"]), subject)
+        with self.assertRaises(UserError):
+            wizard.with_context(oarsa_figure="nothing").action_open_figure()
+        wizard.year = 1990
+        with self.assertRaises(UserError):
+            wizard.action_show()
