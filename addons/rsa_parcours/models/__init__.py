@@ -6,3 +6,4 @@ from . import cdb_notebook
 from . import cdb_dashboard
 from . import res_config_settings
 from . import cdb_demo_generator
+from . import cdb_france_travail_record
