@@ -17,6 +17,9 @@ class TestParcoursAccess(ParcoursCase):
         cls.member = cls._member(cls.notebook, cls.accompagnateur)
         cls.orientation = cls._law_orientation(
             cls.notebook, cls.socio, cls.cd, **cls._criteria(health="strong"))
+        # the report's stylesheet bundle, built once as admin
+        cls.env.ref("rsa_parcours.action_report_orientation_notification").render_qweb_html(
+            cls.orientation.ids)
         cls.criteria = cls.orientation.criteria_id
         partner = cls.notebook.beneficiary_id
         partner.email = "ut.access.portal@ut.example"
@@ -85,3 +88,14 @@ class TestParcoursAccess(ParcoursCase):
         self.assertIn(self.criteria, records[0])
         self.notebook._cdb_retention_purge()
         self.assertFalse(self.criteria.exists())
+
+    def test_plain_member_types_the_criteria_of_a_draft(self):
+        self.orientation.sudo(self.accompagnateur).write({"criteria_mobility_impact": "medium"})
+        self.assertEqual(self.criteria.mobility_impact, "medium")
+
+    def test_outsider_and_portal_may_not_print_the_letter(self):
+        self.orientation.sudo(self.delegate).action_decide()
+        report = self.env.ref("rsa_parcours.action_report_orientation_notification")
+        for user in (self.outsider, self.portal):
+            with self.assertRaises(AccessError):
+                report.sudo(user).render_qweb_html(self.orientation.ids)
