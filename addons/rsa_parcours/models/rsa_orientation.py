@@ -511,6 +511,34 @@ class RsaOrientation(models.Model):
             _(" Contract to sign before %s.") % format_date(self.contract_deadline)
             if self.contract_deadline else ""))
 
+    # ------------------------------------------------ joint diagnostic job
+    @api.model
+    def _joint_diagnostic_due_domain(self):
+        return self._current_domain() + [
+            ("joint_diagnostic_due_date", "<=", fields.Date.context_today(self)),
+            ("joint_diagnostic_date", "=", False)]
+
+    @api.model
+    def _cron_joint_diagnostic_due(self):
+        """Each orientation in force whose joint diagnostic is due and not
+        done gives its référent one activity (idempotent: an orientation
+        with this activity is skipped)."""
+        activity_type = self.env.ref("rsa_parcours.mail_activity_type_joint_diagnostic")
+        # sudo: the job's own bookkeeping (which orientations already have it)
+        notified = self.env["mail.activity"].sudo().search([
+            ("res_model", "=", self._name),
+            ("activity_type_id", "=", activity_type.id)]).mapped("res_id")
+        # sudo: the job sees every orientation; it only adds an activity
+        due = self.sudo().search(self._joint_diagnostic_due_domain() + [
+            ("id", "not in", notified), ("referent_id", "!=", False)])
+        for orientation in due:
+            orientation._cdb_schedule_activity(
+                "rsa_parcours.mail_activity_type_joint_diagnostic",
+                _("Joint diagnostic with France Travail due on %s")
+                % format_date(orientation.joint_diagnostic_due_date),
+                orientation.joint_diagnostic_due_date, orientation.referent_id)
+        return due
+
     # -------------------------------------------- the guide's 12-month job
     @api.model
     def _solidarity_limit_domain(self):

@@ -80,3 +80,19 @@ class TestJointDiagnostic(ParcoursCase):
         self.assertIn(guide, cases.mapped("origin_orientation_id"))
         self.assertNotIn(law, cases.mapped("origin_orientation_id"))
         self.assertFalse(self.env["rsa.ep.case"].search([("origin_orientation_id", "=", law.id)]))
+
+    def test_daily_job_reminds_the_referent_once(self):
+        due = self._social("Utjdjob", date_decision=self._shift(self.today, months=-6))
+        later = self._social("Utjdjoblater",
+                             date_decision=self._shift(self.today, months=-6, days=1))
+        done = self._social("Utjdjobdone", date_decision=self._shift(self.today, months=-7))
+        done.joint_diagnostic_date = self.today
+        found = self.env["rsa.orientation"]._cron_joint_diagnostic_due()
+        self.assertIn(due, found)
+        self.assertNotIn(later, found)
+        self.assertNotIn(done, found)
+        activity = due.activity_ids
+        self.assertEqual((len(activity), activity.user_id), (1, self.referent))
+        self.assertEqual(activity.date_deadline, due.joint_diagnostic_due_date)
+        self.assertNotIn(due, self.env["rsa.orientation"]._cron_joint_diagnostic_due())
+        self.assertEqual(len(due.activity_ids), 1)
