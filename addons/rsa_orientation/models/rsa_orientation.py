@@ -474,6 +474,13 @@ class RsaOrientation(models.Model):
 
     # ---------------------------------------------------------------- cron
     @api.model
+    def _solidarity_limit_domain(self):
+        """The orientations the guide's 12-month limit applies to: all here;
+        a module of another regime narrows it (rsa_parcours: the law's joint
+        diagnostic replaces it)."""
+        return []
+
+    @api.model
     def _cron_solidarity_twelve_months(self):
         """Seed 003, "L'ACCOMPAGNEMENT SOCIAL": "un accompagnement social
         pendant une période de 6 mois pouvant aller jusqu'à 12 mois": at 12
@@ -483,7 +490,7 @@ class RsaOrientation(models.Model):
         months = SOLIDARITY_MAX_MONTHS.get(self.env)
         limit = fields.Date.to_string(
             fields.Date.from_string(fields.Date.context_today(self)) - relativedelta(months=months))
-        due = self.search(self._current_domain() + [
+        due = self.search(self._current_domain() + self._solidarity_limit_domain() + [
             ("sphere", "=", "solidarity"), ("date_decision", "<=", limit)])
         cases = self.env["rsa.ep.case"]
         for orientation in due:

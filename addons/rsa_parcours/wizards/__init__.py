@@ -1,0 +1,1 @@
+from . import rsa_oarsa_wizard
