@@ -27,7 +27,7 @@ class RsaActivityWeek(models.Model):
     _description = "Realised hours of a week"
     _inherit = ["cdb.workflow.mixin", "cer.part.mixin"]
     _order = "week_start desc, id desc"
-    _cer_parent_fields = ("contract_id",)
+    _cer_parent_fields = ("contract_id", "notebook_id")
     _workflow_fields = ("state", "source", "confirmed_user_id", "confirmed_date")
     _workflow_locked_fields = ("hours", "week_start")
 
@@ -35,7 +35,8 @@ class RsaActivityWeek(models.Model):
         "cer.contract", "Contrat d'engagement", required=True, ondelete="cascade", index=True,
         domain=[("contract_type", "=", ENGAGEMENT)])
     notebook_id = fields.Many2one(
-        related="contract_id.notebook_id", store=True, readonly=True, index=True)
+        "cdb.notebook", "Carnet de bord", required=True, readonly=True, index=True,
+        ondelete="cascade", help="The carnet of the contract (set at the creation).")
     week_start = fields.Date("Week of (Monday)", required=True)
     hours = fields.Float("Hours realised", digits=(6, 1), required=True)
     target = fields.Float(related="contract_id.weekly_hours_target", readonly=True)
@@ -60,13 +61,16 @@ class RsaActivityWeek(models.Model):
 
     @api.constrains("week_start", "hours", "contract_id")
     def _check_week(self):
-        for week in self:
+        # sudo: the rules of a week hold whatever the user may read
+        for week in self.sudo():
             day = fields.Date.from_string(week.week_start)
             if day.weekday() != 0:
                 raise ValidationError(_("A week is recorded from its Monday."))
             if not 0 <= week.hours <= 7 * 24:
                 raise ValidationError(_("The hours of a week are between 0 and %d.") % (7 * 24))
-            contract = week.sudo().contract_id
+            contract = week.contract_id
+            if contract.notebook_id != week.notebook_id:
+                raise ValidationError(_("The week belongs to the carnet of its contract."))
             if contract.contract_type != ENGAGEMENT:
                 raise ValidationError(_(
                     "The weekly hours are those of a contrat d'engagement."))
@@ -81,6 +85,7 @@ class RsaActivityWeek(models.Model):
             return super().create(vals)
         contract = self.env["cer.contract"].browse(vals.get("contract_id"))
         notebook = contract.sudo().notebook_id.with_env(self.env)
+        vals = dict(vals, notebook_id=notebook.id)
         if self.env.user.has_group("base.group_portal"):
             # the beneficiary declares; a member confirms
             notebook._cdb_check(PERM_DECLARE_HOURS)
