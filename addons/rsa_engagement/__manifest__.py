@@ -19,6 +19,7 @@
         "views/cer_contract_views.xml",
         "views/rsa_manquement_views.xml",
         "views/res_config_settings_views.xml",
+        "views/cdb_dashboard_views.xml",
     ],
     "demo": [
     ],

@@ -5,3 +5,4 @@ from . import rsa_activity_week
 from . import rsa_manquement
 from . import cdb_notebook
 from . import res_config_settings
+from . import cdb_dashboard

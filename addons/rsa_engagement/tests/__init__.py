@@ -3,3 +3,4 @@ from . import test_weekly_hours
 from . import test_conversion
 from . import test_manquement
 from . import test_access
+from . import test_figures
