@@ -22,6 +22,7 @@
         "views/cdb_dashboard_views.xml",
     ],
     "demo": [
+        "demo/rsa_engagement_demo.xml",
     ],
     "installable": True,
 }

@@ -6,3 +6,4 @@ from . import rsa_manquement
 from . import cdb_notebook
 from . import res_config_settings
 from . import cdb_dashboard
+from . import cdb_demo_generator
