@@ -313,12 +313,15 @@ class RsaManquement(models.Model):
                 _("repeated or persisting failure") if repeated else _("first failure"),
                 min_months, max_months))
 
-    def _decide(self, decision, rate=0, months=0, date_start=None):
+    def _decide(self, decision, rate=0, months=0, date_start=None, motive=None):
         """The decision of a delegate of the President: ``decision`` in
         DECISIONS, the suspended share (%) and its months from
-        ``date_start`` (default: the day of the decision)."""
+        ``date_start`` (default: the day of the decision), with its
+        ``motive`` (or the one written on the failure)."""
         self.ensure_one()
         self._check_can_decide()
+        if (motive or "").strip():
+            self._workflow_write({"decision_motive": motive})
         if decision not in dict(DECISIONS):
             raise ValidationError(_("Choose the decision."))
         repeated = self._is_repeated()

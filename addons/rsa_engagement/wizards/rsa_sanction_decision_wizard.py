@@ -18,11 +18,20 @@ class RsaSanctionDecisionWizard(models.TransientModel):
     months = fields.Integer("Duration (months)",
                             default=lambda self: FIRST_FAILURE_MIN_MONTHS.get(self.env))
     date_start = fields.Date("Suspended from", default=fields.Date.context_today)
+    motive = fields.Text("Motive of the decision",
+                         default=lambda self: self._default_motive())
     household_size = fields.Integer(related="manquement_id.beneficiary_id.rsa_household_size",
                                     readonly=True)
+
+    @api.model
+    def _default_motive(self):
+        manquement = self.env["rsa.manquement"].browse(
+            self.env.context.get("default_manquement_id"))
+        return manquement.exists().decision_motive
 
     @api.multi
     def action_decide(self):
         self.ensure_one()
-        self.manquement_id._decide(self.decision, self.rate, self.months, self.date_start)
+        self.manquement_id._decide(self.decision, self.rate, self.months, self.date_start,
+                                   self.motive)
         return {"type": "ir.actions.act_window_close"}
