@@ -20,6 +20,7 @@
         "views/rsa_manquement_views.xml",
         "views/res_config_settings_views.xml",
         "views/cdb_dashboard_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/rsa_engagement_demo.xml",

@@ -100,6 +100,17 @@ class CerContract(models.Model):
             vals.setdefault("duration_months", ENGAGEMENT_DURATION_MONTHS.get(self.env))
         return vals
 
+    @api.onchange("orientation_id")
+    def _onchange_orientation_id(self):
+        """A contrat d'engagement chosen stays one on an orientation decided
+        under the law (cer_contracts proposes the guide's type otherwise)."""
+        keep = self.contract_type == ENGAGEMENT and \
+            self._new_regime_applies(self.orientation_id.date_decision)
+        result = super()._onchange_orientation_id()
+        if keep:
+            self.contract_type = ENGAGEMENT
+        return result
+
     @api.onchange("contract_type")
     def _onchange_contract_type(self):
         result = super()._onchange_contract_type()

@@ -98,6 +98,22 @@ class RsaActivityWeek(models.Model):
         week._confirm()
         return week
 
+    @api.model
+    def _portal_declare(self, contract_id, week_start, hours):
+        """The beneficiary's declaration from the portal (``create`` checks
+        ``declare_hours`` on the carnet of the contract)."""
+        week_start = fields.Date.to_string(fields.Date.from_string(week_start))
+        return self.create({"contract_id": contract_id, "week_start": week_start,
+                            "hours": hours})
+
+    @api.model
+    def _portal_weeks(self, contract):
+        """The weeks of ``contract`` shown to its beneficiary on the portal."""
+        # sudo: the portal has no right on the model; the weeks of the
+        # beneficiary's own contract (checked as the user) are theirs to read
+        contract.check_access_rule("read")
+        return self.sudo().search([("contract_id", "=", contract.id)])
+
     @api.multi
     def write(self, vals):
         if not self._in_workflow_transition():

@@ -80,3 +80,16 @@ class TestEngagement(EngagementCase):
         self.assertTrue(contract.hours_below_target)
         self.assertRefusedWith(UserError, lambda: self._sign(contract))
         self.assertEqual(contract.state, "draft")
+
+    def test_form_keeps_the_engagement_type(self):
+        notebook = self._oriented_notebook(scale=False)
+        Contract = self.env["cer.contract"].sudo(self.referent)
+        contract = Contract.new({"contract_type": "engagement"})
+        contract.notebook_id = notebook
+        contract._onchange_notebook_id()
+        contract._onchange_orientation_id()
+        self.assertEqual(contract.contract_type, "engagement")
+        guide = Contract.new({"notebook_id": notebook.id})
+        guide._onchange_notebook_id()
+        guide._onchange_orientation_id()
+        self.assertEqual(guide.contract_type, "cer_solidarity")

@@ -141,3 +141,21 @@ class TestManquement(EngagementCase):
             html = self.env.ref("rsa_engagement." + xmlid).sudo(
                 self.referent).render_qweb_html(record.ids)[0].decode()
             self.assertIn(words, html)
+
+    def test_letters_in_bulk(self):
+        """Several failures selected in the list print in one document."""
+        first = self._decide(self._observed(self.notebook), rate=30)
+        second = self._observed(self._oriented_notebook(scale=False))
+        html = self.env.ref("rsa_engagement.action_report_invitation").sudo(
+            self.referent).render_qweb_html((first | second).ids)[0].decode()
+        self.assertEqual(html.count("Objet : invitation"), 2)
+        self.assertIn(first.name, html)
+        self.assertIn(second.name, html)
+
+    def test_remobilisation_notice(self):
+        record = self._decide(self._observed(self.notebook), rate=30)
+        record._remobilise("contract_signed", 90.0)
+        html = self.env.ref("rsa_engagement.action_report_remobilisation").sudo(
+            self.referent).render_qweb_html(record.ids)[0].decode()
+        self.assertIn("90.00", html)
+        self.assertIn("CAF / MSA", html)

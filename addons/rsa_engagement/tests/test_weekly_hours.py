@@ -87,3 +87,20 @@ class TestWeeklyHours(EngagementCase):
         self.assertEqual(week.state, "confirmed")
         self.assertRefusedWith(AccessError, lambda: week.sudo(self.referent).write(
             {"state": "declared"}))
+
+    def test_portal_declaration_path(self):
+        """What /my/carnet/contract/<id>/hours calls: the beneficiary's own
+        contract only; the portal reads its weeks."""
+        contract = self._running_engagement(self.notebook)
+        user = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Portail Heures", "login": "ut.portal.declare",
+            "partner_id": self.notebook.beneficiary_id.id,
+            "groups_id": [(6, 0, self.env.ref("base.group_portal").ids)]})
+        Week = self.env["rsa.activity.week"].sudo(user)
+        week = Week._portal_declare(contract.id, self._monday(1), 15.0)
+        self.assertEqual(week.sudo().state, "declared")
+        self.assertEqual(Week._portal_weeks(contract.sudo(user)), week.sudo())
+        other = self._running_engagement(self._oriented_notebook(scale=False))
+        self.assertRefusedWith(AccessError, lambda: Week._portal_declare(
+            other.id, self._monday(1), 15.0))
+        self.assertRefusedWith(AccessError, lambda: Week._portal_weeks(other.sudo(user)))
