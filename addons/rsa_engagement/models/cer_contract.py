@@ -8,8 +8,8 @@ from odoo.addons.cer_contracts.models.cer_contract import (
     AT_TERM_STATES, IN_FORCE_STATES, CerContract as GuideContract)
 from odoo.addons.rsa_orientation.settings import NEW_REGIME_DATE
 
-from ..settings import (CONVERSION_DEADLINE, ENGAGEMENT_DURATION_MONTHS, ENGAGEMENT_MAX_MONTHS,
-                        HOURS_REVIEW_MAX_MONTHS, WEEKLY_HOURS_TARGET)
+from ..settings import (CONVERSION_DEADLINE, ENGAGEMENT_BY_DEFAULT, ENGAGEMENT_DURATION_MONTHS,
+                        ENGAGEMENT_MAX_MONTHS, HOURS_REVIEW_MAX_MONTHS, WEEKLY_HOURS_TARGET)
 
 # The contract of the law in force (loi n° 2023-1196 pour le plein emploi).
 ENGAGEMENT = "engagement"
@@ -95,17 +95,31 @@ class CerContract(models.Model):
 
     @api.model
     def _complete_values(self, vals):
+        """With ENGAGEMENT_BY_DEFAULT, an orientation decided under the law
+        proposes the contrat d'engagement."""
+        if not vals.get("contract_type") and self._engagement_by_default(
+                vals.get("orientation_id"), vals.get("notebook_id")):
+            vals = dict(vals, contract_type=ENGAGEMENT)
         vals = super()._complete_values(vals)
         if vals.get("contract_type") == ENGAGEMENT:
             vals.setdefault("duration_months", ENGAGEMENT_DURATION_MONTHS.get(self.env))
         return vals
 
+    @api.model
+    def _engagement_by_default(self, orientation_id, notebook_id):
+        orientation = self.env["rsa.orientation"].browse(orientation_id) or \
+            self.env["cdb.notebook"].browse(notebook_id).orientation_id
+        return ENGAGEMENT_BY_DEFAULT.get(self.env) and \
+            self._new_regime_applies(orientation.date_decision)
+
     @api.onchange("orientation_id")
     def _onchange_orientation_id(self):
         """A contrat d'engagement chosen stays one on an orientation decided
-        under the law (cer_contracts proposes the guide's type otherwise)."""
-        keep = self.contract_type == ENGAGEMENT and \
-            self._new_regime_applies(self.orientation_id.date_decision)
+        under the law (cer_contracts proposes the guide's type otherwise);
+        with ENGAGEMENT_BY_DEFAULT it is the one proposed."""
+        new_regime = self._new_regime_applies(self.orientation_id.date_decision)
+        keep = new_regime and (self.contract_type == ENGAGEMENT
+                               or ENGAGEMENT_BY_DEFAULT.get(self.env))
         result = super()._onchange_orientation_id()
         if keep:
             self.contract_type = ENGAGEMENT

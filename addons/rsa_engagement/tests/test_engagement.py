@@ -93,3 +93,22 @@ class TestEngagement(EngagementCase):
         guide._onchange_notebook_id()
         guide._onchange_orientation_id()
         self.assertEqual(guide.contract_type, "cer_solidarity")
+
+    def test_engagement_proposed_by_setting(self):
+        """Off (default): the guide's type is proposed; on: an orientation
+        decided under the law proposes the contrat d'engagement, one decided
+        before keeps the guide's type."""
+        notebook = self._oriented_notebook(scale=False)
+        self.assertEqual(self._contract(notebook).contract_type, "cer_solidarity")
+        self._param("rsa_engagement.engagement_by_default", "True")
+        new_regime = self._oriented_notebook(scale=False)
+        contract = self._contract(new_regime)
+        self.assertEqual((contract.contract_type, contract.duration_months),
+                         ("engagement", 6))
+        guide = self._oriented_notebook(date_decision="2024-12-31", scale=False)
+        self.assertEqual(self._contract(guide).contract_type, "cer_solidarity")
+        form = self.env["cer.contract"].sudo(self.referent).new({})
+        form.notebook_id = new_regime
+        form._onchange_notebook_id()
+        form._onchange_orientation_id()
+        self.assertEqual(form.contract_type, "engagement")
