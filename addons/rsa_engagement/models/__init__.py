@@ -1,5 +1,6 @@
 from . import cer_contract
 from . import cer_pap_line
+from . import cer_amendment_line
 from . import cdb_action_code
 from . import rsa_activity_week
 from . import rsa_manquement

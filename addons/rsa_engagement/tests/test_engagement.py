@@ -112,3 +112,14 @@ class TestEngagement(EngagementCase):
         form._onchange_notebook_id()
         form._onchange_orientation_id()
         self.assertEqual(form.contract_type, "engagement")
+
+    def test_avenant_adds_an_action_with_its_hours(self):
+        notebook = self._oriented_notebook(scale=False)
+        contract = self._running_engagement(notebook)
+        amendment, new_line = self._amendment(contract, code="A.1.1",
+                                              beneficiary_signed_date=self.today)
+        new_line.sudo(self.referent).planned_weekly_hours = 4.0
+        amendment.sudo(self.correspondant).action_apply()
+        contract.invalidate_cache()
+        self.assertEqual(contract.planned_weekly_hours, 19.0)
+        self.assertEqual(new_line.pap_line_id.planned_weekly_hours, 4.0)
