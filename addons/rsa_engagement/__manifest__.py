@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/rsa_engagement_rules.xml",
         "data/rsa_engagement_data.xml",
+        "data/rsa_engagement_cron.xml",
         "report/cer_contract_report.xml",
         "report/rsa_manquement_reports.xml",
         "views/cer_contract_views.xml",

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 
 from .cer_contract import ENGAGEMENT
-from .rsa_manquement import REMOBILISED, REMOVED, SUSPENDED, TO_DECIDE_STATES
+from .rsa_manquement import REMOBILISED, REMOVED, SERVED, SUSPENDED, TO_DECIDE_STATES
 
 
 class CdbDashboard(models.TransientModel):
@@ -34,6 +34,8 @@ class CdbDashboard(models.TransientModel):
         "Removals", compute="_compute_engagement_figures")
     manquement_remobilised_count = fields.Integer(
         "Remobilisations", compute="_compute_engagement_figures")
+    manquement_served_count = fields.Integer(
+        "Suspensions served", compute="_compute_engagement_figures")
 
     @api.depends("territory_id")
     def _compute_engagement_figures(self):
@@ -59,6 +61,7 @@ class CdbDashboard(models.TransientModel):
                 "manquement_removed_count": Manquement.search_count(stage((REMOVED,))),
                 "manquement_remobilised_count": Manquement.search_count(
                     stage((REMOBILISED,))),
+                "manquement_served_count": Manquement.search_count(stage((SERVED,))),
             })
 
     # ------------------------------------------------------------- domains

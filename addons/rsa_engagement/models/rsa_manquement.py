@@ -22,8 +22,8 @@ KINDS = [
     ("other", "Other failure"),
 ]
 # The stages of a manquement, each word defined once.
-DRAFT, INVITED, OBSERVED, SUSPENDED, REMOVED, CLOSED, REMOBILISED = (
-    "draft", "invited", "observed", "suspended", "removed", "closed", "remobilised")
+DRAFT, INVITED, OBSERVED, SUSPENDED, REMOVED, CLOSED, REMOBILISED, SERVED = (
+    "draft", "invited", "observed", "suspended", "removed", "closed", "remobilised", "served")
 STATES = [
     (DRAFT, "Recorded"),
     (INVITED, "Invited to present observations"),
@@ -32,11 +32,12 @@ STATES = [
     (REMOVED, "Removed from the RSA"),
     (CLOSED, "Closed without sanction"),
     (REMOBILISED, "Remobilised"),
+    (SERVED, "Suspension served"),
 ]
 # Waiting for the delegate's decision.
 TO_DECIDE_STATES = (INVITED, OBSERVED)
 # A sanction decided (what makes a later failure a repeated one).
-SANCTION_STATES = (SUSPENDED, REMOVED, REMOBILISED)
+SANCTION_STATES = (SUSPENDED, REMOVED, REMOBILISED, SERVED)
 DECISIONS = [
     ("none", "No sanction"),
     ("suspension", "Suspension of the allowance"),
@@ -406,6 +407,18 @@ class RsaManquement(models.Model):
         self.filtered(lambda r: not r.caf_notice_date)._workflow_write(
             {"caf_notice_date": fields.Date.context_today(self)})
         return self.env.ref("rsa_engagement.action_report_remobilisation").report_action(self)
+
+    # ---------------------------------------------------------------- cron
+    @api.model
+    def _cron_end_served_suspensions(self):
+        """Daily: a suspension past its last day without a remobilisation is
+        served (the allowance is paid in full again)."""
+        today = fields.Date.context_today(self)
+        served = self.search([("state", "=", SUSPENDED), ("suspension_end", "<", today)])
+        served._workflow_write({"state": SERVED})
+        for record in served:
+            record.message_post(body=_("The suspension ended on %s.") % record.suspension_end)
+        return served
 
     # ------------------------------------------------------------- dialogs
     @api.multi

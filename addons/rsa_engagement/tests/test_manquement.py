@@ -159,3 +159,15 @@ class TestManquement(EngagementCase):
             self.referent).render_qweb_html(record.ids)[0].decode()
         self.assertIn("90.00", html)
         self.assertIn("CAF / MSA", html)
+
+    def test_suspension_served_at_its_term(self):
+        record = self._decide(self._observed(self.notebook), rate=30, months=1)
+        Manquement = self.env["rsa.manquement"]
+        with self._at(record.suspension_end):
+            self.assertFalse(Manquement._cron_end_served_suspensions())
+        with self._at(self._shift(record.suspension_end, days=1)):
+            self.assertEqual(Manquement._cron_end_served_suspensions(), record)
+        self.assertEqual(record.state, "served")
+        # a later failure is a repeated one
+        self.assertEqual(self._decide(self._observed(self.notebook), months=3).failure_rank,
+                         "repeated")
