@@ -2,6 +2,8 @@
 spreadsheet of the failures: each counts what the user may read."""
 import xlrd
 
+from odoo import fields
+
 from .common import EngagementCase
 
 
@@ -43,3 +45,23 @@ class TestFigures(EngagementCase):
         self.assertEqual(sheet.nrows, 2)
         self.assertEqual(sheet.cell_value(1, 0), record.name)
         self.assertEqual(int(sheet.cell_value(1, 10)), 40)
+
+    def test_xlsx_of_the_engagements(self):
+        notebook = self._oriented_notebook(scale=False)
+        contract = self._running_engagement(notebook)
+        week = self.env["rsa.activity.week"].sudo(self.referent).create({
+            "contract_id": contract.id, "hours": 12.0,
+            "week_start": self._shift(contract.date_start, days=7 - fields.Date.from_string(
+                contract.date_start).weekday())})
+        content, _format = self.env.ref(
+            "rsa_engagement.report_export_engagements").sudo(self.manager).render(
+                contract.ids, {})
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        self.assertEqual(sheet.nrows, 2)
+        row = sheet.row_values(1)
+        self.assertEqual(row[0], contract.name)
+        self.assertEqual((row[7], row[10], row[11], row[12]), (15.0, 15.0, 12.0, 1.0))
+        self.assertTrue(week)
+        outsider = self.env.ref("rsa_engagement.report_export_engagements").sudo(
+            self.outsider).render(contract.ids, {})[0]
+        self.assertEqual(xlrd.open_workbook(file_contents=outsider).sheet_by_index(0).nrows, 1)
