@@ -202,7 +202,7 @@ SQL
 
 # ------------------------------------------------------------------------ Odoo
 # shellcheck disable=SC2034  # used by the scripts that source this file
-OUR_MODULES="cdb_base,carnet_de_bord,rsa_orientation,cer_contracts,cdb_departement,cdb_flux,cdb_security_policy,rsa_parcours"
+OUR_MODULES="cdb_base,carnet_de_bord,rsa_orientation,cer_contracts,cdb_departement,cdb_flux,cdb_security_policy,rsa_parcours,rsa_engagement"
 # shellcheck disable=SC2034  # used by the scripts that source this file
 BASE_MODULES="base,mail,calendar,contacts,portal,partner_firstname,partner_contact_birthdate,report_xlsx,password_security,auth_session_timeout,auth_brute_force,auth_totp,auth_totp_password_security"
 

@@ -927,8 +927,15 @@ class CerContract(models.Model):
         max_months = SOLIDARITY_MAX_MONTHS.get(self.env)
         if self._solidarity_months(extra=self.duration_months) > max_months:
             raise UserError(self._solidarity_limit_message(max_months))
-        if not self._renewal_assessment():
+        if self._renewal_needs_assessment() and not self._renewal_assessment():
             raise UserError(self._missing_assessment_message(renewal=True))
+
+    def _renewal_needs_assessment(self):
+        """Whether renewing this contract needs a fresh employment-distance
+        scale (guide: "Elle sera demandée à chaque renouvellement de
+        contrat"); a contract type of another module may say otherwise."""
+        self.ensure_one()
+        return True
 
     # ----------------------------------------------------------- EP case
     def _create_ep_case(self, case_type, motive, **values):

@@ -1,0 +1,2 @@
+from . import export_manquements
+from . import export_engagements

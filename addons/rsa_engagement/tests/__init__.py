@@ -1,0 +1,6 @@
+from . import test_engagement
+from . import test_weekly_hours
+from . import test_conversion
+from . import test_manquement
+from . import test_access
+from . import test_figures
