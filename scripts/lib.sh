@@ -10,6 +10,8 @@ VENV="$LOCAL/venv"
 TESTVENV="$LOCAL/testvenv"
 LINTVENV="$LOCAL/lintvenv"
 NODE_DIR="$LOCAL/node"
+AXE_VERSION="4.10.2"
+AXE_JS="$NODE_DIR/node_modules/axe-core/axe.min.js"
 # The embedded cluster runs as the postgres account, which may not traverse
 # the folders above a checkout (a clone in a private temporary folder, /root):
 # as root it lives under /var/tmp, one cluster per checkout.
@@ -96,13 +98,17 @@ install_venv() {
 
 install_lessc() {
     # Odoo 11's web client compiles its LESS with lessc; Debian's node-less
-    # does not run on recent Node (see ../shared/PLATFORM.md).
-    if [ -x "$NODE_DIR/node_modules/.bin/lessc" ] && stamp_ok node scripts/lib.sh; then
+    # does not run on recent Node (see ../shared/PLATFORM.md). axe-core is
+    # the accessibility checker the browser suite injects in the portal's
+    # pages (tests/test_portal_a11y.py).
+    if [ -x "$NODE_DIR/node_modules/.bin/lessc" ] && [ -f "$AXE_JS" ] \
+            && stamp_ok node scripts/lib.sh; then
         return 0
     fi
-    log "Installing lessc 3.0.4 (.local/node)"
+    log "Installing lessc 3.0.4 and axe-core $AXE_VERSION (.local/node)"
     mkdir -p "$NODE_DIR"
-    (cd "$NODE_DIR" && npm install --silent --no-audit --no-fund less@3.0.4 less-plugin-clean-css@1.5.1 >/dev/null)
+    (cd "$NODE_DIR" && npm install --silent --no-audit --no-fund less@3.0.4 \
+        less-plugin-clean-css@1.5.1 "axe-core@$AXE_VERSION" >/dev/null)
     stamp_write node scripts/lib.sh
 }
 

@@ -285,6 +285,22 @@ def page(browser, odoo_server, artifacts, request):
     context.close()
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, odoo_server):
+    """A fresh phone-sized browser context (the beneficiary's portal)."""
+    from playwright.sync_api import expect
+    expect.set_options(timeout=20000)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                                  base_url=odoo_server.url, locale="fr-FR")
+    context.set_default_timeout(30000)
+    context.set_default_navigation_timeout(90000)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def js_errors(page):
     """JavaScript errors of the page: console.error messages and uncaught

@@ -8,6 +8,7 @@ health record of that carnet any more (and reading one by id is refused),
 while the référent Claire Dubois still reads it. The journey first shares
 health with Sophie Martin, so that it starts from the same state each run.
 """
+import re
 import xmlrpc.client
 
 import pytest
@@ -15,19 +16,9 @@ from playwright.sync_api import expect
 
 from e2e_helpers import label, portal_login
 
-PHONE = {"width": 390, "height": 844}
+from conftest import PHONE
 
-
-@pytest.fixture
-def phone(browser, odoo_server):
-    """A fresh phone-sized browser context."""
-    expect.set_options(timeout=20000)
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
-                                  base_url=odoo_server.url, locale="fr-FR")
-    context.set_default_timeout(30000)
-    context.set_default_navigation_timeout(90000)
-    yield context.new_page()
-    context.close()
+SAVED = re.compile("Votre modification est enregistrée|Your change is saved")
 
 
 def shot(page, artifacts, number, name):
@@ -36,7 +27,8 @@ def shot(page, artifacts, number, name):
 
 def member_card(page, name):
     """The card of a member in "Qui voit quoi"."""
-    return page.locator("#sharing form").filter(has=page.locator("h4", has_text=name))
+    return page.locator("#sharing .o_cdb_share_card").filter(
+        has=page.locator("legend", has_text=name))
 
 
 def save_sharing(page, member_name, health):
@@ -47,8 +39,7 @@ def save_sharing(page, member_name, health):
     expect(card.locator("label").filter(has_text="Santé")).to_be_visible()
     card.locator("input[type=checkbox][name=share_health]").set_checked(health)
     card.locator("button[type=submit]").click()
-    expect(page.locator(".alert-success")).to_have_text(
-        label("Votre modification est enregistrée.", "Your change is saved."))
+    expect(member_card(page, member_name).locator("[role=status]")).to_contain_text(SAVED)
     expect(member_card(page, member_name).locator(
         "input[type=checkbox][name=share_health]")).to_be_checked(checked=health)
 
@@ -67,7 +58,7 @@ def test_beneficiary_hides_health_from_accompagnateur(phone, artifacts, connect)
 
     portal_login(phone, "beneficiaire")
     phone.goto("/my/carnet")
-    expect(phone.locator("h2.page-header")).to_have_text(
+    expect(phone.locator("h1")).to_have_text(
         label("Mon carnet de bord", "My carnet de bord"))
     # One column on a phone: nothing wider than the screen.
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -118,8 +109,9 @@ def test_beneficiary_validates_a_review(phone, artifacts, connect):
         "C'est juste, je continue.")
     shot(phone, artifacts, 4, "review")
     card.locator("button[type=submit]").click()
-    expect(phone.locator(".alert-success")).to_have_text(
-        label("Votre modification est enregistrée.", "Your change is saved."))
+    status = phone.locator(".o_cdb_review[data-review-id='%d'] [role=status]" % review_id)
+    expect(status).to_contain_text(SAVED)
+    expect(status.locator(".o_cdb_sent")).to_have_text("C'est juste, je continue.")
     expect(phone.locator(".o_cdb_review[data-review-id='%d'] form" % review_id)).to_have_count(0)
     shot(phone, artifacts, 5, "review-validated")
 

@@ -50,11 +50,13 @@
         "views/cdb_review_views.xml",
         "views/cdb_notebook_member_views.xml",
         "views/calendar_event_views.xml",
+        "views/cdb_convocation_report.xml",
         "views/cdb_notebook_views.xml",
         "views/cdb_access_log_views.xml",
         "views/cdb_audit_assets.xml",
         "wizards/cdb_audit_wizard_views.xml",
         "views/cdb_portal_templates.xml",
+        "views/cdb_accessibility_templates.xml",
     ],
     "demo": [
         "demo/cdb_demo_structures.xml",

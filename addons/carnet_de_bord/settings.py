@@ -51,3 +51,9 @@ DUI_CHARTER_VERSION = Setting(
     "la structure et le Conseil Général, notamment sur la confidentialité des "
     "informations consultées et/ou saisies dans l'outil » ; une nouvelle version de "
     "la charte se signe à nouveau avant d'ouvrir un carnet.")
+
+APPOINTMENT_REMINDER_DAYS = Setting(
+    "carnet_de_bord.appointment_reminder_days", 1, int,
+    "Guide du département : « Obligation de répondre aux convocations de leur "
+    "référent » ; choix du produit : un rappel la veille du rendez-vous "
+    "(0 : pas de rappel).", minimum=0, maximum=14)

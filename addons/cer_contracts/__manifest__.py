@@ -33,6 +33,7 @@
         "views/rsa_orientation_views.xml",
         "views/cdb_notebook_views.xml",
         "views/cer_portal_templates.xml",
+        "views/calendar_event_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [

@@ -8,6 +8,8 @@ choisit quelles informations sont accessibles et à qui". The page reads the
 carnet as the beneficiary (record rules of security/cdb_portal_rules.xml);
 each change checks the carnet is theirs, then writes just that change.
 """
+import re
+
 from werkzeug.urls import url_encode
 from werkzeug.utils import redirect
 
@@ -18,8 +20,12 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..sections import SECTIONS
+from ..settings import ACCESS_LOG_MONTHS
 
 REVIEWABLE = {"objective": "objective_ids", "action": "action_ids"}
+# The text the beneficiary just sent, shown back in the confirmation next to
+# the form (kept in the session, not in the address: it may speak of health).
+SENT_KEY = "cdb_portal_sent"
 
 
 class CarnetPortal(CustomerPortal):
@@ -35,17 +41,33 @@ class CarnetPortal(CustomerPortal):
         return request.env["cdb.notebook"].search(
             [("beneficiary_id", "=", request.env.user.partner_id.id)], limit=1)
 
-    def _cdb_redirect(self, anchor, **params):
+    @staticmethod
+    def _cdb_redirect(key, **params):
+        """Back to the page, on the confirmation next to the form ``key``."""
+        key = re.sub(r"[^a-z0-9-]", "", key or "")
+        params = {name: (re.sub(r"[^a-z0-9-]", "", value) if name in ("done", "form") else value)
+                  for name, value in params.items()}
         query = ("?" + url_encode(params)) if params else ""
-        return redirect("/my/carnet%s#%s" % (query, anchor), 303)
+        return redirect("/my/carnet%s#status-%s" % (query, key), 303)
+
+    # ------------------------------------------------------ accessibility
+    @http.route("/accessibilite", type="http", auth="public")
+    def accessibility_statement(self, **kw):
+        """The accessibility statement of the beneficiary's portal (RGAA 4.1,
+        "modèle de déclaration d'accessibilité"): public, in French."""
+        request.context = dict(request.context, lang="fr_FR")
+        return request.render("carnet_de_bord.portal_accessibility_statement", {
+            "company": request.env.user.company_id.sudo()})
 
     # ----------------------------------------------------------------- page
     @http.route("/my/carnet", type="http", auth="user")
-    def portal_my_carnet(self, done=None, error=None, **kw):
+    def portal_my_carnet(self, done=None, error=None, form=None, **kw):
         notebook = self._cdb_own_notebook()
         values = self._prepare_portal_layout_values()
+        sent = request.session.pop(SENT_KEY, None) or {}
         values.update({"page_name": "carnet", "notebook": notebook,
-                       "done": done, "error": error})
+                       "done": done, "error": error, "form": done or form,
+                       "sent": sent.get("text") if sent.get("form") == done else None})
         if notebook:
             values.update(self._cdb_carnet_values(notebook))
         return request.render("carnet_de_bord.portal_my_carnet", values)
@@ -73,6 +95,7 @@ class CarnetPortal(CustomerPortal):
                               for m in members},
             "structure_shares": self._cdb_structure_shares(notebook, members),
             "access_logs": self._cdb_access_logs(notebook),
+            "access_log_months": ACCESS_LOG_MONTHS.get(request.env),
         }
 
     @http.route("/my/carnet/export", type="http", auth="user")
@@ -117,9 +140,10 @@ class CarnetPortal(CustomerPortal):
                 for log in logs]
 
     # -------------------------------------------------------------- changes
-    def _cdb_apply(self, anchor, change):
+    def _cdb_apply(self, form, change, sent=None):
         """Run ``change(notebook)`` on the beneficiary's own carnet and come
-        back to the page with a message."""
+        back to the page with a message next to the form ``form`` (its key,
+        e.g. ``objective-12``), showing back the text ``sent``."""
         notebook = self._cdb_own_notebook()
         if not notebook:
             return redirect("/my", 303)
@@ -127,8 +151,10 @@ class CarnetPortal(CustomerPortal):
             change(notebook)
         except (UserError, ValidationError, AccessError) as exc:
             request.env.cr.rollback()
-            return self._cdb_redirect(anchor, error=exc.name)
-        return self._cdb_redirect(anchor, done=anchor)
+            return self._cdb_redirect(form, error=exc.name, form=form)
+        if (sent or "").strip():
+            request.session[SENT_KEY] = {"form": form, "text": sent.strip()}
+        return self._cdb_redirect(form, done=form)
 
     @http.route("/my/carnet/review", type="http", auth="user", methods=["POST"])
     def portal_carnet_review(self, kind=None, record_id=None, decision=None, comment=None,
@@ -147,7 +173,7 @@ class CarnetPortal(CustomerPortal):
                 record.sudo()._beneficiary_validate()
             if (comment or "").strip() or decision == "comment":
                 record.sudo()._beneficiary_comment(comment)
-        return self._cdb_apply("plan", change)
+        return self._cdb_apply("%s-%s" % (kind, record_id), change, sent=comment)
 
     @http.route("/my/carnet/bilan", type="http", auth="user", methods=["POST"])
     def portal_carnet_validate_review(self, review_id=None, opinion=None, **kw):
@@ -160,14 +186,15 @@ class CarnetPortal(CustomerPortal):
             # sudo: the review is in the beneficiary's own carnet (read as
             # them above); its validation is written by the server
             review.sudo()._beneficiary_validate(opinion)
-        return self._cdb_apply("reviews", change)
+        return self._cdb_apply("review-%s" % review_id, change, sent=opinion)
 
     @http.route("/my/carnet/situation-change", type="http", auth="user", methods=["POST"])
     def portal_carnet_situation_change(self, description=None, **kw):
         """Declare a change of situation: an activity for the référent."""
         # sudo: the beneficiary's own carnet; an activity for the référent
         return self._cdb_apply(
-            "situation", lambda notebook: notebook.sudo()._beneficiary_declare_change(description))
+            "situation", lambda notebook: notebook.sudo()._beneficiary_declare_change(description),
+            sent=description)
 
     @http.route("/my/carnet/sharing", type="http", auth="user", methods=["POST"])
     def portal_carnet_sharing(self, member_id=None, structure_id=None, **post):
@@ -186,4 +213,5 @@ class CarnetPortal(CustomerPortal):
                 structure = notebook.member_ids.mapped("structure_id").filtered(
                     lambda s: str(s.id) == str(structure_id))
                 notebook.sudo()._beneficiary_set_structure_shares(structure.sudo(), shares)
-        return self._cdb_apply("sharing", change)
+        form = ("member-%s" % member_id) if member_id else ("structure-%s" % structure_id)
+        return self._cdb_apply(form, change)

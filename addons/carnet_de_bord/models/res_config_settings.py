@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 
 from ..sections import SECTION_KEYS
-from ..settings import (ACCESS_LOG_MONTHS, ACCESS_REASON_HOURS, REFERENT_MINIMUM_SECTIONS,
-                        RETENTION_YEARS, REVIEW_INTERVAL_MONTHS, SECTIONS_HIDDEN_BY_DEFAULT)
+from ..settings import (ACCESS_LOG_MONTHS, ACCESS_REASON_HOURS, APPOINTMENT_REMINDER_DAYS,
+                        REFERENT_MINIMUM_SECTIONS, RETENTION_YEARS, REVIEW_INTERVAL_MONTHS,
+                        SECTIONS_HIDDEN_BY_DEFAULT)
 
 SECTIONS_HELP = "Sections, separated by commas: %s." % ", ".join(SECTION_KEYS)
 
@@ -25,6 +26,9 @@ class ResConfigSettings(models.TransientModel):
         "Sections the référent always reads", help=SECTIONS_HELP)
     cdb_sections_hidden_by_default = fields.Char(
         "Sections a new member does not read by default", help=SECTIONS_HELP)
+    cdb_appointment_reminder_days = fields.Integer(
+        "Days before an appointment its reminder is sent",
+        help=APPOINTMENT_REMINDER_DAYS.source)
     cdb_settings_sources = fields.Html(
         "Figures of the carnet de bord", compute="_compute_cdb_settings_sources",
         sanitize=False)
@@ -39,6 +43,7 @@ class ResConfigSettings(models.TransientModel):
             "cdb_access_log_months": ACCESS_LOG_MONTHS,
             "cdb_referent_minimum_sections": REFERENT_MINIMUM_SECTIONS,
             "cdb_sections_hidden_by_default": SECTIONS_HIDDEN_BY_DEFAULT,
+            "cdb_appointment_reminder_days": APPOINTMENT_REMINDER_DAYS,
         })
         return settings
 
@@ -46,6 +51,6 @@ class ResConfigSettings(models.TransientModel):
         html = self._cdb_settings_sources_html([
             "cdb_review_interval_months", "cdb_access_reason_hours", "cdb_retention_years",
             "cdb_access_log_months", "cdb_referent_minimum_sections",
-            "cdb_sections_hidden_by_default"])
+            "cdb_sections_hidden_by_default", "cdb_appointment_reminder_days"])
         for settings in self:
             settings.cdb_settings_sources = html

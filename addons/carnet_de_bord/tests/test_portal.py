@@ -7,6 +7,7 @@ import json
 import re
 import zipfile
 
+import odoo
 from odoo.exceptions import AccessError
 from odoo.tests.common import HttpCase, at_install, post_install
 
@@ -197,3 +198,60 @@ class TestPortalPages(ServerTransactionMixin, HttpCase):
         self.assertEqual(data["beneficiary_id"], self.notebook.beneficiary_id.id)
         self.assertIn(self.notebook.health_id.description, archive.read("data.json").decode())
         self.assertNotIn(self.other.beneficiary_id.name, archive.read("data.json").decode())
+
+    # ------------------------------------------------ accessibility (issue 14)
+    def test_page_structure_for_assistive_technologies(self):
+        """RGAA / WCAG 2.1 AA (readme/PORTAL.rst, "Accessibility"): the
+        language, zoom allowed, one h1, a title of its own, a skip link, a
+        table of contents, the statement in the footer. The browser suite
+        (tests/test_portal_a11y.py) runs axe-core on the same pages."""
+        for url in ("/my", "/my/carnet"):
+            page = self._page(url)
+            self.assertRegex(page, r'<html[^>]* lang="[a-z]{2}-[A-Z]{2}"')
+            self.assertNotIn("user-scalable=no", page)
+            self.assertEqual(len(re.findall(r"<h1\b", page)), 1, url)
+            self.assertNotRegex(page, r"<title>\s*(Odoo|Carnet de bord)\s*</title>")
+            self.assertIn('href="#o_cdb_main"', page)
+            self.assertIn('href="/accessibilite"', page)
+        page = self._page()
+        for anchor in ("situation", "plan", "reviews", "appointments", "contracts",
+                       "members", "sharing", "my-data"):
+            self.assertIn('href="#%s"' % anchor, page)
+            self.assertIn('id="%s"' % anchor, page)
+
+    def test_words_of_the_beneficiary(self):
+        """No action code of the catalogue, no internal role ("Other")."""
+        env = self.server_env()
+        other = env.ref("carnet_de_bord.demo_user_referent_social2")
+        self.assertNotIn(other, self.notebook.member_ids.mapped("user_id"))
+        env["cdb.notebook.member"].create({
+            "notebook_id": self.notebook.id, "user_id": other.id, "role": "other"})
+        page = self._page()
+        self.assertIn(other.name, page)
+        for action in self.notebook.action_ids:
+            self.assertIn(action.action_code_id.name, page)
+            self.assertNotIn(action.action_code_id.code + " ", page)
+        members = re.search(r'<section id="members".*?</section>', page, re.S).group(0)
+        self.assertNotRegex(members, r">\s*(Other|Autre)\s*<")
+
+    def test_confirmation_next_to_the_form_with_the_text_sent(self):
+        response = self._post("/my/carnet/situation-change",
+                              {"description": "Nouveau numéro de téléphone."})
+        self.assertIn("done=situation", response.url)
+        self.assertTrue(response.url.endswith("#status-situation"))
+        status = re.search(r'<div[^>]* id="status-situation".*?</blockquote>', response.text, re.S)
+        self.assertTrue(status, "the confirmation follows the form")
+        self.assertIn('role="status"', status.group(0))
+        self.assertIn("Nouveau numéro de téléphone.", status.group(0))
+        # shown once: the text is not kept for the next visit
+        self.assertNotIn("Nouveau numéro de téléphone.", self._page())
+
+    def test_accessibility_statement_is_public_and_french(self):
+        self.session.uid = None  # a visitor, not logged in
+        odoo.http.root.session_store.save(self.session)
+        response = self.url_open("/accessibilite")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('lang="fr-FR"', response.text)
+        for heading in ("État de conformité", "Contenus non accessibles",
+                        "Établissement de cette déclaration", "Voies de recours"):
+            self.assertIn(heading, response.text)
