@@ -105,7 +105,7 @@ class TestActionPlan(CdbCase):
         self._action(self.notebook, code="A.2")
         elsewhere = self._notebook("Utailleurs", self.referent)
         self.assertRefused(
-            AccessError, "cdb.action", self._actions(),
+            ValidationError, "cdb.action", self._actions(),
             lambda: other.sudo(self.referent).write({"notebook_id": elsewhere.id}),
             rollback=False)
 

@@ -784,11 +784,12 @@ class TestAccessMatrix(CdbCase):
 
     def test_moving_a_membership_to_a_foreign_carnet_is_refused(self):
         """Record rules are checked before a write: changing the carnet of a
-        membership one manages is an invitation there, refused."""
+        membership one manages would be an invitation there, refused (a
+        record stays in its carnet, cdb.part.mixin)."""
         user = self.users["referent"]
         member = self.records["linked"]["cdb.notebook.member"].sudo(user)
         self.assertRefused(
-            AccessError, "cdb.notebook.member",
+            ValidationError, "cdb.notebook.member",
             [("notebook_id", "=", self.records["foreign"]["cdb.notebook"].id)],
             lambda: member.write({"notebook_id": self.records["foreign"]["cdb.notebook"].id}))
 

@@ -73,8 +73,8 @@ class RsaManquement(models.Model):
 
     _name = "rsa.manquement"
     _description = "Failure to the duties (suspension-remobilisation)"
-    _inherit = ["cdb.workflow.mixin", "cdb.numbered.mixin", "mail.thread",
-                "mail.activity.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cdb.notebook.part.mixin", "cdb.numbered.mixin",
+                "mail.thread", "mail.activity.mixin"]
     _order = "date_failure desc, id desc"
     _sequence_code = "rsa.manquement"
     _workflow_fields = (
@@ -191,16 +191,9 @@ class RsaManquement(models.Model):
         if not self._in_workflow_transition():
             for record in self:
                 record.notebook_id._cdb_check(PERM_REPORT_FAILURE)
-            if "notebook_id" in vals:
-                self._check_not_moved(vals)
         result = super().write(vals)
         self._check_contract_of_notebook()
         return result
-
-    def _check_not_moved(self, vals):
-        for record in self:
-            if "notebook_id" in vals and vals["notebook_id"] != record.notebook_id.id:
-                raise ValidationError(_("A failure stays in the carnet it was recorded in."))
 
     def _check_contract_of_notebook(self):
         for record in self:

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.rsa_orientation.models.cdb_notebook import PERM_PROPOSE, check_not_moved
+from odoo.addons.rsa_orientation.models.cdb_notebook import PERM_PROPOSE
 
 from .rsa_parcours import EMPLOYMENT, SOCIAL, SOCIO_PROFESSIONAL
 
@@ -74,6 +74,7 @@ class RsaOrientationCriteria(models.Model):
     """
 
     _name = "rsa.orientation.criteria"
+    _inherit = "cdb.notebook.part.mixin"
     _description = "National orientation criteria"
 
     notebook_id = fields.Many2one(
@@ -137,13 +138,12 @@ class RsaOrientationCriteria(models.Model):
             orientation._check_criteria_editable()
         return super().create(vals)
 
+    def _cdb_part_links(self):
+        """The criteria stay in their carnet and with their orientation."""
+        return super()._cdb_part_links() + ("orientation_id",)
+
     @api.multi
     def write(self, vals):
-        check_not_moved(self, vals)
-        if "orientation_id" in vals and any(
-                c.orientation_id and c.orientation_id.id != vals["orientation_id"]
-                for c in self):
-            raise UserError(_("The criteria of an orientation stay with it."))
         for criteria in self:
             criteria.notebook_id._cdb_check(PERM_PROPOSE)
             criteria.orientation_id._check_criteria_editable()

@@ -120,7 +120,7 @@ class TestCriteria(ParcoursCase):
     def test_criteria_stay_in_their_carnet(self):
         orientation = self._law_orientation(self.notebook, **self._criteria())
         other = self._law_notebook("Utcritother")
-        with self.assertRaises(UserError):
+        with self.assertRaises(ValidationError):
             orientation.criteria_id.write({"notebook_id": other.id})
         with self.assertRaises(UserError):
             self.env["rsa.orientation.criteria"].create({
