@@ -51,6 +51,7 @@
         "views/cdb_notebook_member_views.xml",
         "views/calendar_event_views.xml",
         "views/cdb_notebook_views.xml",
+        "views/cdb_day_views.xml",
         "views/cdb_access_log_views.xml",
         "views/cdb_audit_assets.xml",
         "wizards/cdb_audit_wizard_views.xml",

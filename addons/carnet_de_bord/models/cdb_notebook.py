@@ -132,6 +132,14 @@ class CdbNotebook(models.Model):
         "cdb.access.log", "notebook_id", "Accesses by non-members", readonly=True)
     access_log_count = fields.Integer(
         "Accesses by non-members", compute="_compute_access_log_count")
+    # Placed (invisible) in the form view only: reading it means the carnet
+    # was opened, which lists it on the home page ("Carnets opened lately").
+    cdb_opened_mark = fields.Boolean(compute="_compute_cdb_opened_mark")
+    cdb_in_my_structure = fields.Boolean(
+        "In my structure", compute="_compute_cdb_in_my_structure",
+        search="_search_cdb_in_my_structure",
+        help="The carnets followed by the user's structure (the structure "
+             "administrator's home).")
 
     _sql_constraints = [
         ("beneficiary_unique", "unique(beneficiary_id)",
@@ -248,6 +256,46 @@ class CdbNotebook(models.Model):
                 notebook.color = 3  # yellow
             else:
                 notebook.color = 0
+
+    def _cdb_form_action(self):
+        """The window action opening this carnet's form (read as the user:
+        the record rules say whether they may)."""
+        self.ensure_one()
+        self.check_access_rule("read")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    @api.multi
+    def action_cdb_open_notebook(self):
+        """Open the carnet (the rows of the home page)."""
+        return self._cdb_form_action()
+
+    def _compute_cdb_in_my_structure(self):
+        structure = self.env.user.cdb_structure_id
+        for notebook in self:
+            notebook.cdb_in_my_structure = bool(structure) and notebook.structure_id == structure
+
+    def _search_cdb_in_my_structure(self, operator, value):
+        structure = self.env.user.cdb_structure_id.id or -1
+        positive = (operator == "=") == bool(value)
+        return [("structure_id", "=" if positive else "!=", structure)]
+
+    def _compute_cdb_opened_mark(self):
+        for notebook in self:
+            notebook.cdb_opened_mark = True
+
+    @api.multi
+    def read(self, fields=None, load="_classic_read"):
+        result = super().read(fields, load=load)
+        if fields and "cdb_opened_mark" in fields and len(self) == 1:
+            self.env["cdb.notebook.recent"]._mark_opened(self)
+        return result
 
     # ------------------------------------------------------------ référent
     @api.model

@@ -33,3 +33,9 @@ class CdbNotebookPartMixin(models.AbstractModel):
                         "A record of a carnet de bord cannot be moved to another "
                         "carnet: create it in the other carnet instead."))
         return super().write(vals)
+
+    @api.multi
+    def action_cdb_open_notebook(self):
+        """Open this record's carnet (the rows of the home page)."""
+        self.ensure_one()
+        return self[self._cdb_notebook_field]._cdb_form_action()

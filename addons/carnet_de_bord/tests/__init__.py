@@ -19,3 +19,4 @@ from . import test_policy
 from . import test_appointment
 from . import test_dui_access
 from . import test_migration
+from . import test_home

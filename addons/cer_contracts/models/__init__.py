@@ -24,3 +24,4 @@ from . import rsa_orientation
 from . import cdb_action
 from . import cdb_notebook
 from . import cdb_demo_generator
+from . import cdb_day

@@ -36,3 +36,9 @@ class CerPartMixin(models.AbstractModel):
                 raise ValidationError(_(
                     "%s stays where it was created: its \"%s\" cannot change. "
                     "Create a new one there instead.") % (model, field))
+
+    @api.multi
+    def action_cdb_open_notebook(self):
+        """Open this record's carnet (the rows of the home page)."""
+        self.ensure_one()
+        return self.notebook_id._cdb_form_action()

@@ -19,3 +19,4 @@ from . import test_lifecycle
 from . import test_annex6
 from . import test_ep_access
 from . import test_said_once
+from . import test_day
