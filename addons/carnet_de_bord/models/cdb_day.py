@@ -36,7 +36,7 @@ class CdbDay(models.TransientModel):
     _name = "cdb.day"
     _description = "My day"
 
-    mode = fields.Selection([(DAY, "My day"), (QUEUE, "Decisions to make")],
+    mode = fields.Selection([(DAY, "My day"), (QUEUE, "Decisions to make")], "Page",
                             default=DAY, required=True)
     search_text = fields.Char(
         "Find a beneficiary",

@@ -16,10 +16,10 @@ class CdbNotebookRecent(models.Model):
     _description = "Carnet opened lately"
     _order = "date desc, id desc"
 
-    user_id = fields.Many2one("res.users", required=True, index=True, ondelete="cascade")
-    notebook_id = fields.Many2one("cdb.notebook", required=True, index=True,
+    user_id = fields.Many2one("res.users", "User", required=True, index=True, ondelete="cascade")
+    notebook_id = fields.Many2one("cdb.notebook", "Carnet de bord", required=True, index=True,
                                   ondelete="cascade")
-    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    date = fields.Datetime("Opened on", required=True, default=fields.Datetime.now)
 
     _sql_constraints = [
         ("user_notebook_unique", "unique(user_id, notebook_id)",

@@ -166,3 +166,27 @@ class TestCatalogueSearch(CdbCase):
         self.assertNotIn(self._code("G.2.3").id, found)
         found = [code for code, _label in Code.name_search("A.1.1")]
         self.assertEqual(found[0], self._code("A.1.1").id)
+
+
+class TestGlance(CdbCase):
+
+    def test_header_shows_what_the_referent_checks_first(self):
+        """Phone and address, the next appointment, the beneficiary's last
+        comment (not a professional's)."""
+        notebook = self._notebook("Coupdoeil", referent=self.referent)
+        notebook.beneficiary_id.write({"phone": "03 21 00 00 00", "street": "1 rue Haute",
+                                       "city": "Arras"})
+        later = self._shift(self.today, days=20) + " 09:00:00"
+        event = self.env["calendar.event"].sudo(self.referent).create({
+            "name": "UT glance", "start": later, "stop": later,
+            "cdb_notebook_id": notebook.id})
+        for author, body in ((notebook.beneficiary_id, "<p>Mon avis</p>"),
+                             (self.referent.partner_id, "<p>Note du référent</p>")):
+            notebook.sudo().message_post(body=body, message_type="comment",
+                                         author_id=author.id)
+        seen = notebook.sudo(self.referent)
+        seen.invalidate_cache()
+        self.assertEqual(seen.beneficiary_phone, "03 21 00 00 00")
+        self.assertIn("1 rue Haute", seen.beneficiary_address)
+        self.assertEqual(seen.next_event_start, event.start)
+        self.assertEqual(seen.beneficiary_last_comment, "Mon avis")

@@ -5,10 +5,10 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.rsa_orientation.models.cdb_notebook import DECISION_ACTIVITY
 
-from .common import CerCase
+from .common import ContractCase
 
 
-class TestSignWizard(CerCase):
+class TestSignWizard(ContractCase):
 
     def _wizard(self, contract, user=None):
         action = contract.sudo(user or self.referent).action_open_sign_wizard()
@@ -48,7 +48,7 @@ class TestSignWizard(CerCase):
             wizard.sudo(self.outsider).action_confirm()
 
 
-class TestDecisionAsked(CerCase):
+class TestDecisionAsked(ContractCase):
 
     def test_submission_gives_the_correspondants_a_task(self):
         """The correspondants of the territory get a decision task, due
@@ -70,7 +70,7 @@ class TestDecisionAsked(CerCase):
         self.assertFalse(contract.decider_ids)
 
 
-class TestHomes(CerCase):
+class TestHomes(ContractCase):
 
     def _day(self, user, mode="day"):
         return self.env["cdb.day"].sudo(user).create({"mode": mode})
