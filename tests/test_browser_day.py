@@ -43,10 +43,14 @@ def test_each_role_lands_on_its_home(page, wait_idle, js_errors, artifacts, logi
 def test_my_day_finds_a_beneficiary(page, wait_idle, js_errors, artifacts, social, manager):
     notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Maëlle")
     browser_login(page, wait_idle, "referent.social")
+    expect(page.locator(".o_cdb_day_today")).to_be_visible()  # the page is computed
     search = page.locator(".o_cdb_day_search_text input, input.o_cdb_day_search_text").first
-    search.fill(vals["lastname"])
-    search.press("Tab")
+    search.click()
+    search.press_sequentially(vals["lastname"])
+    search.blur()
     wait_idle()
+    expect(page.locator("button").filter(
+        has_text=label("Voir tous les résultats", "See every result"))).to_be_visible()
     found = page.locator(".o_cdb_day_found .o_data_row")
     expect(found).to_have_count(1)
     expect(found).to_contain_text(vals["lastname"])

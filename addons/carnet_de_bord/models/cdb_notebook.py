@@ -312,12 +312,20 @@ class CdbNotebook(models.Model):
     def _compute_cdb_in_my_structure(self):
         structure = self.env.user.cdb_structure_id
         for notebook in self:
-            notebook.cdb_in_my_structure = bool(structure) and notebook.structure_id == structure
+            notebook.cdb_in_my_structure = bool(structure) and (
+                notebook.structure_id == structure
+                or structure in notebook.member_ids.mapped("structure_id"))
 
     def _search_cdb_in_my_structure(self, operator, value):
+        """The carnets of the user's structure: its structure, or one of its
+        active members working for it (what a structure administrator
+        sees, security/cdb_rules.xml)."""
         structure = self.env.user.cdb_structure_id.id or -1
-        positive = (operator == "=") == bool(value)
-        return [("structure_id", "=" if positive else "!=", structure)]
+        domain = ["|", ("structure_id", "=", structure),
+                  ("member_ids.structure_id", "=", structure)]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!"] + domain
 
     def _compute_cdb_opened_mark(self):
         for notebook in self:
