@@ -190,3 +190,20 @@ class TestGlance(CdbCase):
         self.assertIn("1 rue Haute", seen.beneficiary_address)
         self.assertEqual(seen.next_event_start, event.start)
         self.assertEqual(seen.beneficiary_last_comment, "Mon avis")
+
+
+class TestStructureHome(CdbCase):
+
+    def test_carnets_of_my_structure(self):
+        """The structure administrator's home lists the carnets of their
+        structure and those a member of their structure follows."""
+        admin_b = self._user("ut.home.admin.b", "group_cdb_structure_admin", self.structure_b)
+        own = self._notebook("Structureb", referent=self.accompagnateur)
+        followed = self._notebook("Suivipartenaire", referent=self.referent)
+        self._member(followed, self.accompagnateur2)
+        other = self._notebook("Autrestructure", referent=self.referent2)
+        found = self.env["cdb.notebook"].sudo(admin_b).search(
+            [("cdb_in_my_structure", "=", True)])
+        self.assertIn(own, found)
+        self.assertIn(followed, found)
+        self.assertNotIn(other, found)
