@@ -190,12 +190,16 @@ def test_referent_drafts_signs_and_prints_a_cer(
     expect(rows.nth(1).locator("td").first).to_have_text(label("G Accompagnement vers l’emploi"))
     shot(page, artifacts, 4, "saved")
 
-    # "Enregistrer les signatures": signed.
-    header_button(page, "Enregistrer les signatures", "Record the signatures").click()
+    # "Signer…": the dialog shows the dates and the answer recorded; signed.
+    header_button(page, "Signer…", "Sign…").click()
+    dialog = page.locator(".modal-dialog").filter(has=page.locator(".o_cer_sign_confirm"))
+    answer = dialog.locator(".o_field_widget[name=reciprocity_answer] input:checked")
+    expect(answer).to_have_count(1)
+    dialog.locator(".o_cer_sign_confirm").click()
     wait_idle()
     expect_state(page, "signed", "Signé", "Signed")
     expect(page.locator(".o_form_statusbar .o_statusbar_buttons button:visible").filter(
-        has_text=label("Enregistrer les signatures", "Record the signatures"))).to_have_count(0)
+        has_text=label("Signer…", "Sign…"))).to_have_count(0)
     shot(page, artifacts, 5, "signed")
 
     # "Imprimer" > "Contrat": the PDF is downloaded.

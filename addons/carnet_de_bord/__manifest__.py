@@ -52,6 +52,7 @@
         "views/calendar_event_views.xml",
         "views/cdb_convocation_report.xml",
         "views/cdb_notebook_views.xml",
+        "views/cdb_day_views.xml",
         "views/cdb_access_log_views.xml",
         "views/cdb_audit_assets.xml",
         "wizards/cdb_audit_wizard_views.xml",

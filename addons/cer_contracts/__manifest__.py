@@ -32,6 +32,8 @@
         "views/cer_liaison_views.xml",
         "views/rsa_orientation_views.xml",
         "views/cdb_notebook_views.xml",
+        "views/cdb_day_views.xml",
+        "wizards/cer_sign_wizard_views.xml",
         "views/cer_portal_templates.xml",
         "views/calendar_event_views.xml",
         "views/res_config_settings_views.xml",

@@ -47,6 +47,12 @@ LIAISON_ANSWER_DAYS = Setting(
     "une fiche de liaison (le guide n'en fixe pas).",
     minimum=1, maximum=60)
 
+CONTRACT_DECISION_DAYS = Setting(
+    "cer_contracts.contract_decision_days", 15, int,
+    "Choix du département : le délai donné au délégué du Président (le correspondant du "
+    "territoire) pour valider ou rejeter un contrat soumis (le guide n'en fixe pas).",
+    minimum=1, maximum=90)
+
 MAX_JOBS_SOUGHT = Setting(
     "cer_contracts.max_jobs_sought", 2, int,
     "Guide, CER professionnel : « Métier(s) recherché(s) : deux choix possibles ».",

@@ -34,6 +34,7 @@
         "views/rsa_household_views.xml",
         "views/res_partner_views.xml",
         "views/cdb_notebook_views.xml",
+        "views/cdb_day_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [

@@ -26,5 +26,7 @@ from . import cdb_review
 from . import calendar_event
 from . import cdb_demo_generator
 from . import cdb_access_log
+from . import cdb_notebook_recent
+from . import cdb_day
 from . import cdb_retention_log
 from . import res_config_settings

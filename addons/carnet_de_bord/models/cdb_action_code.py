@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.osv import expression
 
 
 class CdbActionCode(models.Model):
@@ -44,6 +45,21 @@ class CdbActionCode(models.Model):
         for rec in self:
             rec.is_theme = not rec.parent_id
             rec.theme_id = rec.parent_id.theme_id if rec.parent_id else rec
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """The catalogue found by its code or by words (issue 14): each word
+        in the label of the action, of its parent or of its theme
+        ("logement FSL" finds A.1.1 "Accompagnement logement dans le cadre du
+        FSL" and every action of theme A "Le logement" about the FSL)."""
+        words = (name or "").split()
+        if not words or operator != "ilike":
+            return super().name_search(name, args=args, operator=operator, limit=limit)
+        by_words = expression.AND([
+            ["|", "|", ("name", "ilike", word), ("parent_id.name", "ilike", word),
+             ("theme_id.name", "ilike", word)] for word in words])
+        domain = expression.OR([[("code", "=ilike", name.strip() + "%")], by_words])
+        return self.search(expression.AND([domain, list(args or [])]), limit=limit).name_get()
 
     @api.model
     @api.returns("self", lambda value: value.id)

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 from psycopg2 import sql
 
 from odoo import _, api, fields, models
+from odoo.tools import html2plaintext
 from odoo.exceptions import UserError
 
 from odoo.addons.cdb_base.tools import format_date
@@ -132,6 +133,22 @@ class CdbNotebook(models.Model):
         "cdb.access.log", "notebook_id", "Accesses by non-members", readonly=True)
     access_log_count = fields.Integer(
         "Accesses by non-members", compute="_compute_access_log_count")
+    # The carnet at a glance (issue 14: what a référent checks first).
+    beneficiary_phone = fields.Char(related="beneficiary_id.phone", readonly=True)
+    beneficiary_mobile = fields.Char(related="beneficiary_id.mobile", readonly=True)
+    beneficiary_address = fields.Char("Address", compute="_compute_glance")
+    next_event_start = fields.Datetime("Next appointment", compute="_compute_glance")
+    beneficiary_last_comment = fields.Text(
+        "Last comment of the beneficiary", compute="_compute_glance",
+        help="The last message the beneficiary wrote in their carnet (portal).")
+    # Placed (invisible) in the form view only: reading it means the carnet
+    # was opened, which lists it on the home page ("Carnets opened lately").
+    cdb_opened_mark = fields.Boolean("Opened (marker)", compute="_compute_cdb_opened_mark")
+    cdb_in_my_structure = fields.Boolean(
+        "In my structure", compute="_compute_cdb_in_my_structure",
+        search="_search_cdb_in_my_structure",
+        help="The carnets followed by the user's structure (the structure "
+             "administrator's home).")
 
     _sql_constraints = [
         ("beneficiary_unique", "unique(beneficiary_id)",
@@ -248,6 +265,78 @@ class CdbNotebook(models.Model):
                 notebook.color = 3  # yellow
             else:
                 notebook.color = 0
+
+    def _cdb_form_action(self):
+        """The window action opening this carnet's form (read as the user:
+        the record rules say whether they may)."""
+        self.ensure_one()
+        self.check_access_rule("read")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    @api.multi
+    def action_cdb_open_notebook(self):
+        """Open the carnet (the rows of the home page)."""
+        return self._cdb_form_action()
+
+    def _compute_glance(self):
+        now = fields.Datetime.now()
+        for notebook in self:
+            partner = notebook.beneficiary_id
+            notebook.beneficiary_address = ", ".join(
+                part for part in (partner.street, partner.street2,
+                                  " ".join(p for p in (partner.zip, partner.city) if p))
+                if part)
+            events = notebook.event_ids.filtered(lambda event: event.start >= now)
+            notebook.next_event_start = min(events.mapped("start")) if events else False
+            notebook.beneficiary_last_comment = notebook._beneficiary_last_comment()
+
+    def _beneficiary_last_comment(self):
+        """The text of the beneficiary's last message on the carnet."""
+        if not (self.id and self.beneficiary_id):
+            return False
+        # sudo: the user reads this carnet (the form is open); its messages
+        # follow the carnet (mail_thread.py)
+        message = self.env["mail.message"].sudo().search([
+            ("model", "=", self._name), ("res_id", "=", self.id),
+            ("author_id", "=", self.beneficiary_id.id), ("message_type", "=", "comment")],
+            order="date desc, id desc", limit=1)
+        return html2plaintext(message.body or "").strip() or False
+
+    def _compute_cdb_in_my_structure(self):
+        structure = self.env.user.cdb_structure_id
+        for notebook in self:
+            notebook.cdb_in_my_structure = bool(structure) and (
+                notebook.structure_id == structure
+                or structure in notebook.member_ids.mapped("structure_id"))
+
+    def _search_cdb_in_my_structure(self, operator, value):
+        """The carnets of the user's structure: its structure, or one of its
+        active members working for it (what a structure administrator
+        sees, security/cdb_rules.xml)."""
+        structure = self.env.user.cdb_structure_id.id or -1
+        domain = ["|", ("structure_id", "=", structure),
+                  ("member_ids.structure_id", "=", structure)]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!"] + domain
+
+    def _compute_cdb_opened_mark(self):
+        for notebook in self:
+            notebook.cdb_opened_mark = True
+
+    @api.multi
+    def read(self, fields=None, load="_classic_read"):
+        result = super().read(fields, load=load)
+        if fields and "cdb_opened_mark" in fields and len(self) == 1:
+            self.env["cdb.notebook.recent"]._mark_opened(self)
+        return result
 
     # ------------------------------------------------------------ référent
     @api.model

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class CdbNotebookPartMixin(models.AbstractModel):
@@ -18,3 +18,9 @@ class CdbNotebookPartMixin(models.AbstractModel):
 
     def _cdb_part_links(self):
         return super()._cdb_part_links() + (self._cdb_notebook_field,)
+
+    @api.multi
+    def action_cdb_open_notebook(self):
+        """Open this record's carnet (the rows of the home page)."""
+        self.ensure_one()
+        return self[self._cdb_notebook_field]._cdb_form_action()

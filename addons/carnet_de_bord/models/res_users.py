@@ -6,6 +6,20 @@ from ..settings import DUI_CHARTER_VERSION
 PROFESSIONAL = "carnet_de_bord.group_cdb_professional"
 FUNCTIONAL_ADMIN = "carnet_de_bord.group_cdb_admin"
 MANAGER = "carnet_de_bord.group_cdb_manager"
+CORRESPONDANT = "carnet_de_bord.group_cdb_correspondant"
+STRUCTURE_ADMIN = "carnet_de_bord.group_cdb_structure_admin"
+# The home page of each role (issue 14, "Land on one's work"): the first
+# group of the list the user has gives their home action (``action_id``).
+# Modules put theirs first (cdb_departement: the managers' dashboard).
+HOMES = (
+    (MANAGER, "carnet_de_bord.cdb_notebook_action_all"),
+    (CORRESPONDANT, "carnet_de_bord.cdb_queue_action"),
+    (STRUCTURE_ADMIN, "carnet_de_bord.cdb_notebook_action_structure"),
+    (PROFESSIONAL, "carnet_de_bord.cdb_day_action"),
+)
+# The fields of the user form that change the groups (Odoo's reified
+# groups: in_group_<id>, sel_groups_<ids>).
+GROUP_FIELD_PREFIXES = ("in_group_", "sel_groups_")
 # The conditions of access to the carnets (seed 003, "Accessibilité à
 # l'interface"), recorded by the actions below only.
 DUI_FIELDS = ("cdb_charter_version", "cdb_charter_date", "cdb_access_request_date",
@@ -77,6 +91,13 @@ class ResUsers(models.Model):
     cdb_is_current_user = fields.Boolean("Is the current user",
                                          compute="_compute_cdb_dui_status")
 
+    @api.model
+    def create(self, vals):
+        user = super().create(vals)
+        if not vals.get("action_id"):
+            user._cdb_set_home_action()
+        return user
+
     @api.multi
     def write(self, vals):
         result = super().write(vals)
@@ -84,7 +105,66 @@ class ResUsers(models.Model):
         if {"cdb_structure_id", "cdb_territory_ids"}.intersection(vals) \
                 or set(DUI_FIELDS).intersection(vals):
             self.env["ir.rule"].clear_caches()
+        if "action_id" not in vals and self._cdb_groups_written(vals):
+            self._cdb_set_home_action()
         return result
+
+    # ------------------------------------------------------------- homes
+    @api.model
+    def _cdb_groups_written(self, vals):
+        return "groups_id" in vals or any(
+            name.startswith(GROUP_FIELD_PREFIXES) for name in vals)
+
+    @api.model
+    def _cdb_homes(self):
+        """(group xml id, home action xml id), the first group a user has
+        wins; modules extend the list."""
+        return list(HOMES)
+
+    def _cdb_home_actions(self):
+        """Every home action of the roles (those the server may replace)."""
+        actions = self.env["ir.actions.actions"]
+        for _group, xmlid in self._cdb_homes():
+            action = self.env.ref(xmlid, raise_if_not_found=False)
+            if action:
+                actions |= self.env["ir.actions.actions"].browse(action.id)
+        return actions
+
+    def _cdb_home_action(self):
+        """The home action of this user's role (none for a portal user or a
+        user outside the carnet de bord)."""
+        self.ensure_one()
+        if not self.share:
+            for group, xmlid in self._cdb_homes():
+                action = self.env.ref(xmlid, raise_if_not_found=False)
+                if action and self.has_group(group):
+                    return self.env["ir.actions.actions"].browse(action.id)
+        return self.env["ir.actions.actions"]
+
+    @api.multi
+    def _cdb_set_home_action(self):
+        """Each user lands on their role's home after login (``action_id``,
+        which Odoo's web client opens when the address names no action),
+        unless an administrator chose another home by hand: only an empty
+        home or a role's home is replaced."""
+        managed = self._cdb_home_actions()
+        for user in self.with_context(active_test=False):
+            current = user.action_id
+            if current and current not in managed:
+                continue
+            home = user._cdb_home_action()
+            if home != current:
+                # sudo: the home follows the groups the caller just wrote
+                super(ResUsers, user.sudo()).write({"action_id": home.id or False})
+        return True
+
+    @api.model
+    def _cdb_set_all_home_actions(self):
+        """The homes of the existing users (data file, at each update of the
+        modules that define homes)."""
+        # sudo: data file
+        users = self.sudo().with_context(active_test=False).search([("share", "=", False)])
+        return users._cdb_set_home_action()
 
     # ------------------------------------------------- access to the carnets
     def _cdb_dui_concerned(self):

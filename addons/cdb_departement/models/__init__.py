@@ -16,3 +16,4 @@ from . import cdb_import_validation
 from . import cdb_import_template
 from . import cdb_import_report
 from . import cdb_import_job
+from . import res_users

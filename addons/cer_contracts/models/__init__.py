@@ -25,3 +25,4 @@ from . import cdb_action
 from . import cdb_notebook
 from . import cdb_demo_generator
 from . import calendar_event
+from . import cdb_day

@@ -20,6 +20,8 @@ class CdbNotebook(models.Model):
     contract_ids = fields.One2many("cer.contract", "notebook_id", "Contracts")
     contract_id = fields.Many2one(
         "cer.contract", "Contract in force", compute="_compute_contract_id")
+    contract_date_end = fields.Date(related="contract_id.date_end", readonly=True,
+                                    string="Contract in force until")
     has_contract_in_force = fields.Boolean(
         "Contract in force", compute="_compute_contract_id",
         search="_search_has_contract_in_force")

@@ -7,12 +7,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from odoo.addons.cdb_base.tools import format_date, selection_label
-from odoo.addons.rsa_orientation.models.cdb_notebook import PERM_PROPOSE
+from odoo.addons.rsa_orientation.models.cdb_notebook import DECISION_ACTIVITY, PERM_PROPOSE
 from odoo.addons.rsa_orientation.models.rsa_ep_case import OPEN_STATES as EP_OPEN_STATES
 from odoo.addons.rsa_orientation.settings import ACTIVITY_INCOME_THRESHOLD
 
-from ..settings import (EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS, MAX_JOBS_SOUGHT,
-                        RENEWAL_DELAY_DAYS,
+from ..settings import (CONTRACT_DECISION_DAYS, EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS,
+                        MAX_JOBS_SOUGHT, RENEWAL_DELAY_DAYS,
                         SOLIDARITY_DURATION_MONTHS, SOLIDARITY_MAX_MONTHS,
                         professional_durations)
 from .cdb_action_code import END_OF_ACCOMPANIMENT, FRANCE_TRAVAIL_ONLY
@@ -224,10 +224,15 @@ class CerContract(models.Model):
                                   track_visibility="onchange")
     decision_date = fields.Date(readonly=True, copy=False)
     decision_user_id = fields.Many2one("res.users", "Decided by", readonly=True, copy=False)
+    decider_ids = fields.Many2many(
+        "res.users", string="Decided by (waiting)", compute="_compute_decision_waiting",
+        help="The delegates of the President asked to decide on this submitted contract.")
+    decision_deadline = fields.Date("Decision expected by",
+                                    compute="_compute_decision_waiting")
     end_case = fields.Selection([
-        ("evolved", "Case 1: the path has evolved, the follow-up ends"),
-        ("renewed", "Case 2: renewed"),
-        ("ep", "Case 3: twelve months of solidarity follow-up, the EP decides"),
+        ("evolved", "Path evolved: end of the contract"),
+        ("renewed", "Renewed"),
+        ("ep", "Sent to the multidisciplinary team (twelve months of solidarity follow-up)"),
     ], "End", readonly=True, copy=False)
     amendment_ids = fields.One2many("cer.amendment", "contract_id", "Amendments")
     assessment_id = fields.Many2one(
@@ -541,7 +546,8 @@ class CerContract(models.Model):
         return _(
             "The solidarity follow-up of %s reaches %d months: no further CER "
             "solidarité, the équipe pluridisciplinaire decides what follows (end the "
-            "contract with case 3).") % (self.beneficiary_id.name, max_months)
+            "contract with \"Send to the multidisciplinary team\").") % (
+                self.beneficiary_id.name, max_months)
 
     # ---------------------------------------------------------- constraints
     @api.constrains("contract_type", "duration_months", "ppae_date_end", "date_start")
@@ -744,21 +750,44 @@ class CerContract(models.Model):
         return True
 
     def _check_can_sign(self):
+        """Every missing item is listed in one message (issue 14: no
+        workflow by trial and error)."""
         if self.state != "draft":
             raise UserError(_("Only a draft contract can be signed."))
-        if not (self.beneficiary_signed_date and self.referent_signed_date):
-            raise UserError(_(
+        missing = self._sign_missing_items()
+        if missing:
+            raise UserError(_("The contract cannot be signed yet:\n%s") % "\n".join(
+                "- " + item for item in missing))
+
+    def _sign_missing_items(self, signature_dates=True, reciprocity=True):
+        """What the signature still needs, as sentences (the signature
+        dialog asks the dates and the reciprocity answer itself)."""
+        self.ensure_one()
+        missing = []
+        if signature_dates and not (self.beneficiary_signed_date and self.referent_signed_date):
+            missing.append(_(
                 "The contract is signed by the beneficiary and by the référent: "
                 "record both signature dates."))
-        if not self.reciprocity_answer:
-            raise UserError(_(
+        if reciprocity and not self.reciprocity_answer:
+            missing.append(_(
                 "Propose the citizen and solidarity activities (reciprocity) "
                 "and record the answer of the beneficiary."))
         if not self.pap_line_ids:
-            raise UserError(_("The personalised action plan is the heart of the "
-                              "contract: add at least one action."))
+            missing.append(_("The personalised action plan is the heart of the "
+                             "contract: add at least one action."))
         if self._needs_assessment() and not self._contract_assessment():
-            raise UserError(self._missing_assessment_message(bool(self.previous_contract_id)))
+            missing.append(self._missing_assessment_message(bool(self.previous_contract_id)))
+        return missing
+
+    @api.multi
+    def action_open_sign_wizard(self):
+        """The dialog asking the two signature dates and the reciprocity
+        answer, then signing (``action_sign``)."""
+        self.ensure_one()
+        self.notebook_id._cdb_check("sign")
+        if self.state != "draft":
+            raise UserError(_("Only a draft contract can be signed."))
+        return self.env["cer.sign.wizard"]._open_for(self)
 
     # ------------------------------------------- the employment-distance scale
     def _needs_assessment(self):
@@ -800,12 +829,35 @@ class CerContract(models.Model):
 
     @api.multi
     def action_submit(self):
+        """Submitted to the President: each delegate deciding on the carnet
+        (the correspondant of its territory, else the managers) gets a task
+        due within the setting ``CONTRACT_DECISION_DAYS``."""
         for contract in self:
             contract.notebook_id._cdb_check("sign")
             if contract.state != "signed":
                 raise UserError(_("Sign the contract before submitting it."))
         self._workflow_write({"state": "submitted"})
+        deadline = fields.Date.to_string(
+            fields.Date.from_string(fields.Date.context_today(self))
+            + timedelta(days=CONTRACT_DECISION_DAYS.get(self.env)))
+        for contract in self:
+            contract.notebook_id._cdb_ask_decision(
+                contract, _("Decide on the contract %s") % contract.name, deadline)
         return True
+
+    @api.depends("state", "activity_ids")
+    def _compute_decision_waiting(self):
+        """Who decides on a submitted contract and by when (its decision
+        tasks)."""
+        activity_type = self.env.ref(DECISION_ACTIVITY)
+        for contract in self:
+            # sudo: the names of the delegates and the date of their task are
+            # shown to whoever reads the contract
+            tasks = contract.sudo().activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type)
+            waiting = contract.state == "submitted" and tasks
+            contract.decider_ids = waiting and tasks.mapped("user_id").ids
+            contract.decision_deadline = waiting and min(tasks.mapped("date_deadline"))
 
     @api.multi
     def action_validate(self):
@@ -835,6 +887,7 @@ class CerContract(models.Model):
             "state": decision, "decision": decision,
             "decision_date": fields.Date.context_today(self),
             "decision_user_id": self.env.user.id})
+        self.env["cdb.notebook"]._cdb_close_decision_tasks(self)
         for contract in self:
             contract.message_post(
                 body=_("Contract %s by %s.") % (
@@ -884,7 +937,8 @@ class CerContract(models.Model):
             # sudo: the référent ended the contract (policy: sign); the case
             # before the EP gets the trace of it, in his name
             case.sudo().message_post(
-                body=_("Contract %s ended: twelve months of solidarity follow-up (case 3).")
+                body=_("Contract %s ended: twelve months of solidarity follow-up, sent to the "
+                       "multidisciplinary team.")
                 % self.name, author_id=self.env.user.partner_id.id)
             return case.with_env(self.env)
         return self._create_ep_case(

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class CerPartMixin(models.AbstractModel):
@@ -16,3 +16,9 @@ class CerPartMixin(models.AbstractModel):
 
     def _cdb_part_links(self):
         return super()._cdb_part_links() + tuple(self._cer_parent_fields)
+
+    @api.multi
+    def action_cdb_open_notebook(self):
+        """Open this record's carnet (the rows of the home page)."""
+        self.ensure_one()
+        return self.notebook_id._cdb_form_action()

@@ -1,9 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..settings import (EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS, LIAISON_ANSWER_DAYS,
-                        MAX_JOBS_SOUGHT, PROFESSIONAL_DURATIONS_MONTHS, RENEWAL_DELAY_DAYS,
-                        SOLIDARITY_DURATION_MONTHS, parse_durations)
+from ..settings import (CONTRACT_DECISION_DAYS, EDE_BEFORE_FIRST_CONTRACT, EXPIRY_NOTICE_DAYS,
+                        LIAISON_ANSWER_DAYS, MAX_JOBS_SOUGHT, PROFESSIONAL_DURATIONS_MONTHS,
+                        RENEWAL_DELAY_DAYS, SOLIDARITY_DURATION_MONTHS, parse_durations)
 
 
 class ResConfigSettings(models.TransientModel):
@@ -27,6 +27,9 @@ class ResConfigSettings(models.TransientModel):
         help=EDE_BEFORE_FIRST_CONTRACT.source)
     cer_liaison_answer_days = fields.Integer(
         "Delay for the correspondant's answer (days)", help=LIAISON_ANSWER_DAYS.source)
+    cer_contract_decision_days = fields.Integer(
+        "Delay for the decision on a submitted contract (days)",
+        help=CONTRACT_DECISION_DAYS.source)
     cer_max_jobs_sought = fields.Integer(
         "Jobs sought in a CER professionnel (at most)", help=MAX_JOBS_SOUGHT.source)
 
@@ -40,6 +43,7 @@ class ResConfigSettings(models.TransientModel):
             "cer_renewal_delay_days": RENEWAL_DELAY_DAYS,
             "cer_ede_before_first_contract": EDE_BEFORE_FIRST_CONTRACT,
             "cer_liaison_answer_days": LIAISON_ANSWER_DAYS,
+            "cer_contract_decision_days": CONTRACT_DECISION_DAYS,
             "cer_max_jobs_sought": MAX_JOBS_SOUGHT,
         })
         return settings

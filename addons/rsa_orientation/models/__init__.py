@@ -16,3 +16,4 @@ from . import rsa_sanction_rule
 from . import rsa_sanction_step
 from . import cdb_demo_generator
 from . import res_config_settings
+from . import cdb_day

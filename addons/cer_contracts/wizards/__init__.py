@@ -1,0 +1,1 @@
+from . import cer_sign_wizard

@@ -1,0 +1,114 @@
+"""Each role's day (issue 14, "Land on one's work", "No workflow by trial
+and error"), in headless Chromium.
+
+Each demo role logs in and lands on its own home, not the Discuss inbox:
+the référent and the accompagnateur on "Ma journée" (its search box finds a
+beneficiary by name), the correspondant on the decisions to make, the
+structure administrator on the carnets of their structure, the manager on
+the dashboard; a screenshot of each home is saved. A référent then signs a
+CER through its dialog: the two signature dates and the reciprocity answer
+are asked there, and the contract is signed.
+"""
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e_helpers import agree_ede, browser_login, create_carnet, label, user_date_format
+
+# login -> (model of the home, a selector only that home shows)
+HOMES = {
+    "referent.social": ("cdb.day", ".o_cdb_day_today"),
+    "accompagnateur": ("cdb.day", ".o_cdb_day_late"),
+    "correspondant": ("cdb.day", ".o_cdb_day_decide_contract"),
+    "admin.structure": ("cdb.notebook", ".o_list_view"),
+    "manager": ("cdb.dashboard", ".o_cdb_dashboard"),
+}
+
+
+@pytest.mark.parametrize("login", sorted(HOMES))
+def test_each_role_lands_on_its_home(page, wait_idle, js_errors, artifacts, login):
+    model, selector = HOMES[login]
+    browser_login(page, wait_idle, login)
+    expect(page).to_have_url(re.compile(r"model=%s\b" % re.escape(model)))
+    expect(page.locator(selector).first).to_be_visible()
+    expect(page.locator(".o_mail_chat")).to_have_count(0)  # not the Discuss inbox
+    if login == "admin.structure":
+        facet = page.locator(".o_searchview .o_searchview_facet")
+        expect(facet.filter(has_text=label("Ma structure", "My structure"))).to_have_count(1)
+    page.screenshot(path=str(artifacts / ("home-%s.png" % login)), full_page=True)
+
+
+def test_my_day_finds_a_beneficiary(page, wait_idle, js_errors, artifacts, social, manager):
+    notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Maëlle")
+    browser_login(page, wait_idle, "referent.social")
+    expect(page.locator(".o_cdb_day_today")).to_be_visible()  # the page is computed
+    search = page.locator(".o_cdb_day_search_text input, input.o_cdb_day_search_text").first
+    search.click()
+    search.press_sequentially(vals["lastname"])
+    search.blur()
+    wait_idle()
+    expect(page.locator("button").filter(
+        has_text=label("Voir tous les résultats", "See every result"))).to_be_visible()
+    found = page.locator(".o_cdb_day_found .o_data_row")
+    expect(found).to_have_count(1)
+    expect(found).to_contain_text(vals["lastname"])
+    page.screenshot(path=str(artifacts / "home-search.png"), full_page=True)
+    found.locator("button").click()
+    wait_idle()
+    expect(page).to_have_url(re.compile(r"id=%d\b.*model=cdb\.notebook|model=cdb\.notebook.*"
+                                        r"id=%d\b" % (notebook_id, notebook_id)))
+    # Opened, the carnet is listed among the last ones on the home.
+    page.goto("/web")
+    wait_idle()
+    expect(page.locator(".o_cdb_day_recent .o_data_row").filter(
+        has_text=vals["lastname"])).to_have_count(1)
+
+
+def test_referent_signs_a_cer_through_its_dialog(
+        page, wait_idle, js_errors, artifacts, social, manager):
+    notebook_id, _, _ = create_carnet(manager, social.uid, firstname="Ilyès")
+    orientation_id = manager.call("rsa.orientation", "create", {
+        "notebook_id": notebook_id, "orientation_type": "solidarity",
+        "referent_id": social.uid})
+    manager.call("rsa.orientation", "action_decide", [orientation_id])
+    agree_ede(social, notebook_id)
+    contract_id = social.call("cer.contract", "create", {
+        "notebook_id": notebook_id, "referent_id": social.uid,
+        "objectives": "Trouver un logement stable."})
+    code = social.call("cdb.action.code", "search", [("code", "=", "A.1.1")], limit=1)[0]
+    today = datetime.date.fromisoformat(social.call(
+        "rsa.orientation", "read", [orientation_id], ["date_decision"])[0]["date_decision"])
+    social.call("cer.pap.line", "create", {
+        "contract_id": contract_id, "action_code_id": code,
+        "date_start": today.isoformat(),
+        "date_deadline": (today + datetime.timedelta(days=60)).isoformat(),
+        "beneficiary_engagement": "Constituer le dossier FSL."})
+    today_text = today.strftime(user_date_format(social))
+
+    browser_login(page, wait_idle, "referent.social")
+    page.goto("/web#id=%d&model=cer.contract&view_type=form" % contract_id)
+    wait_idle()
+    button = page.locator(".o_form_statusbar .o_statusbar_buttons button:visible").filter(
+        has_text=label("Signer…", "Sign…"))
+    expect(button).to_have_count(1)
+    button.click()
+    dialog = page.locator(".modal-dialog").filter(has=page.locator(".o_cer_sign_confirm"))
+    expect(dialog).to_be_visible()
+    date = dialog.locator('[name="beneficiary_signed_date"] input').first
+    date.fill(today_text)
+    date.press("Tab")
+    expect(dialog.locator('[name="referent_signed_date"] input').first).to_have_value(today_text)
+    dialog.locator(".o_field_widget[name=reciprocity_answer] input").first.check()
+    page.screenshot(path=str(artifacts / "day-sign-dialog.png"))
+    dialog.locator(".o_cer_sign_confirm").click()
+    wait_idle()
+    expect(dialog).to_have_count(0)
+    status = page.locator(".o_form_statusbar .o_statusbar_status button.btn-primary")
+    expect(status).to_have_attribute("data-value", "signed")
+    values = social.call("cer.contract", "read", [contract_id],
+                         ["state", "beneficiary_signed_date", "reciprocity_answer"])[0]
+    assert values["state"] == "signed", values
+    assert values["beneficiary_signed_date"] == today.isoformat(), values
+    assert values["reciprocity_answer"], values
