@@ -343,13 +343,13 @@ class RsaOrientation(models.Model):
         """Record the decision (a delegate of the President): it replaces the
         previous orientation, updates the carnet's référent and members,
         starts the contract deadline and reminds the référent with an
-        activity."""
+        activity; a reorientation makes a review of the carnet due."""
         for orientation in self:
             orientation.notebook_id._cdb_check(PERM_DECIDE)
             orientation._check_can_decide()
-            orientation.notebook_id.orientation_ids.filtered(
-                lambda o: o._is_current() and o != orientation
-            )._workflow_write({"state": REPLACED})
+            previous = orientation.notebook_id.orientation_ids.filtered(
+                lambda o: o._is_current() and o != orientation)
+            previous._workflow_write({"state": REPLACED})
             orientation._workflow_write({
                 "state": DECIDED,
                 "date_decision": orientation.date_decision or fields.Date.context_today(self),
@@ -357,8 +357,17 @@ class RsaOrientation(models.Model):
             })
             orientation._apply_to_notebook()
             orientation._schedule_contract_activity()
+            if previous:
+                orientation._schedule_reorientation_review()
         self.env["cdb.notebook"]._cdb_close_decision_tasks(self)
         return True
+
+    def _schedule_reorientation_review(self):
+        """Seed 000, "Suivi": the carnet is reviewed "aux étapes clés telles
+        qu'à la fin de chaque action ou en cas de réorientation": a review is
+        due at the decision's date (the delegate's decision was authorised
+        by PERM_DECIDE; carnet_de_bord's helper opens it for the référent)."""
+        self.notebook_id._schedule_review("reorientation", self.date_decision)
 
     @api.multi
     def action_refuse(self):

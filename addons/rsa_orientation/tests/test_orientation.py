@@ -64,6 +64,22 @@ class TestOrientationDecision(OrientationCase):
         self.assertEqual(self.notebook.orientation_id, second)
         self.assertEqual(self.notebook.orientation_type, "professional_ft")
 
+    def test_reorientation_makes_a_review_due(self):
+        """Seed 000: a review "en cas de réorientation"; not at the first
+        orientation."""
+        Review = self.env["cdb.review"]
+        first = self._orientation(self.notebook, decide=True)
+        self.assertFalse(Review.search([("notebook_id", "=", self.notebook.id),
+                                        ("reason", "=", "reorientation")]))
+        second = self._orientation(self.notebook, "professional_ft", referent=self.referent2)
+        second.action_decide()
+        self.assertEqual(first.state, "replaced")
+        due = Review.search([("notebook_id", "=", self.notebook.id),
+                             ("reason", "=", "reorientation")])
+        self.assertEqual(len(due), 1)
+        self.assertEqual(due.deadline, second.date_decision)
+        self.assertEqual(due.state, "draft")
+
     def test_decide_does_not_touch_other_carnets(self):
         other = self._notebook("Utautre", self.referent)
         other_orientation = self._orientation(other, decide=True)
