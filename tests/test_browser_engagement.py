@@ -101,7 +101,12 @@ def test_engagement_failure_suspension_remobilisation(
     expect(pane.locator(".o_field_widget[name=weekly_hours_target]")).to_have_text(hours)
     expect(pane.locator(".o_field_widget[name=planned_weekly_hours]")).to_have_text(hours)
     page.screenshot(path=str(artifacts / "engagement-1-hours.png"), full_page=True)
-    _click(page, wait_idle, "Enregistrer les signatures", "Record the signatures")
+    # "Signer…": the dialog shows the dates and the answer recorded; signed.
+    _click(page, wait_idle, "Signer…", "Sign…")
+    dialog = page.locator(".modal-dialog").filter(has=page.locator(".o_cer_sign_confirm"))
+    expect(dialog).to_be_visible()
+    dialog.locator(".o_cer_sign_confirm").click()
+    wait_idle()
     _expect_state(page, "signed")
     contract = _read(social, "cer.contract", contract_id,
                      ["state", "contract_type", "organisme_id", "weekly_hours_target"])

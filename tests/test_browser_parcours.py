@@ -117,6 +117,10 @@ def test_delegate_orients_on_the_national_criteria(page, wait_idle, js_errors, a
     shot(page, artifacts, 3, "saved")
 
     header_button(page, "Décider", "Decide").click()
+    # The decision is confirmed ("par délégation du Président").
+    confirm = page.locator(".modal-dialog").filter(has_text=re.compile("Président"))
+    expect(confirm).to_be_visible()
+    confirm.locator(".modal-footer button.btn-primary").click()
     wait_idle()
     status = page.locator(".o_form_statusbar .o_statusbar_status button.btn-primary")
     expect(status).to_have_attribute("data-value", "decided")
