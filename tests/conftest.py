@@ -215,6 +215,12 @@ def pro(connect):
 
 
 @pytest.fixture(scope="session")
+def correspondant(connect):
+    """A delegate of the President for the demo territory Arrageois."""
+    return connect("correspondant")
+
+
+@pytest.fixture(scope="session")
 def expected_text():
     """expected_text(msgid) -> the message a user gets with {'lang': 'fr_FR'}:
     the French translation once carnet_de_bord's fr.po translates it, else

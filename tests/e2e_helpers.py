@@ -7,6 +7,7 @@ import xmlrpc.client
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+ACCESS_ERROR = 4  # odoo.service.wsgi_server.RPC_FAULT_CODE_ACCESS_ERROR
 FR_PO = ROOT / "addons" / "carnet_de_bord" / "i18n" / "fr.po"
 
 
@@ -132,6 +133,26 @@ def create_carnet(rpc, referent_uid, **values):
     notebook_id = rpc.call("cdb.notebook", "create", {
         "beneficiary_id": partner_id, "referent_id": referent_uid})
     return notebook_id, partner_id, partner_vals
+
+
+def create_territory_carnet(manager, referent_uid, territory="Arrageois", **values):
+    """A carnet of a demo ``territory`` followed by ``referent_uid`` (the
+    demo correspondant is a delegate of the President for the Arrageois)."""
+    notebook_id, _partner_id, _vals = create_carnet(manager, referent_uid, **values)
+    territory_ids = manager.call("cdb.territory", "search", [("name", "ilike", territory)])
+    assert territory_ids, "the demo territory %s" % territory
+    manager.call("cdb.notebook", "write", [notebook_id], {"territory_id": territory_ids[0]})
+    return notebook_id
+
+
+def refused(rpc, model, method, *args):
+    """``rpc`` calling ``method`` is refused with an access error."""
+    try:
+        rpc.call(model, method, *args)
+    except xmlrpc.client.Fault as fault:
+        assert fault.faultCode == ACCESS_ERROR, fault.faultString
+        return fault
+    raise AssertionError("%s.%s was not refused to %s" % (model, method, rpc.login))
 
 
 def agree_ede(rpc, notebook_id):

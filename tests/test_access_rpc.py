@@ -20,9 +20,7 @@ import xmlrpc.client
 
 import pytest
 
-from e2e_helpers import Rpc, create_carnet
-
-ACCESS_ERROR = 4  # odoo.service.wsgi_server.RPC_FAULT_CODE_ACCESS_ERROR
+from e2e_helpers import ACCESS_ERROR, Rpc, create_carnet
 
 
 @pytest.fixture(scope="module")

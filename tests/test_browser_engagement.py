@@ -17,20 +17,13 @@ import xmlrpc.client
 import pytest
 from playwright.sync_api import expect
 
-from e2e_helpers import browser_login, create_carnet, fault_message, label, open_tab
+from e2e_helpers import browser_login, create_territory_carnet, fault_message, label, open_tab
 
 TODAY = datetime.date.today().isoformat()
 
 
-@pytest.fixture(scope="module")
-def correspondant(connect):
-    return connect("correspondant")
-
-
 def _carnet(manager, social, correspondant):
-    notebook_id, _, _ = create_carnet(manager, social.uid, firstname="Inès")
-    territory = manager.call("cdb.territory", "search", [("name", "=", "Arrageois")])
-    manager.call("cdb.notebook", "write", [notebook_id], {"territory_id": territory[0]})
+    notebook_id = create_territory_carnet(manager, social.uid, firstname="Inès")
     orientation_id = manager.call("rsa.orientation", "create", {
         "notebook_id": notebook_id, "orientation_type": "solidarity",
         "referent_id": social.uid, "correspondant_id": correspondant.uid})

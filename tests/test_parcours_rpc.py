@@ -5,28 +5,16 @@ write its notification date (AccessError); the demo correspondant (a
 delegate of the President for the Arrageois) decides and notifies, and the
 contract is then due one month after the notification."""
 import datetime
-import xmlrpc.client
 
 import pytest
 
-from e2e_helpers import create_carnet
-
-ACCESS_ERROR = 4  # odoo.service.wsgi_server.RPC_FAULT_CODE_ACCESS_ERROR
-
-
-@pytest.fixture(scope="module")
-def correspondant(connect):
-    return connect("correspondant")
+from e2e_helpers import create_territory_carnet, refused
 
 
 @pytest.fixture(scope="module")
 def carnet(manager, social):
     """A carnet of the Arrageois followed by referent.social."""
-    notebook_id, _partner_id, _vals = create_carnet(manager, social.uid)
-    territory_ids = manager.call("cdb.territory", "search", [("name", "ilike", "Arrageois")])
-    assert territory_ids, "the demo territory Arrageois"
-    manager.call("cdb.notebook", "write", [notebook_id], {"territory_id": territory_ids[0]})
-    return notebook_id
+    return create_territory_carnet(manager, social.uid)
 
 
 def add_one_month(day):
@@ -39,12 +27,6 @@ def add_one_month(day):
         except ValueError:
             continue
     raise ValueError(day)
-
-
-def refused(rpc, model, method, *args):
-    with pytest.raises(xmlrpc.client.Fault) as info:
-        rpc.call(model, method, *args)
-    assert info.value.faultCode == ACCESS_ERROR, info.value.faultString
 
 
 def test_referent_may_not_decide_nor_notify(carnet, manager, social, correspondant):

@@ -10,14 +10,9 @@ import xmlrpc.client
 
 import pytest
 
-from e2e_helpers import agree_ede, create_carnet, fault_message
+from e2e_helpers import agree_ede, create_carnet, create_territory_carnet, fault_message
 
 TODAY = datetime.date.today().isoformat()
-
-
-@pytest.fixture(scope="module")
-def correspondant(connect):
-    return connect("correspondant")
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +20,7 @@ def records(manager, social, correspondant):
     """A carnet of the Arrageois followed by referent.social, a solidarity
     orientation (the demo correspondant designated), a submitted contract
     and a fiche de liaison sent to the correspondant."""
-    notebook_id, _, _ = create_carnet(manager, social.uid)
-    territory = manager.call("cdb.territory", "search", [("name", "=", "Arrageois")])
-    manager.call("cdb.notebook", "write", [notebook_id], {"territory_id": territory[0]})
+    notebook_id = create_territory_carnet(manager, social.uid)
     orientation_id = manager.call("rsa.orientation", "create", {
         "notebook_id": notebook_id, "orientation_type": "solidarity",
         "referent_id": social.uid, "correspondant_id": correspondant.uid})

@@ -27,8 +27,10 @@ class CalendarEvent(models.Model):
     (cer_contracts)."""
 
     _name = "calendar.event"
-    _inherit = ["calendar.event", "cdb.notebook.part.mixin"]
+    _inherit = ["calendar.event", "cdb.workflow.mixin", "cdb.notebook.part.mixin"]
     _cdb_notebook_field = "cdb_notebook_id"
+    # recorded by the buttons (a member of the carnet) and the daily reminder
+    _workflow_fields = ("cdb_attendance", "cdb_reminder_sent")
 
     cdb_notebook_id = fields.Many2one(
         "cdb.notebook", "Carnet de bord", index=True, ondelete="cascade")
@@ -36,7 +38,7 @@ class CalendarEvent(models.Model):
         ("present", "Present"),
         (ATTENDANCE_ABSENT, "Absent"),
         ("excused", "Excused"),
-    ], "Attendance")
+    ], "Attendance", readonly=True, copy=False)
     cdb_needs_letter = fields.Boolean(
         "Convocation by letter", compute="_compute_cdb_needs_letter",
         help="The beneficiary has no e-mail address: print the convocation letter "
@@ -92,7 +94,7 @@ class CalendarEvent(models.Model):
             event.cdb_notebook_id._cdb_check("contribute")
         # sudo: the policy said yes (a member of each carnet records it);
         # the calendar's own rules let only the organiser write the event
-        self.sudo().write({"cdb_attendance": attendance})
+        self.sudo()._workflow_write({"cdb_attendance": attendance})
         return True
 
     @api.multi
@@ -115,7 +117,7 @@ class CalendarEvent(models.Model):
             attendees = event.attendee_ids.filtered(
                 lambda a, b=beneficiary: a.partner_id == b and a.state != "declined")
             attendees._send_mail_to_attendees("calendar.calendar_template_meeting_reminder")
-        events.write({"cdb_reminder_sent": True})
+        events._workflow_write({"cdb_reminder_sent": True})
         return len(events)
 
     def _cdb_reminder_domain(self, days):

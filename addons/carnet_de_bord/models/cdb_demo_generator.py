@@ -253,7 +253,8 @@ class CdbDemoGenerator(models.AbstractModel):
         for day, attendance in ((past, rng.choice(["present", "present", "absent", "excused"])),
                                 (future, False)):
             start = datetime.combine(day, time(rng.choice([8, 9, 12, 13]), 30))
-            self.env["calendar.event"].with_context(no_mail_to_attendees=True).create({
+            Event = self.env["calendar.event"].with_context(no_mail_to_attendees=True)
+            Event._workflow_create({
                 "name": "Entretien de suivi",
                 "cdb_notebook_id": notebook.id,
                 "user_id": referent.id,

@@ -94,3 +94,22 @@ class TestAppointmentReach(CdbCase):
         with self.assertRaises(AccessError):
             event.sudo(self.outsider).action_cdb_present()
         self.assertEqual(event.cdb_attendance, "absent")
+
+    def test_attendance_and_reminder_change_only_through_their_actions(self):
+        """Over RPC a member (even the organiser) cannot write the attendance
+        or the reminder flag, nor create an appointment already attended."""
+        event = self._appointment(self.notebook)
+        for vals in ({"cdb_attendance": "present"}, {"cdb_reminder_sent": True}):
+            with self.assertRaises(AccessError):
+                event.sudo(self.referent).write(vals)
+        self.assertFalse(event.cdb_attendance)
+        self.assertFalse(event.cdb_reminder_sent)
+        with self.assertRaises(AccessError):
+            self.env["calendar.event"].with_context(no_mail_to_attendees=True).sudo(
+                self.referent).create({
+                    "name": "Entretien", "cdb_notebook_id": self.notebook.id,
+                    "user_id": self.referent.id, "start": "2026-03-02 09:00:00",
+                    "stop": "2026-03-02 10:00:00", "duration": 1.0,
+                    "cdb_attendance": "present"})
+        event.sudo(self.referent).write({"location": "Maison des solidarités"})
+        self.assertEqual(event.location, "Maison des solidarités")

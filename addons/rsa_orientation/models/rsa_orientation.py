@@ -226,12 +226,6 @@ class RsaOrientation(models.Model):
         the contracts module (cer_contracts) gives the real one."""
         return expression.FALSE_LEAF
 
-    @api.multi
-    def action_cdb_open_notebook(self):
-        """Open this orientation's carnet (the rows of the home page)."""
-        self.ensure_one()
-        return self.notebook_id._cdb_form_action()
-
     # ----------------------------------------------------------- proposal
     @api.onchange("assessment_id")
     def _onchange_assessment_id(self):
