@@ -8,7 +8,7 @@ class CerPartMixin(models.AbstractModel):
     ``_cer_parent_fields`` never change."""
 
     _name = "cer.part.mixin"
-    _inherit = "cdb.part.mixin"
+    _inherit = ["cdb.part.mixin", "cdb.notebook.followed.mixin"]
     _description = "Stays with the record it belongs to"
 
     # Names of the many2one fields that never change after creation.
