@@ -7,6 +7,8 @@ from odoo.tools.translate import _
 FOLLOWED_BY_USER_SQL = "SELECT notebook_id FROM cdb_notebook_member WHERE active_user_id IN %s"
 FOLLOWED_BY_STRUCTURE_SQL = ("SELECT notebook_id FROM cdb_notebook_member"
                              " WHERE active_structure_id IN %s")
+# The carnets of territories (a correspondant's, a manager's).
+TERRITORY_SQL = "SELECT id FROM cdb_notebook WHERE territory_id IN %s"
 
 
 def followed_ids(operator, value):
@@ -34,9 +36,10 @@ def sub_select(model, path, sql, params):
 
 class CdbNotebookFollowedMixin(models.AbstractModel):
     """The records of the carnets a user or a structure follows, as record
-    rules ask for them: ``cdb_followed_by_user_id = user.id`` and
-    ``cdb_followed_by_structure_id = structure.id`` are SQL sub-selects on
-    the active members (issue 15: a structure administrator follows
+    rules ask for them: ``cdb_followed_by_user_id = user.id``,
+    ``cdb_followed_by_structure_id = structure.id`` and
+    ``cdb_notebook_territory_id in territories`` are SQL sub-selects on
+    the active members and the carnets (issue 15: a structure administrator follows
     1,700 carnets, and a rule written ``notebook_id.member_ids.
     active_user_id`` fetched their ids on every read). ``_cdb_notebook_field``
     is the path of many2one fields from the record to its carnet."""
@@ -56,11 +59,17 @@ class CdbNotebookFollowedMixin(models.AbstractModel):
         help="Search only: the records of the carnets an active member of this "
              "structure follows.")
 
+    cdb_notebook_territory_id = fields.Many2one(
+        "cdb.territory", "Territory of the carnet", compute="_compute_cdb_followed_by",
+        search="_search_cdb_notebook_territory_id",
+        help="Search only: the records of the carnets of this territory.")
+
     def _compute_cdb_followed_by(self):
         """Search-only fields: nothing to show."""
         for record in self:
             record.cdb_followed_by_user_id = False
             record.cdb_followed_by_structure_id = False
+            record.cdb_notebook_territory_id = False
 
     def _search_cdb_followed_by_user_id(self, operator, value):
         return [self._cdb_followed_leaf(FOLLOWED_BY_USER_SQL, [followed_ids(operator, value)])]
@@ -68,6 +77,9 @@ class CdbNotebookFollowedMixin(models.AbstractModel):
     def _search_cdb_followed_by_structure_id(self, operator, value):
         return [self._cdb_followed_leaf(FOLLOWED_BY_STRUCTURE_SQL,
                                         [followed_ids(operator, value)])]
+
+    def _search_cdb_notebook_territory_id(self, operator, value):
+        return [self._cdb_followed_leaf(TERRITORY_SQL, [followed_ids(operator, value)])]
 
     def _cdb_followed_leaf(self, notebooks_sql, params):
         """The domain leaf of the records of the carnets ``notebooks_sql``
