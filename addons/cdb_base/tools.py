@@ -6,6 +6,7 @@ spreadsheet, how a legal figure is read from the settings.
 """
 from datetime import date
 import re
+import threading
 import unicodedata
 from collections import namedtuple
 
@@ -167,3 +168,29 @@ def readable(records):
     if not records.check_access_rights("read", raise_exception=False):
         return records.browse()
     return records.with_context(active_test=False).search([("id", "in", records.ids)])
+
+
+def dependent_modules(cr, module):
+    """The names of ``module`` and of every module depending on it,
+    directly or not (installed or not: the caller filters)."""
+    cr.execute("""
+        WITH RECURSIVE dependent(name) AS (
+            SELECT %s::varchar
+            UNION
+            SELECT module.name
+              FROM ir_module_module module
+              JOIN ir_module_module_dependency dependency
+                ON dependency.module_id = module.id
+              JOIN dependent ON dependency.name = dependent.name
+        )
+        SELECT name FROM dependent""", (module,))
+    return {row[0] for row in cr.fetchall()}
+
+
+def commit_batch(env):
+    """End a batch of a scheduled action: commit what it did, so that a
+    large département's nightly job holds its locks for one batch only and
+    a job stopped midway keeps its work (the jobs skip what is done). In
+    tests nothing is committed (the test's transaction is rolled back)."""
+    if not getattr(threading.current_thread(), "testing", False):
+        env.cr.commit()  # pylint: disable=invalid-commit

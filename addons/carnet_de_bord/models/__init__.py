@@ -9,6 +9,7 @@ from . import cdb_territory
 from . import cdb_end_reason
 from . import mail_thread
 from . import cdb_notebook_policy
+from . import cdb_notebook_followed_mixin
 from . import cdb_notebook_part_mixin
 from . import cdb_notebook_audit
 from . import cdb_notebook_data_protection

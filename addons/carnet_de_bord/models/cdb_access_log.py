@@ -24,6 +24,7 @@ class CdbAccessLog(models.Model):
     """
 
     _name = "cdb.access.log"
+    _inherit = "cdb.notebook.followed.mixin"
     _description = "Access to a carnet by a non-member"
     _order = "date desc, id desc"
     _rec_name = "date"

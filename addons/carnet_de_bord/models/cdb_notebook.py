@@ -2,13 +2,16 @@ from dateutil.relativedelta import relativedelta
 from psycopg2 import sql
 
 from odoo import _, api, fields, models
-from odoo.tools import html2plaintext
+from odoo.tools import html2plaintext, split_every
 from odoo.exceptions import UserError
 
-from odoo.addons.cdb_base.tools import format_date
+from odoo.addons.cdb_base.tools import commit_batch, format_date
 
 from ..settings import REVIEW_INTERVAL_MONTHS
 from .cdb_review import DRAFT, VALIDATED
+
+# Carnets a daily job handles between two commits.
+CRON_BATCH = 500
 
 # The states of a carnet, each word once.
 NEW, IN_PROGRESS, CLOSED = "new", "in_progress", "closed"
@@ -51,9 +54,11 @@ class CdbNotebook(models.Model):
     _name = "cdb.notebook"
     _description = "Carnet de bord"
     _inherit = ["mail.thread", "mail.activity.mixin", "cdb.workflow.mixin",
-                "cdb.notebook.policy", "cdb.notebook.audit", "cdb.notebook.data.protection"]
+                "cdb.notebook.policy", "cdb.notebook.audit", "cdb.notebook.data.protection",
+                "cdb.notebook.followed.mixin"]
     _order = "next_review_date, id desc"
     _rec_name = "beneficiary_id"
+    _cdb_notebook_field = "id"
 
     beneficiary_id = fields.Many2one(
         "res.partner", "Beneficiary", required=True, ondelete="restrict", index=True,
@@ -321,11 +326,12 @@ class CdbNotebook(models.Model):
         active members working for it (what a structure administrator
         sees, security/cdb_rules.xml)."""
         structure = self.env.user.cdb_structure_id.id or -1
-        domain = ["|", ("structure_id", "=", structure),
-                  ("member_ids.structure_id", "=", structure)]
+        members = ("SELECT notebook_id FROM cdb_notebook_member WHERE active_structure_id = %s",
+                   [structure])
         if (operator == "=") == bool(value):
-            return domain
-        return ["!"] + domain
+            return ["|", ("structure_id", "=", structure), ("id", "inselect", members)]
+        return ["&", "|", ("structure_id", "!=", structure), ("structure_id", "=", False),
+                ("id", "not inselect", members)]
 
     def _compute_cdb_opened_mark(self):
         for notebook in self:
@@ -676,15 +682,17 @@ class CdbNotebook(models.Model):
         due = self.search([
             ("state", "=", IN_PROGRESS), ("referent_id", "!=", False),
             ("review_due", "=", True)])
-        pending = self.env["mail.activity"].search([
+        pending = set(self.env["mail.activity"].search([
             ("res_model", "=", self._name), ("res_id", "in", due.ids),
-            ("activity_type_id", "=", review_type.id)]).mapped("res_id")
+            ("activity_type_id", "=", review_type.id)]).mapped("res_id"))
         count = 0
-        for notebook in due.filtered(lambda n: n.id not in pending):
-            notebook._schedule_review(
-                "periodic", notebook.next_review_date,
-                _("Periodic review of the carnet de bord"))
-            count += 1
+        for batch in split_every(CRON_BATCH, [nid for nid in due.ids if nid not in pending]):
+            for notebook in self.browse(batch):
+                notebook._schedule_review(
+                    "periodic", notebook.next_review_date,
+                    _("Periodic review of the carnet de bord"))
+                count += 1
+            commit_batch(self.env)
         return count
 
     def _schedule_review_activity(self, summary, deadline):

@@ -11,7 +11,7 @@ class CdbNotebookPartMixin(models.AbstractModel):
     appointment) may be given one once."""
 
     _name = "cdb.notebook.part.mixin"
-    _inherit = "cdb.part.mixin"
+    _inherit = ["cdb.part.mixin", "cdb.notebook.followed.mixin"]
     _description = "Record of a carnet de bord"
 
     _cdb_notebook_field = "notebook_id"

@@ -1,6 +1,8 @@
 from odoo import SUPERUSER_ID, api, models, tools
 from odoo.osv import expression
 
+from odoo.addons.cdb_base.tools import dependent_modules
+
 CARNET_MODULE = "carnet_de_bord"
 
 
@@ -78,15 +80,4 @@ class IrRule(models.Model):
     @api.model
     def _cdb_carnet_modules(self):
         """carnet_de_bord and every module depending on it, directly or not."""
-        self.env.cr.execute("""
-            WITH RECURSIVE cdb_module(name) AS (
-                SELECT %s::varchar
-                UNION
-                SELECT module.name
-                  FROM ir_module_module module
-                  JOIN ir_module_module_dependency dependency
-                    ON dependency.module_id = module.id
-                  JOIN cdb_module ON dependency.name = cdb_module.name
-            )
-            SELECT name FROM cdb_module""", (CARNET_MODULE,))
-        return {row[0] for row in self.env.cr.fetchall()}
+        return dependent_modules(self.env.cr, CARNET_MODULE)

@@ -61,7 +61,8 @@ class ResPartner(models.Model):
     right-of-access export starts here too (readme/DATA_PROTECTION.rst).
     """
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "cdb.notebook.followed.mixin"]
 
     is_rsa_beneficiary = fields.Boolean("RSA beneficiary", index=True)
     caf_number = fields.Char("CAF/MSA number", index=True, copy=False)
@@ -98,6 +99,11 @@ class ResPartner(models.Model):
     nir_masked = fields.Char(
         "NIR (masked)", compute="_compute_nir_masked",
         help="The last digits of the NIR, for who may not read it.")
+
+    def _cdb_followed_leaf(self, notebooks_sql, params):
+        """The beneficiaries of the carnets ``notebooks_sql`` selects."""
+        return ("id", "inselect", (
+            "SELECT beneficiary_id FROM cdb_notebook WHERE id IN (%s)" % notebooks_sql, params))
 
     @api.depends("lastname", "firstname")
     def _compute_cdb_identity_key(self):

@@ -5,8 +5,11 @@ l'allocataire. […] Par qui ? L'allocataire RSA et son référent."), written
 and validated by the référent (or a delegate), validated by the
 beneficiary; due periodically, at the end of an action, at a
 reorientation and at the end of the path."""
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError, UserError
 
+from ..models import cdb_notebook
 from .common import CdbCase
 
 PARAM = "carnet_de_bord.review_interval_months"
@@ -365,3 +368,34 @@ class TestEndOfPath(ReviewCase):
             for permission in ("close", "review"):
                 with self.subTest(user=user.login, permission=permission):
                     self.assertEqual(self.notebook._cdb_may(permission, user), allowed)
+
+
+class TestPeriodicReviewsAtScale(ReviewCase):
+    """The daily job on a few hundred carnets: one review each, in batches
+    (a commit per batch outside tests), a bounded number of queries per
+    carnet, nothing twice when it runs again (issue 15)."""
+
+    COUNT = 120
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.notebooks = cls.env["cdb.notebook"]
+        for index in range(cls.COUNT):
+            cls.notebooks |= cls._notebook("Utrevuelot%03d" % index, cls.referent,
+                                           date_start=cls._shift(cls.today, months=-7))
+
+    def test_cron_in_batches_with_bounded_queries(self):
+        before = self.cr.sql_log_count
+        with patch.object(cdb_notebook, "CRON_BATCH", 50):
+            created = self.env["cdb.notebook"]._schedule_periodic_reviews()
+        queries = self.cr.sql_log_count - before
+        self.assertGreaterEqual(created, self.COUNT)
+        for notebook in self.notebooks:
+            self.assertEqual(len(self._activities(notebook)), 1)
+            self.assertEqual(notebook.review_ids.mapped("reason"), ["periodic"])
+        # about 49 a review on 2026-12-02 (the review, its activity, their
+        # messages): a ceiling, not a goal
+        self.assertLessEqual(queries / created, 60,
+                             "%d queries for %d reviews" % (queries, created))
+        self.assertEqual(self.env["cdb.notebook"]._schedule_periodic_reviews(), 0)

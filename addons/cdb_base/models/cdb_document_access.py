@@ -17,6 +17,8 @@ from psycopg2 import sql
 from odoo import SUPERUSER_ID, _, api, models, tools
 from odoo.exceptions import AccessError
 
+from ..tools import dependent_modules
+
 NOTHING = "SELECT NULL::integer WHERE FALSE"
 # The modules depending on this one protect the documents of their rules.
 BASE_MODULE = "cdb_base"
@@ -33,22 +35,14 @@ class CdbDocumentAccess(models.AbstractModel):
         module depending, directly or not, on cdb_base) define record rules:
         their documents, and the beneficiaries and appointments they
         restrict. Odoo clears this cache whenever a rule changes."""
+        modules = dependent_modules(self.env.cr, BASE_MODULE)
         self.env.cr.execute("""
-            WITH RECURSIVE cdb_module(name) AS (
-                SELECT %s::varchar
-                UNION
-                SELECT module.name
-                  FROM ir_module_module module
-                  JOIN ir_module_module_dependency dependency
-                    ON dependency.module_id = module.id
-                  JOIN cdb_module ON dependency.name = cdb_module.name
-            )
             SELECT DISTINCT model.model
               FROM ir_model_data data
               JOIN ir_rule rule ON data.model = 'ir.rule' AND data.res_id = rule.id
               JOIN ir_model model ON model.id = rule.model_id
-             WHERE data.module IN (SELECT name FROM cdb_module)
-             ORDER BY model.model""", (BASE_MODULE,))
+             WHERE data.module IN %s
+             ORDER BY model.model""", (tuple(modules),))
         return tuple(row[0] for row in self.env.cr.fetchall())
 
     @api.model

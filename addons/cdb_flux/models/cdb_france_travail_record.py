@@ -10,6 +10,7 @@ class CdbFranceTravailRecord(models.Model):
     (readme/FLUX.rst)."""
 
     _name = "cdb.france.travail.record"
+    _inherit = "cdb.notebook.followed.mixin"
     _description = "France Travail registration (extract)"
     _order = "extract_date desc, id desc"
 

@@ -20,6 +20,7 @@ class CerAmendment(models.Model):
     it. Once applied it is frozen."""
 
     _name = "cer.amendment"
+    _cdb_notebook_field = "contract_id.notebook_id"
     _description = "Contract amendment (avenant)"
     _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cer.drawn.up.mixin",
                 "mail.thread"]

@@ -15,6 +15,7 @@ class CerAmendmentLine(models.Model):
     frozen."""
 
     _name = "cer.amendment.line"
+    _cdb_notebook_field = "amendment_id.contract_id.notebook_id"
     _description = "New action of an amendment"
     _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cer.drawn.up.mixin"]
     _cer_notebook_path = "amendment_id.contract_id.notebook_id"

@@ -7,6 +7,7 @@ class CerContractExperience(models.Model):
     acquises, type de contrat, durée du contrat, entreprise")."""
 
     _name = "cer.contract.experience"
+    _cdb_notebook_field = "contract_id.notebook_id"
     _description = "Professional experience"
     _inherit = ["cer.part.mixin", "cer.drawn.up.mixin"]
     _cer_parent_fields = ("contract_id",)

@@ -11,6 +11,7 @@ class CerContractJob(models.Model):
     travail local - avis du référent à cet effet")."""
 
     _name = "cer.contract.job"
+    _cdb_notebook_field = "contract_id.notebook_id"
     _description = "Job sought"
     _inherit = ["cer.part.mixin", "cer.drawn.up.mixin"]
     _cer_parent_fields = ("contract_id",)

@@ -12,6 +12,7 @@ class CerJobOffer(models.Model):
     part du recruteur"."""
 
     _name = "cer.job.offer"
+    _cdb_notebook_field = "contract_id.notebook_id"
     _description = "Job offer follow-up"
     _inherit = ["cer.part.mixin", "cer.drawn.up.mixin"]
     _cer_parent_fields = ("contract_id",)

@@ -37,6 +37,7 @@ class CerPapLine(models.Model):
     """
 
     _name = "cer.pap.line"
+    _cdb_notebook_field = "contract_id.notebook_id"
     _description = "PAP line"
     _inherit = ["cdb.workflow.mixin", "cer.part.mixin", "cer.drawn.up.mixin"]
     _inherits = {"cdb.action": "action_id"}

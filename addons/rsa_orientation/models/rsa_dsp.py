@@ -14,7 +14,7 @@ class RsaDsp(models.Model):
     nobody types them again here (their history is the situation's)."""
 
     _name = "rsa.dsp"
-    _inherit = "cdb.revision.mixin"
+    _inherit = ["cdb.revision.mixin", "cdb.notebook.followed.mixin"]
     _description = "Socio-professional data (DSP)"
     _order = "create_date desc, id desc"
     _rec_name = "create_date"

@@ -13,6 +13,8 @@ class RsaEdeAssessmentLine(models.Model):
     """
 
     _name = "rsa.ede.assessment.line"
+    _inherit = "cdb.notebook.followed.mixin"
+    _cdb_notebook_field = "assessment_id.notebook_id"
     _description = "Employment-distance assessment line"
     _order = "assessment_id, sequence, id"
 

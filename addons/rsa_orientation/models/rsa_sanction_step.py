@@ -12,7 +12,8 @@ class RsaSanctionStep(models.Model):
 
     _name = "rsa.sanction.step"
     _description = "Suspension step"
-    _inherit = ["cdb.workflow.mixin"]
+    _inherit = ["cdb.workflow.mixin", "cdb.notebook.followed.mixin"]
+    _cdb_notebook_field = "case_id.notebook_id"
     _order = "case_id, sequence"
     _workflow_fields = ("case_id", "rule_id", "date_start", "date_end")
 

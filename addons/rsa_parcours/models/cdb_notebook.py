@@ -40,6 +40,11 @@ ORIENTED_IN_TIME_SQL = CLOCK_OVER_SQL + """
 # The same, among given carnets (%(ids)s).
 AMONG_IDS = {query: query + " AND n.id IN %(ids)s"
              for query in (ORIENTATION_OVERDUE_SQL, CLOCK_OVER_SQL, ORIENTED_IN_TIME_SQL)}
+# The three of them among given carnets, in one query: (name, id) rows.
+CLOCK_FLAGS_SQL = " UNION ALL ".join(
+    "SELECT '%s', id FROM (%s) AS clock" % (name, AMONG_IDS[query])
+    for name, query in (("overdue", ORIENTATION_OVERDUE_SQL), ("over", CLOCK_OVER_SQL),
+                        ("in_time", ORIENTED_IN_TIME_SQL)))
 # Carnets handled per batch by the daily job.
 OVERDUE_BATCH = 200
 
@@ -77,9 +82,8 @@ class CdbNotebook(models.Model):
     def _compute_orientation_clock(self):
         regime = NEW_REGIME_DATE.get(self.env)
         weeks = ORIENTATION_DELAY_WEEKS.get(self.env)
-        overdue = set(self._clock_ids(ORIENTATION_OVERDUE_SQL, self.ids))
-        over = set(self._clock_ids(CLOCK_OVER_SQL, self.ids))
-        in_time = set(self._clock_ids(ORIENTED_IN_TIME_SQL, self.ids))
+        flags = self._clock_flags()
+        overdue, over, in_time = flags["overdue"], flags["over"], flags["in_time"]
         for notebook in self:
             # sudo: the dates of the beneficiary the carnet is about
             partner = notebook.sudo().beneficiary_id
@@ -107,16 +111,17 @@ class CdbNotebook(models.Model):
                 "limit": self._orientation_overdue_limit(),
                 "days": 7 * ORIENTATION_DELAY_WEEKS.get(self.env)}
 
-    @api.model
-    def _clock_ids(self, query, ids):
-        """The ids among ``ids`` that ``query`` (a constant of this module)
-        selects."""
-        if not ids:
-            return []
+    def _clock_flags(self):
+        """{"overdue"|"over"|"in_time": ids among these carnets}, one query."""
+        flags = {"overdue": set(), "over": set(), "in_time": set()}
+        if not self.ids:
+            return flags
         params = self._orientation_overdue_params()
-        params["ids"] = tuple(ids)
-        self.env.cr.execute(AMONG_IDS[query], params)
-        return [row[0] for row in self.env.cr.fetchall()]
+        params["ids"] = tuple(self.ids)
+        self.env.cr.execute(CLOCK_FLAGS_SQL, params)
+        for name, notebook_id in self.env.cr.fetchall():
+            flags[name].add(notebook_id)
+        return flags
 
     @api.model
     def _clock_leaf(self, query, operator, value):
