@@ -22,6 +22,8 @@ import pytest
 
 from e2e_helpers import Rpc, create_carnet
 
+# The guide's orientations and contracts: a département still on the guide.
+pytestmark = pytest.mark.usefixtures("guide_regime")
 ACCESS_ERROR = 4  # odoo.service.wsgi_server.RPC_FAULT_CODE_ACCESS_ERROR
 
 

@@ -61,6 +61,42 @@ class TestSettings(OrientationCase):
         scale = self.env["rsa.ede.scale"].create({"name": "UT new scale"})
         self.assertEqual((scale.professional_below, scale.solidarity_above), (10, 20))
 
+    def test_stored_deadlines_follow_a_later_change(self):
+        """The deadline is stored: the settings screen recomputes it, in
+        batch, for the orientations decided before the change."""
+        notebook = self._notebook("Utrecalcul", self.referent)
+        solidarity = self._orientation(notebook, "solidarity", date_decision="2026-03-10")
+        professional = self._orientation(notebook, "professional_ft",
+                                         date_decision="2026-03-10")
+        self.assertEqual((solidarity.contract_deadline, professional.contract_deadline),
+                         ("2026-05-10", "2026-04-10"))
+        self._screen(rsa_contract_deadline_solidarity_months=4).execute()
+        self.assertEqual((solidarity.contract_deadline, professional.contract_deadline),
+                         ("2026-07-10", "2026-04-10"))
+        self.env.cr.execute("SELECT contract_deadline FROM rsa_orientation WHERE id = %s",
+                            solidarity.ids)
+        self.assertEqual(str(self.env.cr.fetchone()[0]), "2026-07-10")
+        self._screen(rsa_contract_deadline_professional_months=2).execute()
+        self.assertEqual(professional.contract_deadline, "2026-05-10")
+
+    def test_regime_follows_the_regime_date(self):
+        """One rule for the two regimes: decided on or after the date of the
+        new regime, the law; before, the guide; the settings screen moves
+        the date and the stored regime follows."""
+        notebook = self._notebook("Utregime", self.referent)
+        before = self._orientation(notebook, date_decision="2025-12-31")
+        on_date = self._orientation(notebook, date_decision="2026-01-01")
+        draft = self._orientation(notebook)
+        self.assertEqual((before.regime, on_date.regime, draft.regime),
+                         ("guide", "guide", "guide"))
+        self._screen(rsa_new_regime_date="2026-01-01").execute()
+        self.assertEqual((before.regime, on_date.regime, draft.regime),
+                         ("guide", "law", "law"))
+        self.assertFalse(before._follows_law())
+        self.assertTrue(on_date._follows_law())
+        self.assertEqual(self.env["rsa.orientation"].search(
+            [("regime", "=", "law"), ("notebook_id", "=", notebook.id)]), on_date | draft)
+
     def test_out_of_bounds_refused(self):
         for name, value in (("rsa_contract_deadline_professional_months", 0),
                             ("rsa_solidarity_max_months", 3),

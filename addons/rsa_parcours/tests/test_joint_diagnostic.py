@@ -31,6 +31,26 @@ class TestJointDiagnostic(ParcoursCase):
         self._param("rsa_parcours.joint_diagnostic_months", "4")
         self.assertEqual(self._social("Utjdset").joint_diagnostic_due_date, "2026-05-15")
 
+    def test_due_dates_follow_the_settings_screen(self):
+        """The due dates are stored: a later change of their delays on the
+        settings screen recomputes them (joint diagnostic, the contract's
+        month after the notification)."""
+        orientation = self._social("Utjdscreen")
+        orientation._workflow_write({"notification_date": "2026-01-20"})
+        self.assertEqual((orientation.joint_diagnostic_due_date,
+                          orientation.law_contract_due_date, orientation.contract_deadline),
+                         ("2026-07-15", "2026-02-20", "2026-02-20"))
+        self.env["res.config.settings"].create({
+            "rsa_joint_diagnostic_months": 9, "rsa_contract_delay_months": 2}).execute()
+        self.assertEqual((orientation.joint_diagnostic_due_date,
+                          orientation.law_contract_due_date, orientation.contract_deadline),
+                         ("2026-10-15", "2026-03-20", "2026-03-20"))
+        self.env.cr.execute(
+            "SELECT joint_diagnostic_due_date, law_contract_due_date FROM rsa_orientation "
+            "WHERE id = %s", orientation.ids)
+        self.assertEqual([str(day) for day in self.env.cr.fetchone()],
+                         ["2026-10-15", "2026-03-20"])
+
     def test_extension_up_to_twelve_months_with_a_reason(self):
         orientation = self._social("Utjdext").sudo(self.delegate)
         orientation.write({"joint_diagnostic_extension_months": 6,
