@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.cdb_base.tools import format_date, selection_label
+from odoo.addons.cdb_base.tools import selection_label
 from odoo.addons.cer_contracts.models.cer_contract import (
     AT_TERM_STATES, IN_FORCE_STATES, CerContract as GuideContract)
 from odoo.addons.rsa_orientation.settings import NEW_REGIME_DATE
@@ -138,7 +138,7 @@ class CerContract(models.Model):
                 raise ValidationError(_(
                     "The orientation of %s was decided under the loi pour le plein emploi "
                     "(from %s on): its contract is a contrat d'engagement.") % (
-                    contract.beneficiary_id.name, format_date(NEW_REGIME_DATE.get(self.env))))
+                    contract.beneficiary_id.name, self.env["rsa.orientation"]._regime_date_text()))
         result = super(CerContract, self - engagements)._check_type_fits_orientation()
         for contract in engagements:
             orientation = contract.orientation_id
@@ -151,7 +151,7 @@ class CerContract(models.Model):
                     "The orientation of %s was decided under the guide's regime (before "
                     "%s): its contract is a CER or a PPAE, converted into a contrat "
                     "d'engagement from the contract in force.") % (
-                    contract.beneficiary_id.name, format_date(NEW_REGIME_DATE.get(self.env))))
+                    contract.beneficiary_id.name, self.env["rsa.orientation"]._regime_date_text()))
         return result
 
     @api.constrains("contract_type", "duration_months")

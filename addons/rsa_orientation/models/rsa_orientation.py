@@ -189,6 +189,11 @@ class RsaOrientation(models.Model):
             day = fields.Date.from_string(day)
         return day >= NEW_REGIME_DATE.get(self.env)
 
+    @api.model
+    def _regime_date_text(self):
+        """The date of the new regime as the messages show it."""
+        return format_date(fields.Date.to_string(NEW_REGIME_DATE.get(self.env)))
+
     def _follows_law(self):
         """The one rule of the two regimes: an orientation follows the law
         when it is decided on or after the date of the new regime (not

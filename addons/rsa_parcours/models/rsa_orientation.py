@@ -454,7 +454,7 @@ class RsaOrientation(models.Model):
                 raise UserError(_(
                     "An orientation decided from %s on follows the loi pour le plein "
                     "emploi: choose its parcours and its organisme référent.")
-                    % format_date(NEW_REGIME_DATE.get(self.env)))
+                    % self._regime_date_text())
             if not self.organism_id:
                 raise UserError(_(
                     "An orientation under the law designates its organisme référent."))

@@ -94,8 +94,9 @@ class TestJointDiagnostic(ParcoursCase):
         orientation at 12 months, not of the law's social parcours."""
         decided = self._shift(self.today, months=-13)
         law = self._social("Utjdeplaw", date_decision=decided)
+        # the guide's: decided before the new regime
         guide = self._orientation(self._law_notebook("Utjdepguide"), "solidarity",
-                                  decide=True, date_decision=decided)
+                                  decide=True, date_decision="2024-06-03")
         cases = self.env["rsa.orientation"]._cron_solidarity_twelve_months()
         self.assertIn(guide, cases.mapped("origin_orientation_id"))
         self.assertNotIn(law, cases.mapped("origin_orientation_id"))
