@@ -232,6 +232,9 @@ class RsaOrientation(models.Model):
         # sudo: the settings manager changed a rule; every orientation's
         # stored figures follow it, whoever reads them
         records = self.sudo().search([])
+        # as Odoo's ``modified``: the cached values are dropped, then marked
+        # to recompute (a cached value would be written back unchanged)
+        records.invalidate_cache(names, records.ids)
         for name in names:
             self.env.add_todo(self._fields[name], records)
         records.recompute()
