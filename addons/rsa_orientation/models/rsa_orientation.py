@@ -238,6 +238,8 @@ class RsaOrientation(models.Model):
         for name in names:
             self.env.add_todo(self._fields[name], records)
         records.recompute()
+        # the values are in the database: no environment keeps an older one
+        records.invalidate_cache(names, records.ids)
         return records
 
     # ----------------------------------------------------------- computes

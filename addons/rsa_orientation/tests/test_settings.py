@@ -27,6 +27,14 @@ class TestSettings(OrientationCase):
     def _screen(self, **values):
         return self.env["res.config.settings"].create(values)
 
+    def _saved(self, records, **values):
+        """Save ``values`` as the settings screen does (``set_values``;
+        ``execute`` would also reset the environments of the test), then
+        read ``records`` again as a new request does."""
+        self._screen(**values).set_values()
+        records.invalidate_cache()
+        return records
+
     def test_each_setting_is_on_the_screen_with_its_source(self):
         Settings = self.env["res.config.settings"]
         self.assertEqual({name: Settings._cdb_settings()[name] for name in FIELDS}, FIELDS)
@@ -70,14 +78,15 @@ class TestSettings(OrientationCase):
                                          date_decision="2026-03-10")
         self.assertEqual((solidarity.contract_deadline, professional.contract_deadline),
                          ("2026-05-10", "2026-04-10"))
-        self._screen(rsa_contract_deadline_solidarity_months=4).execute()
+        self._saved(solidarity | professional, rsa_contract_deadline_solidarity_months=4)
         self.assertEqual((solidarity.contract_deadline, professional.contract_deadline),
                          ("2026-07-10", "2026-04-10"))
         self.env.cr.execute("SELECT contract_deadline FROM rsa_orientation WHERE id = %s",
                             solidarity.ids)
         self.assertEqual(str(self.env.cr.fetchone()[0]), "2026-07-10")
-        self._screen(rsa_contract_deadline_professional_months=2).execute()
-        self.assertEqual(professional.contract_deadline, "2026-05-10")
+        self._saved(solidarity | professional, rsa_contract_deadline_professional_months=2)
+        self.assertEqual((solidarity.contract_deadline, professional.contract_deadline),
+                         ("2026-07-10", "2026-05-10"))
 
     def test_regime_follows_the_regime_date(self):
         """One rule for the two regimes: decided on or after the date of the
@@ -89,7 +98,7 @@ class TestSettings(OrientationCase):
         draft = self._orientation(notebook)
         self.assertEqual((before.regime, on_date.regime, draft.regime),
                          ("guide", "guide", "guide"))
-        self._screen(rsa_new_regime_date="2026-01-01").execute()
+        self._saved(before | on_date | draft, rsa_new_regime_date="2026-01-01")
         self.assertEqual((before.regime, on_date.regime, draft.regime),
                          ("guide", "law", "law"))
         self.assertFalse(before._follows_law())

@@ -40,8 +40,11 @@ class TestJointDiagnostic(ParcoursCase):
         self.assertEqual((orientation.joint_diagnostic_due_date,
                           orientation.law_contract_due_date, orientation.contract_deadline),
                          ("2026-07-15", "2026-02-20", "2026-02-20"))
+        # saved as the settings screen does (its execute() would also reset
+        # the environments of the test), then read again as a new request
         self.env["res.config.settings"].create({
-            "rsa_joint_diagnostic_months": 9, "rsa_contract_delay_months": 2}).execute()
+            "rsa_joint_diagnostic_months": 9, "rsa_contract_delay_months": 2}).set_values()
+        orientation.invalidate_cache()
         self.assertEqual((orientation.joint_diagnostic_due_date,
                           orientation.law_contract_due_date, orientation.contract_deadline),
                          ("2026-10-15", "2026-03-20", "2026-03-20"))
