@@ -233,13 +233,15 @@ class RsaOrientation(models.Model):
         # stored figures follow it, whoever reads them
         records = self.sudo().search([])
         # as Odoo's ``modified``: the cached values are dropped, then marked
-        # to recompute (a cached value would be written back unchanged)
+        # to recompute (a cached value would be written back unchanged), in
+        # the environment of the records
         records.invalidate_cache(names, records.ids)
         for name in names:
-            self.env.add_todo(self._fields[name], records)
+            records.env.add_todo(self._fields[name], records)
         records.recompute()
         # the values are in the database: no environment keeps an older one
         records.invalidate_cache(names, records.ids)
+        self.invalidate_cache(names, records.ids)
         return records
 
     # ----------------------------------------------------------- computes
