@@ -209,6 +209,17 @@ class RsaOrientation(models.Model):
             orientation.regime = LAW if orientation._follows_law() else GUIDE
 
     @api.model
+    def _fast_computed_fields(self):
+        """The stored computed fields the département's bulk import computes
+        for a new orientation (cdb_departement's fast creation)."""
+        return ("sphere", "contract_deadline", "regime")
+
+    @api.model
+    def _fast_computed_inputs(self):
+        """The values those fields are computed from."""
+        return ("orientation_type", "date_decision")
+
+    @api.model
     def _setting_dependent_fields(self):
         """``{setting key: stored fields computed from it}``: recomputed
         when the settings screen changes the setting."""

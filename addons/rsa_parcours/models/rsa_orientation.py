@@ -158,6 +158,16 @@ class RsaOrientation(models.Model):
 
     # ----------------------------------------------------------- computes
     @api.model
+    def _fast_computed_fields(self):
+        return super()._fast_computed_fields() + (
+            "law_contract_due_date", "joint_diagnostic_due_date")
+
+    @api.model
+    def _fast_computed_inputs(self):
+        return super()._fast_computed_inputs() + (
+            "parcours_id", "notification_date", "joint_diagnostic_extension_months")
+
+    @api.model
     def _setting_dependent_fields(self):
         """The law's due dates follow their delays and the regime's date."""
         result = super()._setting_dependent_fields()
