@@ -199,6 +199,24 @@ def connect(odoo_server, db_name):
     return _connect
 
 
+# The setting of the date of the new regime (rsa_orientation/settings.py).
+NEW_REGIME_KEY = "rsa_orientation.new_regime_date"
+
+
+@pytest.fixture(scope="module")
+def guide_regime(connect):
+    """A département still on the guide while the module's tests run: the
+    law would apply from 2100 only (the setting of the new regime moved
+    on), so the orientations decided today follow the guide's rules (CER,
+    PPAE); the setting is restored after. A module about the guide says so
+    with ``pytestmark = pytest.mark.usefixtures("guide_regime")``."""
+    admin = connect("admin")
+    previous = admin.call("ir.config_parameter", "get_param", NEW_REGIME_KEY)
+    admin.call("ir.config_parameter", "set_param", NEW_REGIME_KEY, "2100-01-01")
+    yield
+    admin.call("ir.config_parameter", "set_param", NEW_REGIME_KEY, previous or False)
+
+
 @pytest.fixture(scope="session")
 def manager(connect):
     return connect("manager")

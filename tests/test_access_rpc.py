@@ -22,6 +22,9 @@ import pytest
 
 from e2e_helpers import ACCESS_ERROR, Rpc, create_carnet
 
+# The guide's orientations and contracts: a département still on the guide.
+pytestmark = pytest.mark.usefixtures("guide_regime")
+
 
 @pytest.fixture(scope="module")
 def carnet(manager, social):

@@ -18,11 +18,14 @@ import re
 import shutil
 import subprocess
 
+import pytest
 from playwright.sync_api import expect
 
 from e2e_helpers import (agree_ede, browser_login, create_carnet, label, open_my_carnet,
                          open_tab, user_date_format)
 
+# The guide's orientations and contracts: a département still on the guide.
+pytestmark = pytest.mark.usefixtures("guide_regime")
 LOGIN = "referent.social"
 REPORT = "cer_contracts.report_cer_contract"
 OBJECTIVES = "Trouver un logement stable et définir un projet professionnel réaliste."

@@ -18,6 +18,8 @@ from playwright.sync_api import expect
 from e2e_helpers import agree_ede, browser_login, create_carnet, label, user_date_format
 
 # login -> (model of the home, a selector only that home shows)
+# The guide's orientations and contracts: a département still on the guide.
+pytestmark = pytest.mark.usefixtures("guide_regime")
 HOMES = {
     "referent.social": ("cdb.day", ".o_cdb_day_today"),
     "accompagnateur": ("cdb.day", ".o_cdb_day_late"),

@@ -5,10 +5,11 @@ delegate (the correspondant), then the remobilisation and its notice to
 the CAF/MSA. And over XML-RPC: a référent cannot write the suspension's
 rate or stage, nor decide it.
 
-The manager creates the carnet (Arrageois) and decides a solidarity
-orientation today (after the date of the new regime); referent.social
-draws up the contract over XML-RPC (two actions of 10 and 5 hours a week)
-and records the failure; the rest happens in headless Chromium.
+The manager creates the carnet (Arrageois) and decides an orientation in
+the social parcours today (after the date of the new regime), with its
+organisme référent; referent.social draws up the contract over XML-RPC (two
+actions of 10 and 5 hours a week) and records the failure; the rest happens
+in headless Chromium.
 """
 import datetime
 import re
@@ -24,8 +25,15 @@ TODAY = datetime.date.today().isoformat()
 
 def _carnet(manager, social, correspondant):
     notebook_id = create_territory_carnet(manager, social.uid, firstname="Inès")
+    # under the law the decision designates the parcours and its organisme
+    # référent (the demo département offers the social parcours)
+    parcours = manager.call("rsa.parcours", "search", [("code", "=", "social")])
+    organism = manager.call("res.partner", "search", [
+        ("cdb_is_organisme_referent", "=", True), ("cdb_parcours_ids", "in", parcours)],
+        limit=1)
+    assert parcours and organism, "the social parcours and a demo organism offering it"
     orientation_id = manager.call("rsa.orientation", "create", {
-        "notebook_id": notebook_id, "orientation_type": "solidarity",
+        "notebook_id": notebook_id, "parcours_id": parcours[0], "organism_id": organism[0],
         "referent_id": social.uid, "correspondant_id": correspondant.uid})
     manager.call("rsa.orientation", "action_decide", [orientation_id])
     return notebook_id

@@ -13,6 +13,9 @@ import pytest
 
 from e2e_helpers import create_territory_carnet, refused
 
+# The guide's orientations and contracts: a département still on the guide.
+pytestmark = pytest.mark.usefixtures("guide_regime")
+
 
 @pytest.fixture(scope="module")
 def carnet(manager, social):

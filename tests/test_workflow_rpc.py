@@ -12,6 +12,8 @@ import pytest
 
 from e2e_helpers import agree_ede, create_carnet, create_territory_carnet, fault_message
 
+# The guide's orientations and contracts: a département still on the guide.
+pytestmark = pytest.mark.usefixtures("guide_regime")
 TODAY = datetime.date.today().isoformat()
 
 

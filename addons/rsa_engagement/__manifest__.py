@@ -9,7 +9,7 @@
     "category": "Social",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
-    "depends": ["cer_contracts", "cdb_departement"],
+    "depends": ["cer_contracts", "cdb_departement", "rsa_parcours"],
     "data": [
         "security/ir.model.access.csv",
         "security/rsa_engagement_rules.xml",

@@ -4,7 +4,10 @@ its default and the text it comes from, shown on the settings screen
 Read them with ``SETTING.get(env)``.
 
 The date from which the law applies is rsa_orientation's
-``NEW_REGIME_DATE`` (shared with rsa_parcours): not redefined here.
+``NEW_REGIME_DATE`` (shared with rsa_parcours): not redefined here. An
+orientation decided on or after it follows the law (rsa.orientation's
+``_follows_law``) and its contract is a contrat d'engagement: the regime's
+date is the one setting that keeps a département on the guide.
 """
 from datetime import date
 
@@ -15,12 +18,6 @@ DECREE_SUSPENSION = ("Décret du 30 mai 2025 relatif à la suspension-remobilisa
                      "de solidarité active (en vigueur le 1er juin 2025)")
 
 # ------------------------------------------------- contrat d'engagement
-ENGAGEMENT_BY_DEFAULT = Setting(
-    "rsa_engagement.engagement_by_default", False, bool,
-    LAW + " : les orientations décidées sous la loi donnent lieu à un contrat "
-    "d'engagement. Activé, le nouveau contrat d'une telle orientation est proposé en "
-    "contrat d'engagement ; désactivé (par défaut, le temps que le département "
-    "bascule), le type du guide reste proposé et le contrat d'engagement se choisit.")
 ENGAGEMENT_DURATION_MONTHS = Setting(
     "rsa_engagement.duration_months", 6, int,
     LAW + " : le contrat d'engagement fixe un plan d'action et sa durée ; durée "

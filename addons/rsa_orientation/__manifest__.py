@@ -4,7 +4,7 @@
     "name": "RSA orientation",
     "summary": "Socio-professional data, employment-distance scale (EDE), "
                "orientation decisions and équipes pluridisciplinaires",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Social",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",

@@ -5,7 +5,7 @@
     "summary": "Parcours and organismes référents as data, national orientation criteria, "
                "the 6-week orientation clock, notification and the 1-month contract "
                "deadline, joint diagnostic, France Travail registration, statistics",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Social",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",

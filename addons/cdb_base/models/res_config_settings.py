@@ -34,11 +34,23 @@ class ResConfigSettings(models.TransientModel):
         # sudo: only settings managers reach set_values (res.config.settings
         # is restricted to them); system parameters are not readable by others
         params = self.env["ir.config_parameter"].sudo()
+        changed = set()
         for name, setting in self._cdb_settings().items():
             value = setting.from_field(self[name])
             setting.check(value, self._cdb_field_label(name))
+            if setting.get(self.env) != value:
+                changed.add(setting.key)
             params.set_param(setting.key, setting.serialize(value))
+        if changed:
+            self._cdb_settings_changed(changed)
         return result
+
+    @api.model
+    def _cdb_settings_changed(self, keys):
+        """Hook after the settings screen changed the settings of ``keys``
+        (their system parameters): a module recomputes here the stored
+        fields computed from them (a due date follows a new delay)."""
+        return True
 
     def _cdb_field_label(self, name):
         return self._fields[name].get_description(self.env)["string"]

@@ -323,9 +323,10 @@ class CdbImportHandlerBeneficiary(models.AbstractModel):
         self._create_fast_situations(records["situations"])
         # cdb.health is created in sudo by the ORM path (_new_health)
         self._create_fast_children("cdb.health", records["health"], uid=SUPERUSER_ID)
+        Orientation = self.env["rsa.orientation"]
         self._create_fast_children("rsa.orientation", records["orientations"],
-                                   computed=("sphere", "contract_deadline"),
-                                   computed_inputs=("orientation_type", "date_decision"))
+                                   computed=Orientation._fast_computed_fields(),
+                                   computed_inputs=Orientation._fast_computed_inputs())
 
     def _check_bulk_rights(self):
         """The access rights the ORM would check on each create (the record

@@ -5,6 +5,7 @@ common_exports.py) and the imports' files, structure and users
 import base64
 
 from odoo.addons.carnet_de_bord.tests.common import CdbCase
+from odoo.addons.rsa_orientation.tests.common import keep_the_guide
 
 BENEFICIARY_HEADER = [
     "Nom", "Prénom", "Date de naissance", "Numéro CAF/MSA", "Identifiant interne",
@@ -45,6 +46,9 @@ class ManagerCase(CdbCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the imports and exports of the guide's orientations and contracts:
+        # a département still on the guide
+        keep_the_guide(cls.env)
         cls.manager = cls._user("dep.manager", "group_cdb_manager")
 
 

@@ -9,6 +9,7 @@ from unittest.mock import patch
 from odoo import fields
 
 from odoo.addons.carnet_de_bord.tests.common import CdbCase
+from odoo.addons.rsa_orientation.tests.common import keep_the_guide
 
 # An action of the plan that fits each type of contract (Annexe 6: "Les
 # actions concernent : Sphère solidarité / Sphère professionnelle").
@@ -21,6 +22,8 @@ class CerCase(CdbCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the guide's contracts (CER, PPAE): a département still on the guide
+        keep_the_guide(cls.env)
         Territory = cls.env["cdb.territory"]
         cls.territory = Territory.create({"name": "UT CER Territoire Audomarois"})
         cls.other_territory = Territory.create({"name": "UT CER Territoire Boulonnais"})
@@ -87,18 +90,24 @@ class ContractCase(CerCase):
         notebook = cls._notebook("Contrat%s" % "".join(
             chr(ord("a") + int(d)) for d in str(cls._lastname_seq)),
             referent=cls.referent, **vals)
-        values = {"notebook_id": notebook.id, "orientation_type": orientation_type,
-                  "referent_id": cls.referent.id,
-                  "correspondant_id": cls.correspondant.id,
-                  "date_decision": date_decision or cls.today}
-        if orientation_type == "professional_other":
-            values["organism_id"] = cls.organism.id
-        orientation = cls.env["rsa.orientation"].create(values)
+        orientation = cls.env["rsa.orientation"].create(cls._orientation_values(
+            notebook, orientation_type, date_decision or cls.today))
         if decide:
             orientation.action_decide()
             if scale:
                 cls._scale(notebook)
         return notebook
+
+    @classmethod
+    def _orientation_values(cls, notebook, orientation_type, date_decision):
+        """The values of the carnet's orientation (the guide's)."""
+        values = {"notebook_id": notebook.id, "orientation_type": orientation_type,
+                  "referent_id": cls.referent.id,
+                  "correspondant_id": cls.correspondant.id,
+                  "date_decision": date_decision}
+        if orientation_type == "professional_other":
+            values["organism_id"] = cls.organism.id
+        return values
 
     # ----------------------------------------------------------- contracts
     def _contract(self, notebook, **vals):

@@ -26,6 +26,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.carnet_de_bord.models.cdb_notebook_audit import CdbAccessReasonRequired
 from odoo.addons.carnet_de_bord.tests.common import CdbCase
+from odoo.addons.rsa_orientation.tests.common import keep_the_guide
 
 # What a professional's access rights allow on the data of a carnet.
 PROFESSIONAL = {
@@ -176,6 +177,7 @@ class TestAccessMatrix(CdbCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, mail_notrack=True))
+        keep_the_guide(cls.env)  # the guide's orientations and contracts
         Territory = cls.env["cdb.territory"]
         cls.territory = Territory.create({"name": "AM Territoire A"})
         cls.other_territory = Territory.create({"name": "AM Territoire B"})

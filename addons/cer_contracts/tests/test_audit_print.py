@@ -4,6 +4,7 @@ reason nor logged the access). Every QWeb report of a carnet or of one of
 its parts goes through the read audit (cdb_base, models/ir_actions_report.py)."""
 from odoo.addons.carnet_de_bord.models.cdb_notebook_audit import CdbAccessReasonRequired
 from odoo.addons.carnet_de_bord.tests.common import CdbCase
+from odoo.addons.rsa_orientation.tests.common import keep_the_guide
 
 SUMMARY = "cer_contracts.action_report_cdb_notebook_summary"
 CONTRACT = "cer_contracts.action_report_cer_contract"
@@ -14,6 +15,7 @@ class TestAuditPrint(CdbCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        keep_the_guide(cls.env)  # the guide's orientation and contract
         cls.manager = cls._user("ut.manager", "group_cdb_manager")
         cls.notebook = cls._notebook("Utimpression", cls.referent)
         cls.env["rsa.orientation"].create({

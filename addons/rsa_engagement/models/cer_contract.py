@@ -8,8 +8,8 @@ from odoo.addons.cer_contracts.models.cer_contract import (
     AT_TERM_STATES, IN_FORCE_STATES, CerContract as GuideContract)
 from odoo.addons.rsa_orientation.settings import NEW_REGIME_DATE
 
-from ..settings import (CONVERSION_DEADLINE, ENGAGEMENT_BY_DEFAULT, ENGAGEMENT_DURATION_MONTHS,
-                        ENGAGEMENT_MAX_MONTHS, HOURS_REVIEW_MAX_MONTHS, WEEKLY_HOURS_TARGET)
+from ..settings import (CONVERSION_DEADLINE, ENGAGEMENT_DURATION_MONTHS, ENGAGEMENT_MAX_MONTHS,
+                        HOURS_REVIEW_MAX_MONTHS, WEEKLY_HOURS_TARGET)
 
 # The contract of the law in force (loi n° 2023-1196 pour le plein emploi).
 ENGAGEMENT = "engagement"
@@ -53,8 +53,9 @@ class CerContract(models.Model):
         (CONVERTED, "Converted into a contrat d'engagement")])
     organisme_id = fields.Many2one(
         "res.partner", "Organisme référent", readonly=True, copy=False,
-        help="The structure of the référent the contrat d'engagement is signed with "
-             "(recorded at the signature).")
+        help="The organisme référent the contrat d'engagement is signed with: the one "
+             "of the orientation, else the structure of the référent (recorded at the "
+             "signature).")
     weekly_hours_target = fields.Float(
         "Weekly activity target (hours)", digits=(6, 1), track_visibility="onchange",
         default=lambda self: WEEKLY_HOURS_TARGET.get(self.env),
@@ -89,39 +90,30 @@ class CerContract(models.Model):
         return self.contract_type == ENGAGEMENT
 
     @api.model
-    def _new_regime_applies(self, day):
-        """Whether a decision or a signature of ``day`` follows the law."""
-        return bool(day) and fields.Date.from_string(day) >= NEW_REGIME_DATE.get(self.env)
+    def _orientation_of(self, vals):
+        orientation = self.env["rsa.orientation"].browse(vals.get("orientation_id"))
+        return orientation or self.env["cdb.notebook"].browse(
+            vals.get("notebook_id")).orientation_id
 
     @api.model
     def _complete_values(self, vals):
-        """With ENGAGEMENT_BY_DEFAULT, an orientation decided under the law
-        proposes the contrat d'engagement."""
-        if not vals.get("contract_type") and self._engagement_by_default(
-                vals.get("orientation_id"), vals.get("notebook_id")):
+        """The contract of an orientation under the law (rsa_orientation's
+        ``_follows_law``) is a contrat d'engagement: proposed on the form
+        and checked on the server (``_check_type_fits_orientation``)."""
+        orientation = self._orientation_of(vals)
+        if not vals.get("contract_type") and orientation and orientation._follows_law():
             vals = dict(vals, contract_type=ENGAGEMENT)
         vals = super()._complete_values(vals)
         if vals.get("contract_type") == ENGAGEMENT:
             vals.setdefault("duration_months", ENGAGEMENT_DURATION_MONTHS.get(self.env))
         return vals
 
-    @api.model
-    def _engagement_by_default(self, orientation_id, notebook_id):
-        orientation = self.env["rsa.orientation"].browse(orientation_id) or \
-            self.env["cdb.notebook"].browse(notebook_id).orientation_id
-        return ENGAGEMENT_BY_DEFAULT.get(self.env) and \
-            self._new_regime_applies(orientation.date_decision)
-
     @api.onchange("orientation_id")
     def _onchange_orientation_id(self):
-        """A contrat d'engagement chosen stays one on an orientation decided
-        under the law (cer_contracts proposes the guide's type otherwise);
-        with ENGAGEMENT_BY_DEFAULT it is the one proposed."""
-        new_regime = self._new_regime_applies(self.orientation_id.date_decision)
-        keep = new_regime and (self.contract_type == ENGAGEMENT
-                               or ENGAGEMENT_BY_DEFAULT.get(self.env))
+        """An orientation under the law proposes the contrat d'engagement
+        (cer_contracts proposes the guide's type of the orientation)."""
         result = super()._onchange_orientation_id()
-        if keep:
+        if self.orientation_id and self.orientation_id._follows_law():
             self.contract_type = ENGAGEMENT
         return result
 
@@ -134,11 +126,19 @@ class CerContract(models.Model):
 
     @api.constrains("contract_type", "orientation_id")
     def _check_type_fits_orientation(self):
-        """A contrat d'engagement follows an orientation decided under the
-        law (on or after the date of the new regime), or replaces a contract
-        of the guide's regime (a conversion). The guide's types keep
-        cer_contracts' rule."""
+        """The contract of an orientation under the law (decided on or after
+        the date of the new regime) is a contrat d'engagement; a contrat
+        d'engagement follows such an orientation, or replaces a contract of
+        the guide's regime (a conversion). The guide's types keep
+        cer_contracts' rule on the guide's orientations."""
         engagements = self.filtered(lambda c: c.contract_type == ENGAGEMENT)
+        for contract in self - engagements:
+            orientation = contract.orientation_id
+            if orientation and orientation._is_decision() and orientation._follows_law():
+                raise ValidationError(_(
+                    "The orientation of %s was decided under the loi pour le plein emploi "
+                    "(from %s on): its contract is a contrat d'engagement.") % (
+                    contract.beneficiary_id.name, self.env["rsa.orientation"]._regime_date_text()))
         result = super(CerContract, self - engagements)._check_type_fits_orientation()
         for contract in engagements:
             orientation = contract.orientation_id
@@ -146,14 +146,12 @@ class CerContract(models.Model):
                 raise contract._no_orientation_error()
             if orientation.notebook_id != contract.notebook_id:
                 raise ValidationError(_("The orientation belongs to another carnet."))
-            if not (contract._new_regime_applies(orientation.date_decision)
-                    or contract.previous_contract_id):
+            if not (orientation._follows_law() or contract.previous_contract_id):
                 raise ValidationError(_(
                     "The orientation of %s was decided under the guide's regime (before "
                     "%s): its contract is a CER or a PPAE, converted into a contrat "
                     "d'engagement from the contract in force.") % (
-                    contract.beneficiary_id.name,
-                    fields.Date.to_string(NEW_REGIME_DATE.get(self.env))))
+                    contract.beneficiary_id.name, self.env["rsa.orientation"]._regime_date_text()))
         return result
 
     @api.constrains("contract_type", "duration_months")
@@ -228,16 +226,27 @@ class CerContract(models.Model):
     @api.multi
     def action_sign(self):
         """The contrat d'engagement is signed with the organisme référent:
-        the structure of the référent, recorded at the signature; it ends a
+        the one the orientation designated (rsa_parcours), else the
+        structure of the référent, recorded at the signature; it ends a
         running suspension of the carnet (remobilisation)."""
         result = super().action_sign()
         engagements = self.filtered(lambda c: c.contract_type == ENGAGEMENT)
         for contract in engagements:
-            contract._workflow_write({"organisme_id": contract.referent_id.cdb_structure_id.id})
+            contract._workflow_write({"organisme_id": contract._organisme_referent().id})
         # Décret du 30 mai 2025: a contract signed is a re-engagement that
         # ends a running suspension
         self.env["rsa.manquement"]._remobilise_on_contract(engagements.mapped("notebook_id"))
         return result
+
+    def _organisme_referent(self):
+        """The organisme référent of the orientation (a decision of the
+        President), else the structure of the référent (a conversion of a
+        guide's contract whose orientation designated none)."""
+        self.ensure_one()
+        organism = self.orientation_id.organism_id
+        if organism and organism.cdb_is_organisme_referent:
+            return organism
+        return self.referent_id.cdb_structure_id
 
     # ------------------------------------------ the employment-distance scale
     def _needs_assessment(self):

@@ -5,7 +5,6 @@ from .. import settings
 
 # settings field name: Setting
 FIELDS = {
-    "rsa_engagement_by_default": settings.ENGAGEMENT_BY_DEFAULT,
     "rsa_engagement_duration_months": settings.ENGAGEMENT_DURATION_MONTHS,
     "rsa_engagement_max_months": settings.ENGAGEMENT_MAX_MONTHS,
     "rsa_engagement_weekly_hours_target": settings.WEEKLY_HOURS_TARGET,
@@ -28,9 +27,6 @@ class ResConfigSettings(models.TransientModel):
 
     _inherit = "res.config.settings"
 
-    rsa_engagement_by_default = fields.Boolean(
-        "Propose the contrat d'engagement after an orientation under the law",
-        help=settings.ENGAGEMENT_BY_DEFAULT.source)
     rsa_engagement_duration_months = fields.Integer(
         "Duration of a new contrat d'engagement (months)",
         help=settings.ENGAGEMENT_DURATION_MONTHS.source)

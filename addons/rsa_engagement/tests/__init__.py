@@ -4,3 +4,4 @@ from . import test_conversion
 from . import test_manquement
 from . import test_access
 from . import test_figures
+from . import test_two_regimes

@@ -4,11 +4,18 @@ PPAE signed under the guide's regime, and failures taken through their
 stages by the users who do it (the référent records and invites, the
 correspondant of the territory decides)."""
 from odoo.addons.cer_contracts.tests.common import ContractCase
+from odoo.addons.rsa_orientation.tests.common import apply_the_law
 
 # An action of the catalogue for the plans (any sphere fits a contrat
 # d'engagement).
 CODE = "A.1.1"
-NEW_REGIME_KEY = "rsa_orientation.new_regime_date"
+# Under the law, the parcours and the kind of organisme référent of each of
+# the guide's orientation types used by cer_contracts' helpers.
+LAW_PARCOURS = {
+    "solidarity": ("rsa_parcours.parcours_social", "departement"),
+    "professional_ft": ("rsa_parcours.parcours_employment", "france_travail"),
+    "professional_other": ("rsa_parcours.parcours_socio_professional", "departement"),
+}
 
 
 class EngagementCase(ContractCase):
@@ -16,7 +23,26 @@ class EngagementCase(ContractCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].sudo().set_param(NEW_REGIME_KEY, "2025-01-01")
+        apply_the_law(cls.env)
+        Parcours = cls.env["rsa.parcours"]
+        cls.organismes = {
+            kind: cls.env["res.partner"].create({
+                "name": "UT Organisme %s" % kind, "is_company": True,
+                "cdb_is_structure": True, "cdb_is_organisme_referent": True,
+                "cdb_organism_kind": kind,
+                "cdb_parcours_ids": [(6, 0, Parcours.search([]).ids)]})
+            for kind in ("france_travail", "departement")}
+
+    @classmethod
+    def _orientation_values(cls, notebook, orientation_type, date_decision):
+        """Decided under the law: its parcours and organisme référent
+        (rsa_parcours' condition to decide)."""
+        values = super()._orientation_values(notebook, orientation_type, date_decision)
+        if cls.env["rsa.orientation"]._law_applies_on(date_decision):
+            parcours, kind = LAW_PARCOURS[orientation_type]
+            values.update({"parcours_id": cls.env.ref(parcours).id,
+                           "organism_id": cls.organismes[kind].id})
+        return values
 
     # ------------------------------------------------------------ contracts
     def _engagement(self, notebook, hours=(10.0, 5.0), **vals):

@@ -13,7 +13,11 @@ class TestEngagement(EngagementCase):
         notebook = self._oriented_notebook(scale=False)
         contract = self._running_engagement(notebook)
         self.assertEqual(contract.contract_type, "engagement")
-        self.assertEqual(contract.organisme_id, self.referent.cdb_structure_id)
+        # the organisme référent the orientation designated, not the
+        # structure of the référent
+        self.assertEqual(contract.organisme_id, notebook.orientation_id.organism_id)
+        self.assertEqual(contract.organisme_id, self.organismes["departement"])
+        self.assertNotEqual(contract.organisme_id, self.referent.cdb_structure_id)
         self.assertEqual(contract.planned_weekly_hours, 15.0)
         self.assertFalse(contract.hours_below_target)
         self.assertTrue(contract.is_in_force)
@@ -23,14 +27,20 @@ class TestEngagement(EngagementCase):
         """Decided on the date of the new regime: the law; the day before:
         the guide's contracts."""
         on_date = self._oriented_notebook(date_decision="2025-01-01", scale=False)
+        self.assertEqual(on_date.orientation_id.regime, "law")
         self.assertEqual(self._engagement(on_date).contract_type, "engagement")
+        self.assertRefusedWith(ValidationError, lambda: self._contract(
+            on_date, contract_type="cer_solidarity"))
         before = self._oriented_notebook(date_decision="2024-12-31", scale=False)
+        self.assertEqual(before.orientation_id.regime, "guide")
         self.assertRefusedWith(ValidationError, lambda: self._engagement(before))
+        self.assertEqual(self._contract(before).contract_type, "cer_solidarity")
 
     def test_guide_regime_side_by_side(self):
-        """The guide's CER keeps its rules and its default type."""
-        notebook = self._oriented_notebook()
-        contract = self._running(notebook)
+        """The guide's CER keeps its rules and its default type on an
+        orientation decided before the new regime."""
+        notebook = self._oriented_notebook(date_decision="2024-12-31")
+        contract = self._running(notebook, date_start="2024-12-31")
         self.assertEqual(contract.contract_type, "cer_solidarity")
         self.assertFalse(contract.organisme_id)
         engagement_notebook = self._oriented_notebook(scale=False)
@@ -81,37 +91,28 @@ class TestEngagement(EngagementCase):
         self.assertRefusedWith(UserError, lambda: self._sign(contract))
         self.assertEqual(contract.state, "draft")
 
-    def test_form_keeps_the_engagement_type(self):
-        notebook = self._oriented_notebook(scale=False)
+    def test_form_proposes_the_type_of_the_regime(self):
+        """The form proposes the contrat d'engagement on an orientation under
+        the law, the guide's type on one decided before."""
         Contract = self.env["cer.contract"].sudo(self.referent)
-        contract = Contract.new({"contract_type": "engagement"})
-        contract.notebook_id = notebook
-        contract._onchange_notebook_id()
-        contract._onchange_orientation_id()
-        self.assertEqual(contract.contract_type, "engagement")
-        guide = Contract.new({"notebook_id": notebook.id})
-        guide._onchange_notebook_id()
-        guide._onchange_orientation_id()
-        self.assertEqual(guide.contract_type, "cer_solidarity")
+        for day, expected in (("2025-01-01", "engagement"), ("2024-12-31", "cer_solidarity")):
+            notebook = self._oriented_notebook(date_decision=day, scale=False)
+            form = Contract.new({})
+            form.notebook_id = notebook
+            form._onchange_notebook_id()
+            form._onchange_orientation_id()
+            self.assertEqual(form.contract_type, expected)
 
-    def test_engagement_proposed_by_setting(self):
-        """Off (default): the guide's type is proposed; on: an orientation
-        decided under the law proposes the contrat d'engagement, one decided
-        before keeps the guide's type."""
+    def test_engagement_by_default_on_the_server(self):
+        """A new contract of an orientation under the law is a contrat
+        d'engagement without choosing it; the regime's date is the one
+        setting: moved later, the same decision keeps the guide's type."""
         notebook = self._oriented_notebook(scale=False)
-        self.assertEqual(self._contract(notebook).contract_type, "cer_solidarity")
-        self._param("rsa_engagement.engagement_by_default", "True")
-        new_regime = self._oriented_notebook(scale=False)
-        contract = self._contract(new_regime)
+        contract = self._contract(notebook)
         self.assertEqual((contract.contract_type, contract.duration_months),
                          ("engagement", 6))
         guide = self._oriented_notebook(date_decision="2024-12-31", scale=False)
         self.assertEqual(self._contract(guide).contract_type, "cer_solidarity")
-        form = self.env["cer.contract"].sudo(self.referent).new({})
-        form.notebook_id = new_regime
-        form._onchange_notebook_id()
-        form._onchange_orientation_id()
-        self.assertEqual(form.contract_type, "engagement")
 
     def test_avenant_adds_an_action_with_its_hours(self):
         notebook = self._oriented_notebook(scale=False)

@@ -60,6 +60,13 @@ class ResConfigSettings(models.TransientModel):
         })
         return result
 
+    @api.model
+    def _cdb_settings_changed(self, keys):
+        """The orientations' due dates and regime follow the new settings."""
+        result = super()._cdb_settings_changed(keys)
+        self.env["rsa.orientation"]._recompute_after_settings(keys)
+        return result
+
     @api.multi
     def set_values(self):
         self._check_ede_thresholds()

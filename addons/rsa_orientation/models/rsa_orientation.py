@@ -7,7 +7,7 @@ from odoo.osv import expression
 from odoo.addons.cdb_base.tools import format_date, selection_label
 
 from ..settings import (
-    CONTRACT_DEADLINE_PROFESSIONAL_MONTHS, CONTRACT_DEADLINE_SOLIDARITY_MONTHS,
+    CONTRACT_DEADLINE_PROFESSIONAL_MONTHS, CONTRACT_DEADLINE_SOLIDARITY_MONTHS, NEW_REGIME_DATE,
     SOLIDARITY_MAX_MONTHS)
 from .cdb_notebook import PERM_DECIDE, PERM_PROPOSE
 from .rsa_ede_scale import TEAM
@@ -35,6 +35,11 @@ DEADLINE_MONTHS = {
     "professional": CONTRACT_DEADLINE_PROFESSIONAL_MONTHS,
     "solidarity": CONTRACT_DEADLINE_SOLIDARITY_MONTHS,
 }
+# The two regimes: the guide's (seed 003) and the law in force (loi
+# n° 2023-1196 du 18 décembre 2023 pour le plein emploi), told apart by the
+# decision's date and the setting NEW_REGIME_DATE (``_follows_law``).
+GUIDE, LAW = "guide", "law"
+REGIMES = [(GUIDE, "Guide"), (LAW, "Loi pour le plein emploi")]
 
 
 class RsaOrientation(models.Model):
@@ -131,6 +136,11 @@ class RsaOrientation(models.Model):
     is_overdue = fields.Boolean(
         "Contract overdue", compute="_compute_is_overdue", search="_search_is_overdue")
     note = fields.Text()
+    regime = fields.Selection(
+        REGIMES, compute="_compute_regime", store=True, index=True,
+        help="Loi pour le plein emploi for an orientation decided on or after the date of "
+             "the new regime (a setting), the guide's before it; an orientation not "
+             "decided yet, by today's date (the day it would be decided).")
 
     @api.multi
     def name_get(self):
@@ -167,6 +177,83 @@ class RsaOrientation(models.Model):
         if self.state == PROPOSED:
             return not self.notebook_id._cdb_may(PERM_DECIDE)
         return True
+
+    # ------------------------------------------------------------ regimes
+    @api.model
+    def _law_applies_on(self, day):
+        """Whether a decision of ``day`` (a date or its text) follows the
+        law in force: on or after the date of the new regime."""
+        if not day:
+            return False
+        if isinstance(day, str):
+            day = fields.Date.from_string(day)
+        return day >= NEW_REGIME_DATE.get(self.env)
+
+    @api.model
+    def _regime_date_text(self):
+        """The date of the new regime as the messages show it."""
+        return format_date(fields.Date.to_string(NEW_REGIME_DATE.get(self.env)))
+
+    def _follows_law(self):
+        """The one rule of the two regimes: an orientation follows the law
+        when it is decided on or after the date of the new regime (not
+        decided yet: when it would be decided today); before, the guide's
+        rules until it ends or is replaced. Moving the setting keeps a
+        département on the guide."""
+        self.ensure_one()
+        return self._law_applies_on(self.date_decision or fields.Date.context_today(self))
+
+    @api.depends("date_decision")
+    def _compute_regime(self):
+        for orientation in self:
+            orientation.regime = LAW if orientation._follows_law() else GUIDE
+
+    @api.model
+    def _fast_computed_fields(self):
+        """The stored computed fields the département's bulk import computes
+        for a new orientation (cdb_departement's fast creation)."""
+        return ("sphere", "contract_deadline", "regime")
+
+    @api.model
+    def _fast_computed_inputs(self):
+        """The values those fields are computed from."""
+        return ("orientation_type", "date_decision")
+
+    @api.model
+    def _setting_dependent_fields(self):
+        """``{setting key: stored fields computed from it}``: recomputed
+        when the settings screen changes the setting."""
+        return {
+            NEW_REGIME_DATE.key: ["regime"],
+            CONTRACT_DEADLINE_PROFESSIONAL_MONTHS.key: ["contract_deadline"],
+            CONTRACT_DEADLINE_SOLIDARITY_MONTHS.key: ["contract_deadline"],
+        }
+
+    @api.model
+    def _recompute_after_settings(self, keys):
+        """Recompute, in batch, the stored fields of every orientation
+        computed from the settings of ``keys`` (a due date follows a later
+        change of its delay)."""
+        dependents = self._setting_dependent_fields()
+        names = []
+        for key in keys:
+            names += [name for name in dependents.get(key, ()) if name not in names]
+        if not names:
+            return self.browse()
+        # sudo: the settings manager changed a rule; every orientation's
+        # stored figures follow it, whoever reads them
+        records = self.sudo().search([])
+        # as Odoo's ``modified``: the cached values are dropped, then marked
+        # to recompute (a cached value would be written back unchanged), in
+        # the environment of the records
+        records.invalidate_cache(names, records.ids)
+        for name in names:
+            records.env.add_todo(self._fields[name], records)
+        records.recompute()
+        # the values are in the database: no environment keeps an older one
+        records.invalidate_cache(names, records.ids)
+        self.invalidate_cache(names, records.ids)
+        return records
 
     # ----------------------------------------------------------- computes
     @api.depends("orientation_type")

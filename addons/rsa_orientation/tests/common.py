@@ -2,8 +2,32 @@
 sessions and cases, agreed employment-distance assessments, built on the
 carnet de bord fixtures and independent of the random demo content."""
 import base64
+from datetime import date
 
 from odoo.addons.carnet_de_bord.tests.common import CdbCase
+from ..settings import NEW_REGIME_DATE
+
+# The guide's tests run in a département still on the guide: the law would
+# apply from this date only (the setting NEW_REGIME_DATE moved on).
+GUIDE_UNTIL = date(2100, 1, 1)
+
+
+def set_regime_date(env, day):
+    """The law applies to the orientations decided from ``day`` on (the
+    setting of the settings screen)."""
+    env["ir.config_parameter"].sudo().set_param(
+        NEW_REGIME_DATE.key, NEW_REGIME_DATE.serialize(day))
+
+
+def keep_the_guide(env):
+    """A département still on the guide: every decision of the tests, today
+    or dated, follows the guide's rules (seed 003)."""
+    set_regime_date(env, GUIDE_UNTIL)
+
+
+def apply_the_law(env):
+    """The law in force since its date, 1 January 2025 (the default)."""
+    set_regime_date(env, NEW_REGIME_DATE.default)
 
 
 class OrientationCase(CdbCase):
@@ -15,6 +39,7 @@ class OrientationCase(CdbCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        keep_the_guide(cls.env)
         cls.correspondant = cls._user("ut.correspondant", "group_cdb_professional",
                                       cls.structure_a)
         cls.team_member = cls._user("ut.team.member", "rsa_orientation.group_rsa_orientation_team")
@@ -127,6 +152,7 @@ class EdeCase(CdbCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        keep_the_guide(cls.env)
         cls.Assessment = cls.env["rsa.ede.assessment"]
         cls.default_scale = cls.env.ref("rsa_orientation.ede_default_scale")
         cls.notebook = cls._notebook("Utede", cls.referent)

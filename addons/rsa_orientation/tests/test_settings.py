@@ -27,6 +27,14 @@ class TestSettings(OrientationCase):
     def _screen(self, **values):
         return self.env["res.config.settings"].create(values)
 
+    def _saved(self, records, **values):
+        """Save ``values`` as the settings screen does (``set_values``;
+        ``execute`` would also reset the environments of the test), then
+        read ``records`` again as a new request does."""
+        self._screen(**values).set_values()
+        records.invalidate_cache()
+        return records
+
     def test_each_setting_is_on_the_screen_with_its_source(self):
         Settings = self.env["res.config.settings"]
         self.assertEqual({name: Settings._cdb_settings()[name] for name in FIELDS}, FIELDS)
@@ -60,6 +68,43 @@ class TestSettings(OrientationCase):
         self.assertEqual(orientation.contract_deadline, "2026-06-10")
         scale = self.env["rsa.ede.scale"].create({"name": "UT new scale"})
         self.assertEqual((scale.professional_below, scale.solidarity_above), (10, 20))
+
+    def test_stored_deadlines_follow_a_later_change(self):
+        """The deadline is stored: the settings screen recomputes it, in
+        batch, for the orientations decided before the change."""
+        notebook = self._notebook("Utrecalcul", self.referent)
+        solidarity = self._orientation(notebook, "solidarity", date_decision="2026-03-10")
+        professional = self._orientation(notebook, "professional_ft",
+                                         date_decision="2026-03-10")
+        self.assertEqual((solidarity.contract_deadline, professional.contract_deadline),
+                         ("2026-05-10", "2026-04-10"))
+        self._saved(solidarity | professional, rsa_contract_deadline_solidarity_months=4)
+        self.assertEqual((solidarity.contract_deadline, professional.contract_deadline),
+                         ("2026-07-10", "2026-04-10"))
+        self.env.cr.execute("SELECT contract_deadline FROM rsa_orientation WHERE id = %s",
+                            solidarity.ids)
+        self.assertEqual(str(self.env.cr.fetchone()[0]), "2026-07-10")
+        self._saved(solidarity | professional, rsa_contract_deadline_professional_months=2)
+        self.assertEqual((solidarity.contract_deadline, professional.contract_deadline),
+                         ("2026-07-10", "2026-05-10"))
+
+    def test_regime_follows_the_regime_date(self):
+        """One rule for the two regimes: decided on or after the date of the
+        new regime, the law; before, the guide; the settings screen moves
+        the date and the stored regime follows."""
+        notebook = self._notebook("Utregime", self.referent)
+        before = self._orientation(notebook, date_decision="2025-12-31")
+        on_date = self._orientation(notebook, date_decision="2026-01-01")
+        draft = self._orientation(notebook)
+        self.assertEqual((before.regime, on_date.regime, draft.regime),
+                         ("guide", "guide", "guide"))
+        self._saved(before | on_date | draft, rsa_new_regime_date="2026-01-01")
+        self.assertEqual((before.regime, on_date.regime, draft.regime),
+                         ("guide", "law", "law"))
+        self.assertFalse(before._follows_law())
+        self.assertTrue(on_date._follows_law())
+        self.assertEqual(self.env["rsa.orientation"].search(
+            [("regime", "=", "law"), ("notebook_id", "=", notebook.id)]), on_date | draft)
 
     def test_out_of_bounds_refused(self):
         for name, value in (("rsa_contract_deadline_professional_months", 0),

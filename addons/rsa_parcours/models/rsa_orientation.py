@@ -7,7 +7,7 @@ from odoo.addons.cdb_base.tools import format_date, selection_label
 from odoo.addons.cer_contracts.models.rsa_orientation import orientation_signatures
 from odoo.addons.rsa_orientation.models.cdb_notebook import PERM_DECIDE
 from odoo.addons.rsa_orientation.models.rsa_orientation import (
-    DECIDED, DRAFT, RsaOrientation as GuideOrientation)
+    DECIDED, DRAFT, GUIDE, RsaOrientation as GuideOrientation)
 from odoo.addons.rsa_orientation.settings import NEW_REGIME_DATE
 
 from ..settings import CONTRACT_DELAY_MONTHS, JOINT_DIAGNOSTIC_MAX_MONTHS, JOINT_DIAGNOSTIC_MONTHS
@@ -54,10 +54,11 @@ class RsaOrientation(models.Model):
     décembre 2023 pour le plein emploi; décret n° 2024-1244 du 30 décembre
     2024; arrêté du 21 novembre 2024 on the national orientation criteria).
 
-    An orientation **follows the law** when it designates a parcours
-    (``parcours_id``; allowed only when decided on or after the date of the
-    new regime, rsa_orientation's ``NEW_REGIME_DATE``). Without a parcours it
-    follows the guide (seed 003), unchanged. Under the law:
+    An orientation **follows the law** when it is decided on or after the
+    date of the new regime (rsa_orientation's ``_follows_law`` and
+    ``regime``, from the setting ``NEW_REGIME_DATE``); before, it follows
+    the guide (seed 003), unchanged, and designates no parcours. Under the
+    law:
 
     - the parcours and an organisme référent offering it are required to
       decide (server check); the guide's ``orientation_type`` is derived
@@ -83,12 +84,9 @@ class RsaOrientation(models.Model):
 
     parcours_id = fields.Many2one(
         "rsa.parcours", "Parcours", track_visibility="onchange", index=True,
-        help="Loi pour le plein emploi: the parcours (emploi, socio-professionnel, social). "
-             "An orientation with a parcours follows the law; without one, the guide.")
+        help="Loi pour le plein emploi: the parcours (emploi, socio-professionnel, social), "
+             "required to decide an orientation under the law.")
     basis = fields.Selection(selection_add=[("criteria", "National orientation criteria")])
-    regime = fields.Selection(
-        [("guide", "Guide"), ("law", "Loi pour le plein emploi")],
-        compute="_compute_regime", store=True, index=True)
     criteria_id = fields.Many2one(
         "rsa.orientation.criteria", "National criteria", readonly=True, copy=False,
         ondelete="set null")
@@ -159,14 +157,25 @@ class RsaOrientation(models.Model):
         return [(orientation.id, names[orientation.id]) for orientation in self]
 
     # ----------------------------------------------------------- computes
-    @api.depends("parcours_id")
-    def _compute_regime(self):
-        for orientation in self:
-            orientation.regime = "law" if orientation.parcours_id else "guide"
+    @api.model
+    def _fast_computed_fields(self):
+        return super()._fast_computed_fields() + (
+            "law_contract_due_date", "joint_diagnostic_due_date")
 
-    def _is_law(self):
-        self.ensure_one()
-        return bool(self.parcours_id)
+    @api.model
+    def _fast_computed_inputs(self):
+        return super()._fast_computed_inputs() + (
+            "parcours_id", "notification_date", "joint_diagnostic_extension_months")
+
+    @api.model
+    def _setting_dependent_fields(self):
+        """The law's due dates follow their delays and the regime's date."""
+        result = super()._setting_dependent_fields()
+        result[NEW_REGIME_DATE.key] = result.get(NEW_REGIME_DATE.key, []) + [
+            "contract_deadline", "law_contract_due_date"]
+        result[CONTRACT_DELAY_MONTHS.key] = ["contract_deadline", "law_contract_due_date"]
+        result[JOINT_DIAGNOSTIC_MONTHS.key] = ["joint_diagnostic_due_date"]
+        return result
 
     @api.depends("criteria_id", *["criteria_id." + name for name in CRITERIA_FIELDS])
     def _compute_criteria_values(self):
@@ -224,11 +233,11 @@ class RsaOrientation(models.Model):
         return bool(self.parcours_id and self.proposed_parcours_id and
                     self.parcours_id != self.proposed_parcours_id)
 
-    @api.depends("date_decision", "sphere", "notification_date", "parcours_id")
+    @api.depends("date_decision", "sphere", "notification_date", "regime")
     def _compute_contract_deadline(self):
         """Under the law, one month after the notification (none before
         it); under the guide, its deadline after the decision."""
-        law = self.filtered(lambda o: o._is_law())
+        law = self.filtered(lambda o: o._follows_law())
         for orientation in law:
             orientation.contract_deadline = orientation._law_deadline()
         return super(RsaOrientation, self - law)._compute_contract_deadline()
@@ -238,11 +247,11 @@ class RsaOrientation(models.Model):
             return False
         return _add_months(self.notification_date, CONTRACT_DELAY_MONTHS.get(self.env))
 
-    @api.depends("notification_date", "parcours_id")
+    @api.depends("notification_date", "regime")
     def _compute_law_contract_due_date(self):
         for orientation in self:
             orientation.law_contract_due_date = \
-                orientation._is_law() and orientation._law_deadline()
+                orientation._follows_law() and orientation._law_deadline()
 
     def _compute_law_contract_overdue(self):
         today = fields.Date.context_today(self)
@@ -415,7 +424,7 @@ class RsaOrientation(models.Model):
     def _check_parcours_regime(self):
         start = fields.Date.to_string(NEW_REGIME_DATE.get(self.env))
         for orientation in self.filtered("parcours_id"):
-            if orientation.date_decision and orientation.date_decision < start:
+            if not orientation._follows_law():
                 raise ValidationError(_(
                     "A parcours of the law applies to orientations decided from %s on: "
                     "before, the guide's orientation applies.") % format_date(start))
@@ -450,7 +459,12 @@ class RsaOrientation(models.Model):
     # -------------------------------------------------------------- decide
     def _check_can_decide(self):
         result = super()._check_can_decide()
-        if self.parcours_id:
+        if self._follows_law():
+            if not self.parcours_id:
+                raise UserError(_(
+                    "An orientation decided from %s on follows the loi pour le plein "
+                    "emploi: choose its parcours and its organisme référent.")
+                    % self._regime_date_text())
             if not self.organism_id:
                 raise UserError(_(
                     "An orientation under the law designates its organisme référent."))
@@ -463,7 +477,7 @@ class RsaOrientation(models.Model):
     def _apply_to_notebook(self):
         """Under the law the carnet's message names the parcours and the
         organism; the contract's month starts at the notification."""
-        if not self._is_law():
+        if not self._follows_law():
             return super()._apply_to_notebook()
         self._apply_referent_of_decision()
         if self.correspondant_id:
@@ -477,7 +491,7 @@ class RsaOrientation(models.Model):
     def _schedule_contract_activity(self):
         """Under the law the contract's month starts at the notification
         (``action_notify``), not at the decision."""
-        if self._is_law():
+        if self._follows_law():
             return False
         return super()._schedule_contract_activity()
 
@@ -500,7 +514,7 @@ class RsaOrientation(models.Model):
         return True
 
     def _after_notification(self):
-        if self._is_law():
+        if self._follows_law():
             self.notebook_id._cdb_schedule_activity(
                 "rsa_orientation.mail_activity_type_contract",
                 _("Sign the contrat d'engagement (orientation notified on %s)")
@@ -544,7 +558,7 @@ class RsaOrientation(models.Model):
     def _solidarity_limit_domain(self):
         """Under the law the joint diagnostic replaces the guide's automatic
         EP referral at 12 months: only the guide's orientations go."""
-        return super()._solidarity_limit_domain() + [("parcours_id", "=", False)]
+        return super()._solidarity_limit_domain() + [("regime", "=", GUIDE)]
 
     # -------------------------------------------------------------- letter
     @api.multi

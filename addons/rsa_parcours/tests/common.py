@@ -2,7 +2,7 @@
 the national parcours, beneficiaries subject to rights and duties, and
 helpers to build and decide an orientation under the law; independent of
 the random demo content."""
-from odoo.addons.rsa_orientation.tests.common import OrientationCase
+from odoo.addons.rsa_orientation.tests.common import OrientationCase, apply_the_law
 
 
 class ParcoursCase(OrientationCase):
@@ -14,6 +14,7 @@ class ParcoursCase(OrientationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        apply_the_law(cls.env)
         cls.employment = cls.env.ref("rsa_parcours.parcours_employment")
         cls.socio = cls.env.ref("rsa_parcours.parcours_socio_professional")
         cls.social = cls.env.ref("rsa_parcours.parcours_social")

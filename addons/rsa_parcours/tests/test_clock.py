@@ -78,8 +78,8 @@ class TestClock(ParcoursCase):
 
     def test_orientation_before_the_start_does_not_stop_it(self):
         notebook = self._subject_since("Utclockprev", 60)
-        self._orientation(notebook, "solidarity", decide=True,
-                          date_decision=self._shift(self.today, days=-61))
+        self._law_orientation(notebook, decide=True,
+                              date_decision=self._shift(self.today, days=-61))
         self.assertTrue(self._overdue(notebook))
 
     def test_delay_is_a_setting(self):

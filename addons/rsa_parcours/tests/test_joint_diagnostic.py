@@ -31,6 +31,29 @@ class TestJointDiagnostic(ParcoursCase):
         self._param("rsa_parcours.joint_diagnostic_months", "4")
         self.assertEqual(self._social("Utjdset").joint_diagnostic_due_date, "2026-05-15")
 
+    def test_due_dates_follow_the_settings_screen(self):
+        """The due dates are stored: a later change of their delays on the
+        settings screen recomputes them (joint diagnostic, the contract's
+        month after the notification)."""
+        orientation = self._social("Utjdscreen")
+        orientation._workflow_write({"notification_date": "2026-01-20"})
+        self.assertEqual((orientation.joint_diagnostic_due_date,
+                          orientation.law_contract_due_date, orientation.contract_deadline),
+                         ("2026-07-15", "2026-02-20", "2026-02-20"))
+        # saved as the settings screen does (its execute() would also reset
+        # the environments of the test), then read again as a new request
+        self.env["res.config.settings"].create({
+            "rsa_joint_diagnostic_months": 9, "rsa_contract_delay_months": 2}).set_values()
+        orientation.invalidate_cache()
+        self.assertEqual((orientation.joint_diagnostic_due_date,
+                          orientation.law_contract_due_date, orientation.contract_deadline),
+                         ("2026-10-15", "2026-03-20", "2026-03-20"))
+        self.env.cr.execute(
+            "SELECT joint_diagnostic_due_date, law_contract_due_date FROM rsa_orientation "
+            "WHERE id = %s", orientation.ids)
+        self.assertEqual([str(day) for day in self.env.cr.fetchone()],
+                         ["2026-10-15", "2026-03-20"])
+
     def test_extension_up_to_twelve_months_with_a_reason(self):
         orientation = self._social("Utjdext").sudo(self.delegate)
         orientation.write({"joint_diagnostic_extension_months": 6,
@@ -74,8 +97,9 @@ class TestJointDiagnostic(ParcoursCase):
         orientation at 12 months, not of the law's social parcours."""
         decided = self._shift(self.today, months=-13)
         law = self._social("Utjdeplaw", date_decision=decided)
+        # the guide's: decided before the new regime
         guide = self._orientation(self._law_notebook("Utjdepguide"), "solidarity",
-                                  decide=True, date_decision=decided)
+                                  decide=True, date_decision="2024-06-03")
         cases = self.env["rsa.orientation"]._cron_solidarity_twelve_months()
         self.assertIn(guide, cases.mapped("origin_orientation_id"))
         self.assertNotIn(law, cases.mapped("origin_orientation_id"))

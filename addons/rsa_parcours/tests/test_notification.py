@@ -92,8 +92,8 @@ class TestNotification(ParcoursCase):
         2 months (solidarity) from the decision, notified or not."""
         notebook = self._law_notebook("Utnotguide")
         guide = self._orientation(notebook, "professional_ft", decide=True,
-                                  date_decision="2026-03-10")
-        self.assertEqual(guide.contract_deadline, "2026-04-10")
+                                  date_decision="2024-03-10")
+        self.assertEqual(guide.contract_deadline, "2024-04-10")
         guide.action_notify()
-        self.assertEqual(guide.contract_deadline, "2026-04-10")
+        self.assertEqual(guide.contract_deadline, "2024-04-10")
         self.assertFalse(guide.law_contract_due_date)

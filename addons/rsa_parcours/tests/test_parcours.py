@@ -71,12 +71,39 @@ class TestParcours(ParcoursCase):
         self.assertEqual(orientation.regime, "law")
 
     def test_guide_orientation_unchanged(self):
-        """Without a parcours the guide's rules apply: deadline 2 months from
-        the decision in the solidarity sphere, no criteria record."""
+        """Decided before the new regime the guide's rules apply: deadline 2
+        months from the decision in the solidarity sphere, no criteria
+        record, no parcours needed."""
         notebook = self._law_notebook("Utpguide")
         orientation = self._orientation(notebook, "solidarity", decide=True,
-                                        date_decision="2026-03-10")
+                                        date_decision="2024-03-10")
         self.assertEqual(orientation.regime, "guide")
-        self.assertEqual(orientation.contract_deadline, "2026-05-10")
+        self.assertEqual(orientation.contract_deadline, "2024-05-10")
         self.assertFalse(orientation.criteria_id)
-        self.assertEqual(orientation.name_get()[0][1], "Solidarity – 10/03/2026")
+        self.assertEqual(orientation.name_get()[0][1], "Solidarity – 10/03/2024")
+
+    def test_decision_under_the_law_needs_the_parcours(self):
+        """From the regime's date on, every decision follows the law: the
+        guide's orientation without a parcours is refused on the server, the
+        day before it is the guide's; moving the setting keeps a
+        département on the guide."""
+        notebook = self._law_notebook("Utpneedparcours")
+        on_date = self._orientation(notebook, "solidarity", date_decision="2025-01-01")
+        self.assertEqual(on_date.regime, "law")
+        with self.assertRaises(UserError):
+            on_date.sudo(self.delegate).action_decide()
+        self.assertEqual(on_date.state, "draft")
+        day_before = self._orientation(notebook, "solidarity", date_decision="2024-12-31")
+        self.assertEqual(day_before.regime, "guide")
+        day_before.sudo(self.delegate).action_decide()
+        self.assertEqual(day_before.state, "decided")
+        today = self._orientation(notebook, "solidarity")
+        self.assertEqual(today.regime, "law")
+        with self.assertRaises(UserError):
+            today.sudo(self.delegate).action_decide()
+        self._param("rsa_orientation.new_regime_date", "2100-01-01")
+        self.env["rsa.orientation"]._recompute_after_settings(
+            ["rsa_orientation.new_regime_date"])
+        self.assertEqual(today.regime, "guide")
+        today.sudo(self.delegate).action_decide()
+        self.assertEqual((today.state, today.regime), ("decided", "guide"))

@@ -152,7 +152,8 @@ class TestReports(ParcoursCase):
                                     decide=True)
         law._workflow_write({"notification_date": self._shift(self.today, days=-40)})
         self._signed_contract(law, self._shift(self.today, days=-20))
-        self._orientation(self._law_notebook("Utexpguide"), "solidarity", decide=True)
+        self._orientation(self._law_notebook("Utexpguide"), "solidarity", decide=True,
+                          date_decision="2024-06-03")
         report = self.env.ref("cdb_departement.report_export_orientations").sudo(self.manager)
         content, _file_type = report.render([], {"filters": {
             "territory_id": self.territory.id}})
