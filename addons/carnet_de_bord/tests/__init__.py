@@ -21,3 +21,4 @@ from . import test_dui_access
 from . import test_migration
 from . import test_appointment_reach
 from . import test_home
+from . import test_action_menu

@@ -15,3 +15,4 @@ from . import calendar_attendee
 from . import cdb_read_audit_mixin
 from . import ir_actions_report
 from . import mail_wizard_invite
+from . import ir_actions_server
