@@ -22,3 +22,4 @@ from . import test_migration
 from . import test_appointment_reach
 from . import test_home
 from . import test_action_menu
+from . import test_generic_import
