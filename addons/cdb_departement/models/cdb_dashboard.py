@@ -67,9 +67,11 @@ class CdbDashboard(models.TransientModel):
     review_overdue_count = fields.Integer("Reviews overdue", compute="_compute_figures")
     closed_count = fields.Integer("Carnets closed", compute="_compute_figures")
     # Each figure readable without a legend (issue 14): sentences.
-    contract_sentence = fields.Char(compute="_compute_figures")
-    median_professional_sentence = fields.Char(compute="_compute_figures")
-    median_solidarity_sentence = fields.Char(compute="_compute_figures")
+    contract_sentence = fields.Char("Contracts in force", compute="_compute_figures")
+    median_professional_sentence = fields.Char("Delay to the contract, professional sphere",
+                                               compute="_compute_figures")
+    median_solidarity_sentence = fields.Char("Delay to the contract, solidarity sphere",
+                                             compute="_compute_figures")
 
     @api.multi
     def name_get(self):

@@ -22,7 +22,7 @@ class RsaEpCaseDecisionWizard(models.TransientModel):
     case_type = fields.Selection(related="case_id.case_type", readonly=True)
     opinion = fields.Selection(related="case_id.opinion", readonly=True,
                                string="Opinion of the team")
-    is_orienting = fields.Boolean(compute="_compute_is_orienting")
+    is_orienting = fields.Boolean("Orientation request", compute="_compute_is_orienting")
     decision = fields.Selection(DECISIONS)
     note = fields.Text("Decision comment")
     requested_orientation_type = fields.Selection(ORIENTATION_TYPES, "New orientation")
