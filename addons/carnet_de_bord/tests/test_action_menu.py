@@ -44,11 +44,14 @@ class TestActionMenu(CdbCase):
     def test_the_groups_and_the_policy_still_decide(self):
         """An employee outside the groups cannot run it; a professional who
         is not a member of the carnet may not close it."""
+        state = self.notebook.state
         with self.assertRaises(AccessError):
             self._run("carnet_de_bord.cdb_notebook_action_close", self.employee)
         with self.assertRaises(AccessError):
             self._run("carnet_de_bord.cdb_notebook_action_close", self.outsider)
-        self.assertEqual(self.notebook.state, "new")
+        self.assertEqual(self.notebook.state, state)
+        self.assertFalse(self.env["cdb.notebook.close.wizard"].search(
+            [("create_uid", "in", (self.employee | self.outsider).ids)]))
 
     def test_not_in_the_header(self):
         arch = self.env["cdb.notebook"].fields_view_get(view_type="form")["arch"]

@@ -142,7 +142,7 @@ class TestReadableDashboard(DepartementCase):
             "signed_date")[:1].signed_date[:7])
         groups = Figure.read_group(
             [("figure", "=", "opened"), ("territory_id", "=", self.territory_a.id)],
-            ["number"], ["month:month"])
+            ["month", "number"], ["month:month"])
         self.assertEqual(sum(g["number"] for g in groups), len(self.territory_a_notebooks))
         self.manager.cdb_territory_ids = self.territory_b
         self.env["ir.rule"].clear_caches()
