@@ -220,3 +220,29 @@ def test_the_carnet_in_four_sections(page, wait_idle, js_errors, artifacts, soci
     dialog = page.locator(".modal-dialog")
     expect(dialog).to_be_visible()
     expect(dialog.locator(".o_field_widget[name=end_reason_id]")).to_have_count(1)
+
+
+@pytest.mark.parametrize("login,allowed", [("referent.social", False), ("manager", True)])
+def test_generic_import_for_the_managers_only(page, wait_idle, js_errors, artifacts,
+                                              login, allowed):
+    """Odoo's "Importer" button shows to a manager, not to a référent; a
+    référent exports without the "import-compatible" choice."""
+    browser_login(page, wait_idle, login)
+    page.goto("/web#action=carnet_de_bord.res_partner_action_beneficiaries")
+    wait_idle()
+    expect(page.locator(".o_list_view")).to_be_visible()
+    expect(page.locator(".o_list_buttons .o_button_import")).to_have_count(1 if allowed else 0)
+    if allowed:
+        return
+    page.locator(".o_list_view tbody .o_data_row .o_list_record_selector input").first.check()
+    action_menu = page.locator(".o_cp_sidebar .o_dropdown_toggler_btn").filter(
+        has_text=label("Action"))
+    action_menu.click()
+    page.locator(".o_cp_sidebar .dropdown-menu:visible a").filter(
+        has_text=label("Exporter", "Export")).click()
+    dialog = page.locator(".modal-dialog").filter(has=page.locator(".o_export_tree, "
+                                                                   ".o_fields_list"))
+    expect(dialog).to_be_visible()
+    expect(dialog.locator(".o_import_compat")).to_be_hidden()
+    expect(dialog.locator(".o_import_compat input[value=yes]")).to_have_count(0)
+    page.screenshot(path=str(artifacts / "day-export-without-import-compat.png"))
