@@ -56,9 +56,9 @@ def test_referent_adds_an_action_to_the_plan(page, wait_idle, js_errors, artifac
     expect(form.locator(".oe_title h1")).to_contain_text(lastname)
     wait_idle()
 
-    # Tab "Objectifs et actions", edit, add an action.
+    # Section "Plan d'action et rendez-vous", edit, add an action.
     page.locator(".o_notebook .nav-tabs a").filter(
-        has_text=label("Objectifs et actions", "Objectives and actions")).click()
+        has_text=label("Plan d'action et rendez-vous", "Action plan and appointments")).click()
     plan = form.locator('.o_field_one2many[name="action_ids"]')
     expect(plan).to_be_visible()
     expect(plan.locator(".o_data_row")).to_have_count(0)

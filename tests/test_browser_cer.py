@@ -111,8 +111,8 @@ def test_referent_drafts_signs_and_prints_a_cer(
     browser_login(page, wait_idle, LOGIN)
     open_my_carnet(page, wait_idle, lastname)
 
-    # Tab "Contrats": no contract yet, "Nouveau contrat".
-    pane = open_tab(page, "Contrats", "Contracts")
+    # Section "Parcours et contrat": no contract yet, "Nouveau contrat".
+    pane = open_tab(page, "Parcours et contrat", "Path and contract")
     expect(pane.locator(".o_field_one2many[name=contract_ids] .o_data_row")).to_have_count(0)
     shot(page, artifacts, 1, "carnet-contracts")
     new = pane.locator("button").filter(has_text=label("Nouveau contrat", "New contract"))
@@ -264,12 +264,12 @@ def test_referent_drafts_signs_and_prints_a_cer(
     page.locator(".o_control_panel .breadcrumb a").filter(has_text=lastname).click()
     expect(page.locator(".o_form_view .oe_title h1")).to_contain_text(lastname)
     wait_idle()
-    pane = open_tab(page, "Contrats", "Contracts")
+    pane = open_tab(page, "Parcours et contrat", "Path and contract")
     listed = pane.locator(".o_field_one2many[name=contract_ids] .o_data_row")
     expect(listed).to_have_count(1)
     expect(listed).to_contain_text(contract_name)
     expect(listed).to_contain_text(re.compile("Signé|Signed"))
-    pane = open_tab(page, "Objectifs et actions", "Objectives and actions")
+    pane = open_tab(page, "Plan d'action et rendez-vous", "Action plan and appointments")
     carnet_actions = pane.locator(".o_field_one2many[name=action_ids] .o_data_row")
     expect(carnet_actions).to_have_count(2)
     for row_index, (code, _, _) in enumerate(PAP):  # ordered by échéance

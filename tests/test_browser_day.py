@@ -7,7 +7,10 @@ beneficiary by name), the correspondant on the decisions to make, the
 structure administrator on the carnets of their structure, the manager on
 the dashboard; a screenshot of each home is saved. A référent then signs a
 CER through its dialog: the two signature dates and the reciprocity answer
-are asked there, and the contract is signed.
+are asked there, and the contract is signed. The correspondant decides on a
+submitted contract through its dialog (a rejection asks its motive). The
+carnet shows four sections, and its rare acts (closing, the right-of-access
+export) are in the form's Action menu.
 """
 import datetime
 import re
@@ -114,3 +117,134 @@ def test_referent_signs_a_cer_through_its_dialog(
     assert values["state"] == "signed", values
     assert values["beneficiary_signed_date"] == today.isoformat(), values
     assert values["reciprocity_answer"], values
+
+
+@pytest.fixture(scope="module")
+def correspondant(connect):
+    return connect("correspondant")
+
+
+def _submitted_contract(social, manager, correspondant, firstname):
+    """A carnet of the Arrageois (the demo correspondant's territory) with a
+    contract signed and submitted by the référent."""
+    notebook_id, _, _ = create_carnet(manager, social.uid, firstname=firstname)
+    territory = manager.call("cdb.territory", "search", [("name", "=", "Arrageois")])
+    manager.call("cdb.notebook", "write", [notebook_id], {"territory_id": territory[0]})
+    orientation_id = manager.call("rsa.orientation", "create", {
+        "notebook_id": notebook_id, "orientation_type": "solidarity",
+        "referent_id": social.uid, "correspondant_id": correspondant.uid})
+    manager.call("rsa.orientation", "action_decide", [orientation_id])
+    agree_ede(social, notebook_id)
+    today = social.call("rsa.orientation", "read", [orientation_id],
+                        ["date_decision"])[0]["date_decision"]
+    contract_id = social.call("cer.contract", "create", {
+        "notebook_id": notebook_id, "referent_id": social.uid,
+        "objectives": "Trouver un logement stable.",
+        "beneficiary_signed_date": today, "referent_signed_date": today,
+        "reciprocity_answer": "declined"})
+    code = social.call("cdb.action.code", "search", [("code", "=", "A.1.1")], limit=1)[0]
+    social.call("cer.pap.line", "create", {
+        "contract_id": contract_id, "action_code_id": code, "date_start": today,
+        "date_deadline": today, "beneficiary_engagement": "Constituer le dossier FSL."})
+    social.call("cer.contract", "action_sign", [contract_id])
+    social.call("cer.contract", "action_submit", [contract_id])
+    return notebook_id, contract_id
+
+
+def test_correspondant_decides_a_contract_through_its_dialog(
+        page, wait_idle, js_errors, artifacts, social, manager, correspondant):
+    """"Décider…" asks the decision and, for a rejection, its motive: the
+    dialog will not record a rejection without it; then the contract is
+    rejected with the motive the référent reads."""
+    _, contract_id = _submitted_contract(social, manager, correspondant, "Sélène")
+    browser_login(page, wait_idle, "correspondant")
+    page.goto("/web#id=%d&model=cer.contract&view_type=form" % contract_id)
+    wait_idle()
+    buttons = page.locator(".o_form_statusbar .o_statusbar_buttons button:visible")
+    expect(buttons.filter(has_text=label("Valider", "Validate"))).to_have_count(0)
+    button = buttons.filter(has_text=label("Décider…", "Decide…"))
+    expect(button).to_have_count(1)
+    button.click()
+    dialog = page.locator(".modal-dialog").filter(has=page.locator(".o_cer_decision_confirm"))
+    expect(dialog).to_be_visible()
+    dialog.locator(".o_field_widget[name=decision] input").last.check()  # "Rejeté"
+    dialog.locator(".o_cer_decision_confirm").click()
+    wait_idle()
+    expect(dialog).to_be_visible()  # the motive of a rejection is required
+    assert social.call("cer.contract", "read", [contract_id], ["state"])[0]["state"] == \
+        "submitted"
+    dialog.locator(".o_field_widget[name=motive]").fill("Le plan ne répond pas aux objectifs.")
+    page.screenshot(path=str(artifacts / "day-decision-dialog.png"))
+    dialog.locator(".o_cer_decision_confirm").click()
+    wait_idle()
+    expect(dialog).to_have_count(0)
+    values = social.call("cer.contract", "read", [contract_id],
+                         ["state", "decision_motive"])[0]
+    assert values == {"id": contract_id, "state": "rejected",
+                      "decision_motive": "Le plan ne répond pas aux objectifs."}, values
+
+
+def test_the_carnet_in_four_sections(page, wait_idle, js_errors, artifacts, social, manager):
+    """The carnet's form shows four sections instead of a long row of tabs;
+    closing the accompaniment and the right-of-access export are in the
+    Action menu, not in the header; closing opens its dialog."""
+    notebook_id, _, _ = create_carnet(manager, social.uid, firstname="Eliott")
+    browser_login(page, wait_idle, "referent.social")
+    page.goto("/web#id=%d&model=cdb.notebook&view_type=form" % notebook_id)
+    wait_idle()
+    # the carnet's own tabs (lists inside its pages may have their own)
+    tabs = page.locator(".o_form_view .o_form_sheet .o_notebook").first.locator(
+        ":scope > ul.nav-tabs > li > a")
+    expect(tabs).to_have_count(4)
+    for index, texts in enumerate((
+            ("Situation", "Situation"),
+            ("Parcours et contrat", "Path and contract"),
+            ("Plan d'action et rendez-vous", "Action plan and appointments"),
+            ("Accès", "Access"))):
+        expect(tabs.nth(index)).to_have_text(label(*texts))
+    header = page.locator(".o_form_statusbar .o_statusbar_buttons")
+    for texts in (("Clôturer l'accompagnement", "Close the accompaniment"),
+                  ("Exporter toutes les données (droit d'accès)",
+                   "Export all the data (right of access)")):
+        expect(header.locator("button").filter(has_text=label(*texts))).to_have_count(0)
+    action_menu = page.locator(".o_cp_sidebar .o_dropdown_toggler_btn").filter(
+        has_text=label("Action"))
+    expect(action_menu).to_have_count(1)
+    action_menu.click()
+    entries = page.locator(".o_cp_sidebar .dropdown-menu:visible a")
+    expect(entries.filter(has_text=re.compile("droit d'accès|right of access"))).to_have_count(1)
+    close = entries.filter(has_text=label("Clôturer l'accompagnement",
+                                          "Close the accompaniment"))
+    expect(close).to_have_count(1)
+    page.screenshot(path=str(artifacts / "carnet-action-menu.png"))
+    close.click()
+    wait_idle()
+    dialog = page.locator(".modal-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator(".o_field_widget[name=end_reason_id]")).to_have_count(1)
+
+
+@pytest.mark.parametrize("login,allowed", [("referent.social", False), ("manager", True)])
+def test_generic_import_for_the_managers_only(page, wait_idle, js_errors, artifacts,
+                                              login, allowed):
+    """Odoo's "Importer" button shows to a manager, not to a référent; a
+    référent exports without the "import-compatible" choice."""
+    browser_login(page, wait_idle, login)
+    page.goto("/web#action=carnet_de_bord.res_partner_action_beneficiaries")
+    wait_idle()
+    expect(page.locator(".o_list_view")).to_be_visible()
+    expect(page.locator(".o_list_buttons .o_button_import")).to_have_count(1 if allowed else 0)
+    if allowed:
+        return
+    page.locator(".o_list_view tbody .o_data_row .o_list_record_selector input").first.check()
+    action_menu = page.locator(".o_cp_sidebar .o_dropdown_toggler_btn").filter(
+        has_text=label("Action"))
+    action_menu.click()
+    page.locator(".o_cp_sidebar .dropdown-menu:visible a").filter(
+        has_text=label("Exporter", "Export")).click()
+    dialog = page.locator(".modal-dialog").filter(has=page.locator(".o_export_tree, "
+                                                                   ".o_fields_list"))
+    expect(dialog).to_be_visible()
+    expect(dialog.locator(".o_import_compat")).to_be_hidden()
+    expect(dialog.locator(".o_import_compat input[value=yes]")).to_have_count(0)
+    page.screenshot(path=str(artifacts / "day-export-without-import-compat.png"))

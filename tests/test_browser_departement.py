@@ -3,7 +3,9 @@ export, in headless Chromium.
 
 "Département" > "Tableau de bord": the numbers are those of cdb.dashboard
 over XML-RPC; the tile of the reviews overdue opens the list of exactly
-those carnets, with pivot and graph views. "Département" > "Exports tableur":
+those carnets, with pivot and graph views; the figures are sentences, and
+the key figures month by month open as a line chart. "Département" >
+"Exports tableur":
 "Contrats", "Télécharger" downloads an XLSX file whose header row is French.
 """
 import io
@@ -39,8 +41,10 @@ def test_manager_dashboard_and_export(page, wait_idle, js_errors, artifacts, man
     tile = form.locator("button[name=action_open_review_overdue]")
     expect(tile.locator(".o_field_widget[name=review_overdue_count]")).to_have_text(
         str(overdue))
-    expect(form.locator(".o_field_widget[name=accompanied_count]")).to_have_text(
-        str(figures["accompanied_count"]))
+    # Each figure is a sentence, readable without a legend.
+    expect(form.locator(".o_field_widget[name=contract_sentence]")).to_contain_text(
+        re.compile(r"sur %d |out of %d " % (figures["accompanied_count"],
+                                            figures["accompanied_count"])))
     shot(page, artifacts, 1, "dashboard")
     tile.click()
     wait_idle()
@@ -63,6 +67,15 @@ def test_manager_dashboard_and_export(page, wait_idle, js_errors, artifacts, man
     expect(page.locator(".o_list_view .o_data_row")).to_have_count(min(signed, 80))
     expect(page.locator(".o_list_view th").filter(
         has_text=label("Contrat signé le", "Contract signed on"))).to_have_count(1)
+
+    # The key figures month by month: a line chart.
+    crumb = page.locator(".o_control_panel .breadcrumb a").first
+    crumb.click()
+    wait_idle()
+    page.locator("button.o_cdb_open_trends").click()
+    wait_idle()
+    expect(page.locator(".o_graph_svg_container svg")).to_be_visible()
+    shot(page, artifacts, 3, "trends")
 
     open_menu(page, wait_idle, "cdb_departement.menu_cdb_export_wizard",
               "Exports tableur", "Spreadsheet exports")

@@ -2,8 +2,8 @@
 the proposed orientation, in headless Chromium.
 
 The manager creates a beneficiary and a carnet whose référent is
-referent.social. referent.social opens the carnet, tab "Échelle de distance
-à l'emploi", "Nouvelle évaluation": the grid of the default scale (8 items,
+referent.social. referent.social opens the carnet, section "Situation", its
+employment-distance scale, "Nouvelle évaluation": the grid of the default scale (8 items,
 paliers 1 to 6 worth 1, 2, 3, 5, 10 and 20 points; professional below 18,
 solidarity above 35). One cross per item at palier 1 makes 8 points and
 proposes a professional orientation (France Travail); then an item at a
@@ -73,8 +73,8 @@ def test_referent_fills_the_ede_grid(page, wait_idle, js_errors, artifacts, soci
     browser_login(page, wait_idle, LOGIN)
     form = open_my_carnet(page, wait_idle, lastname)
 
-    # Tab "Échelle de distance à l'emploi": no assessment yet.
-    pane = open_tab(page, "Échelle de distance à l'emploi", "Employment-distance scale")
+    # Section "Situation", its employment-distance scale: no assessment yet.
+    pane = open_tab(page, "Situation", "Situation")
     expect(pane.locator(".o_field_one2many[name=ede_assessment_ids] .o_data_row")).to_have_count(0)
     shot(page, artifacts, 1, "carnet-tab")
     new = pane.locator("button[name=action_new_ede_assessment]")
@@ -169,7 +169,7 @@ def test_referent_fills_the_ede_grid(page, wait_idle, js_errors, artifacts, soci
     page.locator(".o_control_panel .breadcrumb a").filter(has_text=lastname).click()
     expect(page.locator(".o_form_view .oe_title h1")).to_contain_text(lastname)
     wait_idle()
-    pane = open_tab(page, "Échelle de distance à l'emploi", "Employment-distance scale")
+    pane = open_tab(page, "Situation", "Situation")
     listed = pane.locator(".o_field_one2many[name=ede_assessment_ids] .o_data_row")
     expect(listed).to_have_count(1)
     expect(listed.locator("td")).to_contain_text(["36"])

@@ -6,7 +6,7 @@ duties for 50 days (CAF flux) with a carnet followed by referent.social: past
 the 6-week delay (décret n° 2024-1244), the carnet is in the list
 "Orientations en retard (6 semaines)". The demo correspondant (delegate for
 the Arrageois) opens it from that list (giving the reason of the reading:
-not a member), tab "Parcours", "Nouvelle
+not a member), section "Parcours et contrat", "Nouvelle
 orientation": types the national criteria (arrêté du 21 novembre 2024:
 long-term unemployed, no qualification, cannot project themselves, a strong
 housing barrier): the form proposes the social parcours; chooses the social
@@ -91,7 +91,7 @@ def test_delegate_orients_on_the_national_criteria(page, wait_idle, js_errors, a
     form = page.locator(".o_form_view")
     expect(form.locator(".oe_title h1")).to_contain_text(lastname)
 
-    pane = open_tab(page, "Parcours", "Path")
+    pane = open_tab(page, "Parcours et contrat", "Path and contract")
     new = pane.locator("button[name=action_new_orientation]")
     expect(new).to_have_text(label("Nouvelle orientation", "New orientation"))
     new.click()

@@ -10,8 +10,8 @@
     "category": "Hidden",
     "license": "AGPL-3",
     "author": "Carnet de bord RSA contributors",
-    "depends": ["base", "base_setup", "web", "mail", "calendar"],
-    "data": ["views/webclient_templates.xml"],
+    "depends": ["base", "base_setup", "web", "base_import", "mail", "calendar"],
+    "data": ["security/cdb_base_security.xml", "views/webclient_templates.xml"],
     "qweb": ["static/src/xml/user_menu.xml"],
     "installable": True,
 }

@@ -12,6 +12,7 @@
     "external_dependencies": {"python": ["xlrd", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/cdb_departement_rules.xml",
         "views/cdb_departement_menus.xml",
         "report/cdb_export_reports.xml",
         "views/cdb_dashboard_views.xml",

@@ -36,6 +36,8 @@
         "views/cdb_notebook_views.xml",
         "views/cdb_day_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/rsa_ep_case_opinion_wizard_views.xml",
+        "wizards/rsa_ep_case_decision_wizard_views.xml",
     ],
     "demo": [
         "demo/rsa_orientation_demo.xml",

@@ -616,10 +616,17 @@ class CdbNotebook(models.Model):
     @api.multi
     def action_close(self):
         """Open the dialog that closes the accompaniment: why it ends, and
-        the final review (policy ``close``)."""
-        self.ensure_one()
+        the final review (policy ``close``). Also in the form's Action
+        menu, where several carnets may be selected: one at a time."""
+        self._cdb_ensure_one()
         self._cdb_check("close")
         return self.env["cdb.notebook.close.wizard"]._open_for(self)
+
+    def _cdb_ensure_one(self):
+        """The Action menu of a list runs on every selected carnet: the acts
+        that open a dialog take one carnet."""
+        if len(self) != 1:
+            raise UserError(_("Select one carnet for this action."))
 
     def _close(self, end_reason, date_end=None, comment=None):
         """End the path of these carnets for ``end_reason`` (a

@@ -113,6 +113,7 @@ class CdbNotebookDataProtection(models.AbstractModel):
 
     @api.multi
     def action_cdb_export_personal_data(self):
-        """Open the right-of-access export of the carnet's beneficiary."""
-        self.ensure_one()
+        """Open the right-of-access export of the carnet's beneficiary (the
+        form's Action menu)."""
+        self._cdb_ensure_one()
         return self.env["cdb.data.export.wizard"]._open_for(self.beneficiary_id)

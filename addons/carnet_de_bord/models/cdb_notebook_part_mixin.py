@@ -23,4 +23,4 @@ class CdbNotebookPartMixin(models.AbstractModel):
     def action_cdb_open_notebook(self):
         """Open this record's carnet (the rows of the home page)."""
         self.ensure_one()
-        return self[self._cdb_notebook_field]._cdb_form_action()
+        return self.mapped(self._cdb_notebook_field)._cdb_form_action()

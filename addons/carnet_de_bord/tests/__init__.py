@@ -22,3 +22,5 @@ from . import test_migration
 from . import test_appointment_reach
 from . import test_home
 from . import test_query_budget_roles
+from . import test_action_menu
+from . import test_generic_import

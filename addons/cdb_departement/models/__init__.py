@@ -17,3 +17,4 @@ from . import cdb_import_template
 from . import cdb_import_report
 from . import cdb_import_job
 from . import res_users
+from . import cdb_monthly_figure

@@ -66,6 +66,12 @@ class CdbDashboard(models.TransientModel):
                                             compute="_compute_figures")
     review_overdue_count = fields.Integer("Reviews overdue", compute="_compute_figures")
     closed_count = fields.Integer("Carnets closed", compute="_compute_figures")
+    # Each figure readable without a legend (issue 14): sentences.
+    contract_sentence = fields.Char("Contracts in force", compute="_compute_figures")
+    median_professional_sentence = fields.Char("Delay to the contract, professional sphere",
+                                               compute="_compute_figures")
+    median_solidarity_sentence = fields.Char("Delay to the contract, solidarity sphere",
+                                             compute="_compute_figures")
 
     @api.multi
     def name_get(self):
@@ -102,6 +108,32 @@ class CdbDashboard(models.TransientModel):
                     dashboard._review_overdue_domain()),
                 "closed_count": Notebook.search_count(dashboard._closed_domain()),
             })
+            dashboard.update(dashboard._sentences())
+
+    def _sentences(self):
+        """The figures as sentences a manager reads without a legend ("5
+        contracts out of 12" rather than "5 / 12")."""
+        return {
+            "contract_sentence": _(
+                "%(with)s accompanied beneficiaries out of %(all)s have a contract in force."
+            ) % {"with": self.with_contract_count, "all": self.accompanied_count},
+            "median_professional_sentence": self._median_sentence(
+                _("Professional sphere"), self.median_delay_professional,
+                self.signed_professional_count, self.deadline_professional_months),
+            "median_solidarity_sentence": self._median_sentence(
+                _("Solidarity sphere"), self.median_delay_solidarity,
+                self.signed_solidarity_count, self.deadline_solidarity_months),
+        }
+
+    @staticmethod
+    def _median_sentence(sphere, median, count, months):
+        if not count:
+            return _("%(sphere)s: no contract signed yet (legal deadline: %(months)s "
+                     "month(s)).") % {"sphere": sphere, "months": months}
+        return _("%(sphere)s: %(median).1f days (median) from the orientation to the "
+                 "signed contract, over %(count)s contracts; legal deadline: %(months)s "
+                 "month(s).") % {"sphere": sphere, "median": median, "count": count,
+                                 "months": months}
 
     def _median_delays(self):
         """{sphere: (median days from the decision to the first signed
@@ -203,6 +235,14 @@ class CdbDashboard(models.TransientModel):
         action = self._open("cdb.notebook", self._closed_domain(),
                             _("Carnets closed, by reason"))
         action["context"] = {"group_by": "end_reason_id"}
+        return action
+
+    @api.multi
+    def action_open_trends(self):
+        """The key figures month by month, as a line chart (and a pivot)."""
+        action = self.env.ref("cdb_departement.cdb_monthly_figure_action").read()[0]
+        if self.territory_id:
+            action["domain"] = [("territory_id", "=", self.territory_id.id)]
         return action
 
     @api.multi

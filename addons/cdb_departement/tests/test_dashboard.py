@@ -1,5 +1,7 @@
 """The manager dashboard against the hand-built département of
 common_exports: each number, and the records its button opens."""
+from odoo.exceptions import AccessError
+
 from .common_exports import DepartementCase
 
 
@@ -112,3 +114,49 @@ class TestDashboard(DepartementCase):
         self.assertEqual(self._opened(dashboard, "action_open_with_contract"), self.nb_other)
         manager = self._dashboard()
         self.assertGreaterEqual(manager.accompanied_count, 6)
+
+
+class TestReadableDashboard(DepartementCase):
+    """Issue 14, "The manager's dashboard": each figure is a sentence, and
+    the key figures month by month open as a graph."""
+
+    def test_figures_are_sentences(self):
+        dashboard = self.env["cdb.dashboard"].sudo(self.manager).create(
+            {"territory_id": self.territory_a.id})
+        self.assertEqual(dashboard.contract_sentence,
+                         "2 accompanied beneficiaries out of 5 have a contract in force.")
+        self.assertIn("25.0 days (median)", dashboard.median_solidarity_sentence)
+        self.assertIn("over 2 contracts", dashboard.median_solidarity_sentence)
+        self.assertIn("legal deadline: 2 month(s)", dashboard.median_solidarity_sentence)
+
+    def test_monthly_figures(self):
+        """Every carnet opened, orientation decided, contract signed and
+        review done is counted in its month; a manager of territory B counts
+        only the carnets of his territory."""
+        Figure = self.env["cdb.monthly.figure"].sudo(self.manager)
+        rows = Figure.search([("notebook_id", "=", self.nb_running.id)])
+        self.assertIn("opened", rows.mapped("figure"))
+        self.assertIn("signed", rows.mapped("figure"))
+        signed = rows.filtered(lambda r: r.figure == "signed")
+        self.assertEqual(signed.month[:7], self.nb_running.contract_ids.filtered(
+            "signed_date")[:1].signed_date[:7])
+        groups = Figure.read_group(
+            [("figure", "=", "opened"), ("territory_id", "=", self.territory_a.id)],
+            ["month", "number"], ["month:month"])
+        self.assertEqual(sum(g["number"] for g in groups), len(self.territory_a_notebooks))
+        self.manager.cdb_territory_ids = self.territory_b
+        self.env["ir.rule"].clear_caches()
+        Figure.invalidate_cache()
+        self.assertEqual(set(Figure.search([]).mapped("territory_id")), {self.territory_b})
+
+    def test_trends_open_from_the_dashboard(self):
+        dashboard = self.env["cdb.dashboard"].sudo(self.manager).create(
+            {"territory_id": self.territory_b.id})
+        action = dashboard.action_open_trends()
+        self.assertEqual(action["res_model"], "cdb.monthly.figure")
+        self.assertTrue(action["view_mode"].startswith("graph"))
+        self.assertEqual(action["domain"], [("territory_id", "=", self.territory_b.id)])
+
+    def test_professionals_do_not_read_them(self):
+        with self.assertRaises(AccessError):
+            self.env["cdb.monthly.figure"].sudo(self.referent2).search([])

@@ -860,6 +860,16 @@ class CerContract(models.Model):
             contract.decision_deadline = waiting and min(tasks.mapped("date_deadline"))
 
     @api.multi
+    def action_open_decision_wizard(self):
+        """The dialog asking the decision and its motive, then deciding
+        (``action_validate`` or ``action_reject``)."""
+        self.ensure_one()
+        self.notebook_id._cdb_check("decide_contract")
+        if self.state != "submitted":
+            raise UserError(_("Only a submitted contract can be validated or rejected."))
+        return self.env["cer.contract.decision.wizard"]._open_for(self)
+
+    @api.multi
     def action_validate(self):
         self._decide("validated")
         self._start_if_due()

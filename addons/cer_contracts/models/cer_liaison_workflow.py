@@ -367,6 +367,17 @@ class CerLiaisonWorkflow(models.AbstractModel):
 
     # ------------------------------------------------------ correspondant
     @api.multi
+    def action_open_opinion_wizard(self):
+        """The dialog asking the observations (and the opinion), then
+        answering the fiche (``_give_opinion``)."""
+        self.ensure_one()
+        if self.state != "sent":
+            raise UserError(_("This step does not apply to the fiche de liaison at its "
+                              "current stage (%s).") % selection_label(self, "state"))
+        self._check_may_answer()
+        return self.env["cer.liaison.opinion.wizard"]._open_for(self)
+
+    @api.multi
     def action_answer(self):
         """The correspondant answers a request for support."""
         return self._give_opinion("answer")
@@ -421,6 +432,17 @@ class CerLiaisonWorkflow(models.AbstractModel):
         return message
 
     # ------------------------------------------------ President's decision
+    @api.multi
+    def action_open_decision_wizard(self):
+        """The dialog asking the decision and its motive, then deciding the
+        fiche (``_decide``)."""
+        self.ensure_one()
+        if self.state != "opinion":
+            raise UserError(_("This step does not apply to the fiche de liaison at its "
+                              "current stage (%s).") % selection_label(self, "state"))
+        self._check_may_decide()
+        return self.env["cer.liaison.decision.wizard"]._open_for(self)
+
     @api.multi
     def action_grant(self):
         """The President grants the request (by delegation)."""

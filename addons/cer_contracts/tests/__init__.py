@@ -21,3 +21,4 @@ from . import test_ep_access
 from . import test_said_once
 from . import test_missed_appointment
 from . import test_day
+from . import test_dialogs

@@ -189,10 +189,8 @@ class TestAccessPolicy(LiaisonCase):
         """The buttons of the policy's actions carry the groups of the roles
         that may use them: a professional does not see the decisions."""
         for model, buttons in (
-                ("cer.contract", ("action_validate", "action_reject")),
-                ("cer.liaison", ("action_answer", "action_opinion_favourable",
-                                 "action_opinion_unfavourable", "action_grant",
-                                 "action_refuse")),
+                ("cer.contract", ("action_open_decision_wizard",)),
+                ("cer.liaison", ("action_open_opinion_wizard", "action_open_decision_wizard")),
                 ("cer.amendment", ("action_apply",))):
             for user, hidden in ((self.referent, True), (self.correspondant, False)):
                 arch = etree.fromstring(self.env[model].sudo(user).fields_view_get(

@@ -295,6 +295,16 @@ class RsaEpCase(models.Model):
 
     # ------------------------------------------------------------ opinion
     @api.multi
+    def action_open_opinion_wizard(self):
+        """The dialog asking the session, the opinion and its motivation,
+        then giving it (``action_give_opinion``)."""
+        self.ensure_one()
+        self.notebook_id._cdb_check(PERM_GIVE_OPINION)
+        if self.state != SUBMITTED:
+            raise UserError(_("The opinion is given on a submitted case."))
+        return self.env["rsa.ep.case.opinion.wizard"]._open_for(self)
+
+    @api.multi
     def action_opinion_favourable(self):
         """Button: the team's opinion is favourable."""
         return self.action_give_opinion("favourable")
@@ -334,6 +344,16 @@ class RsaEpCase(models.Model):
             raise UserError(_("Choose one of: %s.") % ", ".join(choices.values()))
 
     # ----------------------------------------------------------- decision
+    @api.multi
+    def action_open_decision_wizard(self):
+        """The dialog asking the decision, its comment and the new
+        orientation, then deciding (``action_decide``)."""
+        self.ensure_one()
+        self.notebook_id._cdb_check(PERM_DECIDE)
+        if self.state != OPINION:
+            raise UserError(_("The decision follows the opinion of the team."))
+        return self.env["rsa.ep.case.decision.wizard"]._open_for(self)
+
     @api.multi
     def action_grant(self):
         """Button: the President grants the request (by delegation)."""

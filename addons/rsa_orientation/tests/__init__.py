@@ -10,3 +10,4 @@ from . import test_authority
 from . import test_sanctions
 from . import test_ep_access
 from . import test_said_once
+from . import test_dialogs

@@ -1,0 +1,2 @@
+from . import rsa_ep_case_opinion_wizard
+from . import rsa_ep_case_decision_wizard
