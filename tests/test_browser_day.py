@@ -224,6 +224,45 @@ def test_the_carnet_in_four_sections(page, wait_idle, js_errors, artifacts, soci
     expect(dialog.locator(".o_field_widget[name=end_reason_id]")).to_have_count(1)
 
 
+@pytest.mark.parametrize("viewport", [(768, 1024), (1024, 768)], ids=["portrait", "landscape"])
+def test_referent_on_a_tablet(page, wait_idle, js_errors, artifacts, social, manager, viewport):
+    """Référents work in home visits and at reception desks: on a tablet
+    (portrait and landscape) the référent lands on her day, finds a
+    beneficiary and opens the carnet with its four sections, and no page
+    scrolls sideways."""
+    width, height = viewport
+    page.set_viewport_size({"width": width, "height": height})
+    _notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Tiago")
+
+    def no_sideways_scroll():
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, "the page scrolls sideways by %d px at %d px" % (overflow, width)
+
+    browser_login(page, wait_idle, "referent.social")
+    expect(page.locator(".o_cdb_day_today")).to_be_visible()
+    no_sideways_scroll()
+    search = page.locator(".o_cdb_day_search_text input, input.o_cdb_day_search_text").first
+    search.click()
+    search.press_sequentially(vals["lastname"])
+    search.blur()
+    wait_idle()
+    found = page.locator(".o_cdb_day_found .o_data_row")
+    expect(found).to_have_count(1)
+    found.locator("button").click()
+    wait_idle()
+    expect(page).to_have_url(re.compile(r"model=cdb\.notebook"))
+    tabs = page.locator(".o_form_view .o_form_sheet .o_notebook").first.locator(
+        ":scope > ul.nav-tabs > li > a")
+    expect(tabs).to_have_count(4)
+    for index in range(4):
+        expect(tabs.nth(index)).to_be_visible()
+    no_sideways_scroll()
+    page.screenshot(path=str(artifacts / ("tablet-carnet-%dx%d.png" % viewport)), full_page=True)
+    assert page.evaluate("document.querySelector('.o_form_view .o_form_sheet')"
+                         ".getBoundingClientRect().right") <= width
+
+
 @pytest.mark.parametrize("login,allowed", [("referent.social", False), ("manager", True)])
 def test_generic_import_for_the_managers_only(page, wait_idle, js_errors, artifacts,
                                               login, allowed):

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError
+from odoo.tools import html_escape
 
 from ..settings import APPOINTMENT_REMINDER_DAYS
 from .common import CdbCase
@@ -113,3 +114,23 @@ class TestAppointmentReach(CdbCase):
                     "cdb_attendance": "present"})
         event.sudo(self.referent).write({"location": "Maison des solidarités"})
         self.assertEqual(event.location, "Maison des solidarités")
+
+    def test_letters_printed_in_bulk_on_the_letterhead(self):
+        """Several convocations chosen in the list make one document, each
+        letter on the département's letterhead (logo and name) with its page
+        numbers (issue 14, "Prints")."""
+        first = self._appointment(self.no_mail, days=3)
+        second = self._appointment(self.notebook, days=4)
+        report = self.env.ref("carnet_de_bord.action_report_cdb_convocation")
+        self.assertEqual(report.binding_model_id.model, "calendar.event",
+                         "offered in the Print menu of the appointments' list")
+        html = report.sudo(self.referent).render_qweb_html((first | second).ids)[0].decode()
+        for event in (first, second):
+            self.assertIn(event.cdb_notebook_id.beneficiary_id.name, html)
+        self.assertEqual(html.count("Convocation à un rendez-vous"), 2)
+        company = self.referent.company_id
+        self.assertTrue(company.logo)
+        self.assertEqual(html.count('class="header"'), 2, "a letterhead on each letter")
+        self.assertEqual(html.count("data:image/png;base64,"), 2, "the logo on each letter")
+        self.assertGreaterEqual(html.count(html_escape(company.name)), 2, "its name")
+        self.assertEqual(html.count('class="topage"'), 2, "page numbers on each letter")
