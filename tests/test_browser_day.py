@@ -235,8 +235,11 @@ def test_referent_on_a_tablet(page, wait_idle, js_errors, artifacts, social, man
     _notebook_id, _, vals = create_carnet(manager, social.uid, firstname="Tiago")
 
     def no_sideways_scroll():
+        # Neither the page nor its content pane (beside the menu) scrolls
+        # sideways: nothing of a line hides under the menu.
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "Math.max(...[document.documentElement, document.querySelector('.o_content')]"
+            ".map(e => e.scrollWidth - e.clientWidth))")
         assert overflow <= 1, "the page scrolls sideways by %d px at %d px" % (overflow, width)
 
     browser_login(page, wait_idle, "referent.social")
@@ -259,8 +262,14 @@ def test_referent_on_a_tablet(page, wait_idle, js_errors, artifacts, social, man
         expect(tabs.nth(index)).to_be_visible()
     no_sideways_scroll()
     page.screenshot(path=str(artifacts / ("tablet-carnet-%dx%d.png" % viewport)), full_page=True)
-    assert page.evaluate("document.querySelector('.o_form_view .o_form_sheet')"
-                         ".getBoundingClientRect().right") <= width
+    sheet = page.evaluate("(() => { const r = document.querySelector("
+                          "'.o_form_view .o_form_sheet').getBoundingClientRect();"
+                          " return [r.left, r.right]; })()")
+    menu_right = page.evaluate(
+        "document.querySelector('.o_sub_menu').getBoundingClientRect().right")
+    assert sheet[0] >= menu_right - 1 and sheet[1] <= width + 1, \
+        "the carnet (%s) does not fit between the menu (%s) and the edge (%s)" % (
+            sheet, menu_right, width)
 
 
 @pytest.mark.parametrize("login,allowed", [("referent.social", False), ("manager", True)])

@@ -60,6 +60,13 @@ class CdbDay(models.TransientModel):
         "cdb.review", "cdb_day_due_review_rel", string="Reviews due",
         compute="_compute_sections")
 
+    @api.multi
+    def name_get(self):
+        """The page's title in the breadcrumb: "Ma journée" or "Décisions à
+        prendre", not the record's technical reference."""
+        labels = dict(self._fields["mode"]._description_selection(self.env))
+        return [(day.id, labels.get(day.mode, "")) for day in self]
+
     # ------------------------------------------------------------ sections
     def _day_bounds(self):
         """(start of today, start of tomorrow, start of the day a week

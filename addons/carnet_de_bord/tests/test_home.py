@@ -81,6 +81,12 @@ class TestMyDay(CdbCase):
     def _day(self, user, **vals):
         return self.env["cdb.day"].sudo(user).create(vals)
 
+    def test_the_page_is_named_in_the_breadcrumb(self):
+        day = self._day(self.referent).with_context(lang="fr_FR")
+        queue = self._day(self.referent, mode="queue").with_context(lang="fr_FR")
+        self.assertEqual(day.display_name, "Ma journée")
+        self.assertEqual(queue.display_name, "Décisions à prendre")
+
     def test_late_actions_of_my_carnets_only(self):
         day = self._day(self.referent)
         self.assertEqual(day.late_action_ids, self.late)
