@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.osv import expression
 
+from odoo.addons.cdb_base.tools import selection_label
+
 from .cdb_review import DRAFT as REVIEW_DRAFT
 
 DAY = "day"
@@ -64,8 +66,7 @@ class CdbDay(models.TransientModel):
     def name_get(self):
         """The page's title in the breadcrumb: "Ma journée" or "Décisions à
         prendre", not the record's technical reference."""
-        labels = dict(self._fields["mode"]._description_selection(self.env))
-        return [(day.id, labels.get(day.mode, "")) for day in self]
+        return [(day.id, selection_label(day, "mode")) for day in self]
 
     # ------------------------------------------------------------ sections
     def _day_bounds(self):
