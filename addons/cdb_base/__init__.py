@@ -1,4 +1,5 @@
 from . import rpc
 from . import database_unavailable
+from . import one2many_read
 from . import models
 from . import controllers

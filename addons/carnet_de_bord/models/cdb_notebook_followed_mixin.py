@@ -7,6 +7,8 @@ from odoo.tools.translate import _
 FOLLOWED_BY_USER_SQL = "SELECT notebook_id FROM cdb_notebook_member WHERE active_user_id IN %s"
 FOLLOWED_BY_STRUCTURE_SQL = ("SELECT notebook_id FROM cdb_notebook_member"
                              " WHERE active_structure_id IN %s")
+# The carnets of référents.
+REFERENT_SQL = "SELECT id FROM cdb_notebook WHERE referent_id IN %s"
 # The carnets of territories (a correspondant's, a manager's).
 TERRITORY_SQL = "SELECT id FROM cdb_notebook WHERE territory_id IN %s"
 
@@ -59,6 +61,10 @@ class CdbNotebookFollowedMixin(models.AbstractModel):
         help="Search only: the records of the carnets an active member of this "
              "structure follows.")
 
+    cdb_notebook_referent_id = fields.Many2one(
+        "res.users", "Référent of the carnet", compute="_compute_cdb_followed_by",
+        search="_search_cdb_notebook_referent_id",
+        help="Search only: the records of the carnets of this référent.")
     cdb_notebook_territory_id = fields.Many2one(
         "cdb.territory", "Territory of the carnet", compute="_compute_cdb_followed_by",
         search="_search_cdb_notebook_territory_id",
@@ -69,6 +75,7 @@ class CdbNotebookFollowedMixin(models.AbstractModel):
         for record in self:
             record.cdb_followed_by_user_id = False
             record.cdb_followed_by_structure_id = False
+            record.cdb_notebook_referent_id = False
             record.cdb_notebook_territory_id = False
 
     def _search_cdb_followed_by_user_id(self, operator, value):
@@ -77,6 +84,9 @@ class CdbNotebookFollowedMixin(models.AbstractModel):
     def _search_cdb_followed_by_structure_id(self, operator, value):
         return [self._cdb_followed_leaf(FOLLOWED_BY_STRUCTURE_SQL,
                                         [followed_ids(operator, value)])]
+
+    def _search_cdb_notebook_referent_id(self, operator, value):
+        return [self._cdb_followed_leaf(REFERENT_SQL, [followed_ids(operator, value)])]
 
     def _search_cdb_notebook_territory_id(self, operator, value):
         return [self._cdb_followed_leaf(TERRITORY_SQL, [followed_ids(operator, value)])]

@@ -102,12 +102,12 @@ class CdbNotebookPolicy(models.AbstractModel):
                 and user.cdb_structure_id
                 and user.cdb_structure_id in members.mapped("active_structure_id")):
             roles.add(ROLE_STRUCTURE_ADMIN)
-        territories = user.cdb_territory_ids
-        if (user.has_group("carnet_de_bord.group_cdb_correspondant")
-                and notebook.territory_id and notebook.territory_id in territories):
+        is_correspondant = user.has_group("carnet_de_bord.group_cdb_correspondant")
+        is_manager = user.has_group("carnet_de_bord.group_cdb_manager")
+        territories = user._cdb_territories() if is_correspondant or is_manager else None
+        if is_correspondant and notebook.territory_id and notebook.territory_id in territories:
             roles.add(ROLE_CORRESPONDANT)
-        if user.has_group("carnet_de_bord.group_cdb_manager") and (
-                not territories or notebook.territory_id in territories):
+        if is_manager and (not territories or notebook.territory_id in territories):
             roles.add(ROLE_MANAGER)
         if user.has_group("carnet_de_bord.group_cdb_admin"):
             roles.add(ROLE_ADMIN)

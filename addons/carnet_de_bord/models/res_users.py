@@ -109,6 +109,18 @@ class ResUsers(models.Model):
             self._cdb_set_home_action()
         return result
 
+    def _cdb_territories(self):
+        """The territories of this user, kept between requests: a
+        correspondant's or a manager's role in a carnet depends on them, and
+        every carnet they open asks (``write`` clears the cache when they
+        change)."""
+        return self.env["cdb.territory"].browse(self._cdb_territory_ids_cached())
+
+    @tools.ormcache("self.id")
+    def _cdb_territory_ids_cached(self):
+        # sudo: the ids of the user's own territories, what the rules read too
+        return tuple(self.sudo().cdb_territory_ids.ids)
+
     # ------------------------------------------------------------- homes
     @api.model
     def _cdb_groups_written(self, vals):

@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
 
+from odoo.addons.carnet_de_bord.models.cdb_notebook_followed_mixin import followed_ids
+
 from ..settings import ACTIVITY_INCOME_THRESHOLD, LUMP_SUM_AMOUNT
 
 
@@ -37,6 +39,10 @@ class ResPartner(models.Model):
     rsa_accompaniment_reason = fields.Char(compute="_compute_rsa_accompaniment_required")
     rsa_orientation_ids = fields.One2many(
         "rsa.orientation", "beneficiary_id", "Orientations")
+    rsa_ep_member_user_id = fields.Many2one(
+        "res.users", "Member of an EP session of the person", compute="_compute_rsa_ep_member",
+        search="_search_rsa_ep_member_user_id",
+        help="Search only: the beneficiaries with a case in an EP session of this user.")
 
     # --------------------------------------- RSA entry, rights and duties
     rsa_entry_date = fields.Date(
@@ -70,6 +76,23 @@ class ResPartner(models.Model):
         index=True, help="The household the person belongs to now (CAF/MSA flux).")
     rsa_household_size = fields.Integer(
         "Persons in the household", related="rsa_household_id.member_count")
+
+    def _compute_rsa_ep_member(self):
+        """Search-only field: nothing to show."""
+        for partner in self:
+            partner.rsa_ep_member_user_id = False
+
+    def _search_rsa_ep_member_user_id(self, operator, value):
+        """One SQL condition for the record rule (issue 15: the path
+        ``cdb_notebook_ids.ep_case_ids.session_id.member_ids`` ran five
+        searches on every read of a beneficiary)."""
+        return [("id", "inselect", ("""
+            SELECT notebook.beneficiary_id
+              FROM cdb_notebook notebook
+              JOIN rsa_ep_case ep_case ON ep_case.notebook_id = notebook.id
+              JOIN res_users_rsa_ep_session_rel session_member
+                ON session_member.rsa_ep_session_id = ep_case.session_id
+             WHERE session_member.res_users_id IN %s""", [followed_ids(operator, value)]))]
 
     @api.depends("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
                  "rsa_has_activity", "rsa_activity_income")
