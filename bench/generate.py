@@ -591,6 +591,24 @@ def keep_the_guide(env):
     env["ir.config_parameter"].sudo().set_param("rsa_orientation.new_regime_date", GUIDE_UNTIL)
 
 
+def open_the_access(env):
+    """The generated professionals have signed the user charter of its
+    current version and their individual access request is recorded (seed
+    003, "Accessibilité à l'interface"): without it the record rules show
+    them no carnet. Written in SQL as the département's DUI screen would
+    record it, for every generated user at once."""
+    from odoo import SUPERUSER_ID
+    from odoo.addons.carnet_de_bord.settings import DUI_CHARTER_VERSION
+    env.cr.execute("""
+        UPDATE res_users
+           SET cdb_charter_version = %s, cdb_charter_date = CURRENT_DATE,
+               cdb_access_request_date = CURRENT_DATE,
+               cdb_access_request_cosigner = 'Responsable (bench)',
+               cdb_access_request_recorded_by = %s
+         WHERE login LIKE 'bench.%%'""", (DUI_CHARTER_VERSION.get(env), SUPERUSER_ID))
+    env["res.users"].invalidate_cache()
+
+
 def contract_names(env):
     """Names from the contracts' own sequence, fetched in blocks."""
     sequence = env["ir.sequence"].search([("code", "=", "cer.contract")], limit=1)
@@ -812,6 +830,7 @@ def main():
             ok = verify(env, builder.build(range(args.count)), templates)
             env.cr.rollback()
             sys.exit(0 if ok else 1)
+        open_the_access(env)
         env.cr.commit()
         odoo_env.progress("Reference data done (%.0f s)" % (time.time() - started))
         writer, totals = SqlWriter(env, templates), {}

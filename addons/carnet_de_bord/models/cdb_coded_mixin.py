@@ -35,8 +35,11 @@ class CdbCodedMixin(models.AbstractModel):
         changed = {}
         for name, value in vals.items():
             field = self._fields[name]
-            if field.type in ("one2many", "many2many") or \
-                    field.convert_to_record(field.convert_to_cache(value, self), self) != self[name]:
+            if field.type in ("one2many", "many2many"):
+                changed[name] = value
+                continue
+            new = field.convert_to_record(field.convert_to_cache(value, self), self)
+            if new != self[name]:
                 changed[name] = value
         return changed
 
