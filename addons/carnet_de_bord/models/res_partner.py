@@ -65,7 +65,8 @@ class ResPartner(models.Model):
     _inherit = ["res.partner", "cdb.notebook.followed.mixin"]
 
     is_rsa_beneficiary = fields.Boolean("RSA beneficiary", index=True)
-    caf_number = fields.Char("CAF/MSA number", index=True, copy=False)
+    # read alone (the lists show it beside the name): cdb_base/models/res_partner.py
+    caf_number = fields.Char("CAF/MSA number", index=True, copy=False, prefetch=False)
     benefit_organism = fields.Selection(
         [("caf", "CAF"), ("msa", "MSA")], "Paying organism", default="caf")
     france_travail_id = fields.Char("France Travail identifier", copy=False)

@@ -16,6 +16,7 @@ from . import cdb_read_audit_mixin
 from . import ir_actions_report
 from . import mail_wizard_invite
 from . import ir_actions_server
+from . import res_partner
 from . import res_users
 from . import base_import
 from . import ir_http
