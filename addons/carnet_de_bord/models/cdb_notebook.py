@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 from psycopg2 import sql
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.tools import html2plaintext, split_every
 from odoo.exceptions import UserError
 
@@ -162,6 +162,16 @@ class CdbNotebook(models.Model):
 
     _workflow_fields = ("referent_id", "state", "date_end", "end_reason_id", "end_comment",
                         "last_review_date", "next_review_date")
+
+    @api.model_cr
+    def init(self):
+        """The rules of a correspondant select the carnets of their
+        territories in every query of a carnet's records
+        (``cdb_notebook_followed_mixin.TERRITORY_SQL``): an index on
+        (territory, id) answers from the index alone (issue 15: opening a
+        carnet as a correspondant of 12,700 carnets, 629 -> 339 ms)."""
+        tools.create_index(self.env.cr, "cdb_notebook_territory_id_id_index", self._table,
+                           ["territory_id", "id"])
 
     # ------------------------------------------------------------------ reviews
     @api.model
