@@ -588,7 +588,8 @@ def keep_the_guide(env):
     a parcours and an organisme référent and its contract is a contrat
     d'engagement with its weekly hours, which this generator does not make
     (docs/benchmarks.md says so next to the figures)."""
-    env["ir.config_parameter"].sudo().set_param("rsa_orientation.new_regime_date", GUIDE_UNTIL)
+    from odoo.addons.rsa_orientation.settings import NEW_REGIME_DATE
+    env["ir.config_parameter"].sudo().set_param(NEW_REGIME_DATE.key, GUIDE_UNTIL)
 
 
 def open_the_access(env):
