@@ -3,6 +3,7 @@ import io
 
 from odoo.modules import get_module_resource
 from odoo.tests.common import TransactionCase
+from odoo.tools import convert_file
 
 
 class TestCatalogue(TransactionCase):
@@ -12,6 +13,22 @@ class TestCatalogue(TransactionCase):
         path = get_module_resource("carnet_de_bord", "data", filename)
         with io.open(path, encoding="utf-8") as handle:
             return list(csv.DictReader(handle))
+
+    def test_reloading_the_catalogue_writes_only_what_changed(self):
+        """A module update loads the catalogue again (issue 15: rewriting
+        every code recomputed the actions of every carnet): an unchanged
+        code is not written, a changed one is set back to the guide's."""
+        Code = self.env["cdb.action.code"]
+        changed, unchanged = Code.find_by_code("A.1.1"), Code.find_by_code("A.1.2")
+        label = changed.name
+        changed.name = "Libellé changé à la main"
+        written = unchanged.write_date
+        filename = "data/cdb.action.code.csv"
+        convert_file(self.cr, "carnet_de_bord", filename, {}, "update", False, "data",
+                     pathname=get_module_resource("carnet_de_bord", filename))
+        Code.invalidate_cache()
+        self.assertEqual(changed.name, label)
+        self.assertEqual(unchanged.write_date, written)
 
     def test_ten_themes_a_to_j(self):
         themes = self.env["cdb.action.code"].search([("parent_id", "=", False)])
