@@ -68,8 +68,11 @@ class ResUsers(models.Model):
         domain=[("cdb_is_structure", "=", True)],
         help="The structure this professional works for. Its structure "
              "administrators see the carnets this professional follows.")
+    # An archived territory stays in the scope (the domain names "active",
+    # so the ORM adds no active filter): archiving changes no one's access.
     cdb_territory_ids = fields.Many2many(
         "cdb.territory", string="Territories",
+        domain=["|", ("active", "=", True), ("active", "=", False)],
         help="Territories followed by this correspondant or manager.")
     cdb_charter_version = fields.Char("User charter signed (version)", readonly=True,
                                       copy=False)
