@@ -2,6 +2,8 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import _
 
+from odoo.addons.cdb_base.exists_leaf import exists_leaf
+
 # The carnets a user follows: those where they are an active member (the
 # groupe de suivi), and those an active member of a structure follows.
 FOLLOWED_BY_USER_SQL = "SELECT notebook_id FROM cdb_notebook_member WHERE active_user_id IN %s"
@@ -23,17 +25,18 @@ def followed_ids(operator, value):
 
 
 def sub_select(model, path, sql, params):
-    """``(first field, 'inselect', (SQL, params))``: the records of
-    ``model`` whose many2one ``path`` (``notebook_id``,
-    ``contract_id.notebook_id``…) leads to a carnet of ``sql``, one SQL
-    condition whatever the number of carnets (no list of ids)."""
+    """The domain leaf of the records of ``model`` whose many2one ``path``
+    (``notebook_id``, ``contract_id.notebook_id``…) leads to a carnet of
+    ``sql``: one SQL condition whatever the number of carnets (no list of
+    ids), written ``EXISTS`` (``cdb_base.exists_leaf``: a form probes the
+    index for its few rows, a list hashes the carnets)."""
     names = path.split(".")
     for index in range(len(names) - 1, 0, -1):
         owner = model
         for name in names[:index]:
             owner = model.env[owner._fields[name].comodel_name]
         sql = 'SELECT id FROM "%s" WHERE "%s" IN (%s)' % (owner._table, names[index], sql)
-    return (names[0], "inselect", (sql, params))
+    return exists_leaf(names[0], sql, params)
 
 
 class CdbNotebookFollowedMixin(models.AbstractModel):

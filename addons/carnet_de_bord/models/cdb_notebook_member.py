@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.cdb_base.tools import selection_label
@@ -68,12 +68,12 @@ class CdbNotebookMember(models.Model):
     date_end = fields.Date("Until")
     # What the record rules match (security/cdb_rules.xml): empty once the
     # membership ended, whatever active_test the caller puts in the context.
+    # Indexed with the carnet (init).
     active_user_id = fields.Many2one(
-        "res.users", "Active member", compute="_compute_active_refs", store=True,
-        index=True)
+        "res.users", "Active member", compute="_compute_active_refs", store=True)
     active_structure_id = fields.Many2one(
         "res.partner", "Structure of an active member", compute="_compute_active_refs",
-        store=True, index=True)
+        store=True)
 
     share_situation = fields.Boolean(
         "Situation and diagnostic", default=True,
@@ -94,6 +94,16 @@ class CdbNotebookMember(models.Model):
         ("notebook_user_unique", "unique(notebook_id, user_id)",
          "This person is already a member of the carnet."),
     ]
+
+    def init(self):
+        """The record rules of every record of a carnet select the carnets
+        a user or a structure follows (``FOLLOWED_BY_USER_SQL``,
+        ``FOLLOWED_BY_STRUCTURE_SQL``) in each query: indexes on (active
+        member, carnet) answer from the index alone (issue 15: the rule of a
+        structure administrator of 1,966 carnets, 5.4 -> 0.9 ms a query)."""
+        for column in ("active_user_id", "active_structure_id"):
+            tools.create_index(self.env.cr, "%s_%s_notebook_id_index" % (self._table, column),
+                               self._table, [column, "notebook_id"])
 
     @api.depends("active", "user_id", "structure_id")
     def _compute_active_refs(self):

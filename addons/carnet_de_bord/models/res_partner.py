@@ -4,6 +4,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.cdb_base.exists_leaf import exists_leaf
 from odoo.addons.cdb_base.tools import format_date, identity_key
 
 CAF_NUMBER_RE = re.compile(r"^[0-9]{7,13}$")
@@ -103,8 +104,9 @@ class ResPartner(models.Model):
 
     def _cdb_followed_leaf(self, notebooks_sql, params):
         """The beneficiaries of the carnets ``notebooks_sql`` selects."""
-        return ("id", "inselect", (
-            "SELECT beneficiary_id FROM cdb_notebook WHERE id IN (%s)" % notebooks_sql, params))
+        return exists_leaf(
+            "id", "SELECT beneficiary_id FROM cdb_notebook WHERE id IN (%s)" % notebooks_sql,
+            params)
 
     @api.depends("lastname", "firstname")
     def _compute_cdb_identity_key(self):

@@ -25,3 +25,4 @@ from . import test_query_budget_roles
 from . import test_action_menu
 from . import test_generic_import
 from . import test_territory
+from . import test_followed

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 
 from odoo.addons.carnet_de_bord.models.cdb_notebook_followed_mixin import followed_ids
+from odoo.addons.cdb_base.exists_leaf import exists_leaf
 
 from ..settings import ACTIVITY_INCOME_THRESHOLD, LUMP_SUM_AMOUNT
 
@@ -86,13 +87,13 @@ class ResPartner(models.Model):
         """One SQL condition for the record rule (issue 15: the path
         ``cdb_notebook_ids.ep_case_ids.session_id.member_ids`` ran five
         searches on every read of a beneficiary)."""
-        return [("id", "inselect", ("""
+        return [exists_leaf("id", """
             SELECT notebook.beneficiary_id
               FROM cdb_notebook notebook
               JOIN rsa_ep_case ep_case ON ep_case.notebook_id = notebook.id
               JOIN res_users_rsa_ep_session_rel session_member
                 ON session_member.rsa_ep_session_id = ep_case.session_id
-             WHERE session_member.res_users_id IN %s""", [followed_ids(operator, value)]))]
+             WHERE session_member.res_users_id IN %s""", [followed_ids(operator, value)])]
 
     @api.depends("is_rsa_beneficiary", "rsa_household_resources", "rsa_lump_sum",
                  "rsa_has_activity", "rsa_activity_income")
