@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.cdb_base.tools import format_date
+from odoo.addons.cdb_base.tools import format_date, in_batches
 
 # What an accompagnateur in charge of an action may fill in: the part that
 # concerns him (issue "carnet de bord core", after seed 000 "Qui le remplit").
@@ -170,8 +170,10 @@ class CdbAction(models.Model):
             ("date_deadline", "<=", today), ("end_review_scheduled", "=", False),
             ("state", "!=", "abandoned"), ("notebook_id.state", "=", "in_progress"),
             ("notebook_id.referent_id", "!=", False)])
-        for action in ended:
-            action.notebook_id._schedule_review(
-                "end_of_action", action.date_deadline, _("End-of-action review: %s") % action.name)
-        ended.write({"end_review_scheduled": True})
+        for batch in in_batches(ended):
+            for action in batch:
+                action.notebook_id._schedule_review(
+                    "end_of_action", action.date_deadline,
+                    _("End-of-action review: %s") % action.name)
+            batch.write({"end_review_scheduled": True})
         return len(ended)

@@ -2,16 +2,13 @@ from dateutil.relativedelta import relativedelta
 from psycopg2 import sql
 
 from odoo import _, api, fields, models, tools
-from odoo.tools import html2plaintext, split_every
+from odoo.tools import html2plaintext
 from odoo.exceptions import UserError
 
-from odoo.addons.cdb_base.tools import commit_batch, format_date
+from odoo.addons.cdb_base.tools import format_date, in_batches
 
 from ..settings import REVIEW_INTERVAL_MONTHS
 from .cdb_review import DRAFT, VALIDATED
-
-# Carnets a daily job handles between two commits.
-CRON_BATCH = 500
 
 # The states of a carnet, each word once.
 NEW, IN_PROGRESS, CLOSED = "new", "in_progress", "closed"
@@ -702,15 +699,13 @@ class CdbNotebook(models.Model):
         pending = set(self.env["mail.activity"].search([
             ("res_model", "=", self._name), ("res_id", "in", due.ids),
             ("activity_type_id", "=", review_type.id)]).mapped("res_id"))
-        count = 0
-        for batch in split_every(CRON_BATCH, [nid for nid in due.ids if nid not in pending]):
-            for notebook in self.browse(batch):
+        todo = due.filtered(lambda notebook: notebook.id not in pending)
+        for batch in in_batches(todo):
+            for notebook in batch:
                 notebook._schedule_review(
                     "periodic", notebook.next_review_date,
                     _("Periodic review of the carnet de bord"))
-                count += 1
-            commit_batch(self.env)
-        return count
+        return len(todo)
 
     def _schedule_review_activity(self, summary, deadline):
         return self._cdb_schedule_activity(

@@ -9,7 +9,8 @@ from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 
-from ..models import cdb_notebook
+from odoo.addons.cdb_base import tools
+
 from .common import CdbCase
 
 PARAM = "carnet_de_bord.review_interval_months"
@@ -387,7 +388,7 @@ class TestPeriodicReviewsAtScale(ReviewCase):
 
     def test_cron_in_batches_with_bounded_queries(self):
         before = self.cr.sql_log_count
-        with patch.object(cdb_notebook, "CRON_BATCH", 50):
+        with patch.object(tools, "CRON_BATCH", 50):
             created = self.env["cdb.notebook"]._schedule_periodic_reviews()
         queries = self.cr.sql_log_count - before
         self.assertGreaterEqual(created, self.COUNT)

@@ -3,7 +3,8 @@ from datetime import date
 from odoo.exceptions import ValidationError
 from odoo.tests.common import TransactionCase
 
-from ..tools import Setting, identity_key, normalize_name, readable, spreadsheet_text
+from ..tools import (Setting, identity_key, in_batches, normalize_name, readable,
+                     spreadsheet_text)
 
 
 class TestTools(TransactionCase):
@@ -16,6 +17,20 @@ class TestTools(TransactionCase):
         self.assertNotEqual(normalize_name("Elodie"), normalize_name("Eloise"))
         self.assertEqual(identity_key("Dupont", "Élodie"), identity_key("DUPONT", "elodie"))
         self.assertFalse(identity_key("Dupont", " "))
+
+    def test_nightly_batches_read_their_own_records_only(self):
+        """A write in a nightly job's loop empties the cache: the records
+        read again are those of the batch, not the whole job's at every
+        step."""
+        Partner = self.env["res.partner"]
+        partners = Partner.browse([Partner.create({"name": "UT lot %d" % n}).id
+                                   for n in range(7)])
+        partners.mapped("name")  # the whole set in the cache and its prefetch
+        batches = list(in_batches(partners, 3))
+        self.assertEqual([len(batch) for batch in batches], [3, 3, 1])
+        self.assertEqual(sum(batches, Partner), partners)
+        for batch in batches:
+            self.assertEqual(set(batch._prefetch["res.partner"]), set(batch.ids))
 
     def test_spreadsheet_values_never_become_formulas(self):
         for value in ("=1+1", "+33 6", "-2", "@SUM(A1)", "\t=1"):

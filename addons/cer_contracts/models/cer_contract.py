@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
-from odoo.addons.cdb_base.tools import format_date, selection_label
+from odoo.addons.cdb_base.tools import format_date, in_batches, selection_label
 from odoo.addons.rsa_orientation.models.cdb_notebook import DECISION_ACTIVITY, PERM_PROPOSE
 from odoo.addons.rsa_orientation.models.rsa_ep_case import OPEN_STATES as EP_OPEN_STATES
 from odoo.addons.rsa_orientation.settings import ACTIVITY_INCOME_THRESHOLD
@@ -1043,7 +1043,8 @@ class CerContract(models.Model):
         """Daily: start validated contracts, mark échus the contracts past
         their end date (the référent gets an activity), and remind the
         référent before a contract expires (once)."""
-        self.search([("state", "=", "validated")])._start_if_due()
+        for batch in in_batches(self.search([("state", "=", "validated")])):
+            batch._start_if_due()
         self._expire_due()
         limit = fields.Date.to_string(
             fields.Date.from_string(fields.Date.context_today(self))
@@ -1051,12 +1052,13 @@ class CerContract(models.Model):
         # A flag, not the pending activity: a reminder marked done is deleted.
         expiring = self.search([("state", "=", "running"), ("date_end", "<=", limit),
                                 ("expiry_notified", "=", False), ("referent_id", "!=", False)])
-        for contract in expiring:
-            contract._cdb_schedule_activity(
-                "cer_contracts.mail_activity_type_expiry",
-                _("The contract ends on %s: prepare the bilan and what follows.")
-                % format_date(contract.date_end), contract.date_end, contract.referent_id)
-        expiring._workflow_write({"expiry_notified": True})
+        for batch in in_batches(expiring):
+            for contract in batch:
+                contract._cdb_schedule_activity(
+                    "cer_contracts.mail_activity_type_expiry",
+                    _("The contract ends on %s: prepare the bilan and what follows.")
+                    % format_date(contract.date_end), contract.date_end, contract.referent_id)
+            batch._workflow_write({"expiry_notified": True})
         return len(expiring)
 
     @api.model
@@ -1065,11 +1067,12 @@ class CerContract(models.Model):
         renews them (case 2), ends them (case 1 or 3), or the EP is asked."""
         today = fields.Date.context_today(self)
         due = self.search([("state", "in", IN_FORCE_STATES), ("date_end", "<", today)])
-        due._workflow_write({"state": EXPIRED})
-        for contract in due.filtered("referent_id"):
-            contract._cdb_schedule_activity(
-                "cer_contracts.mail_activity_type_expired",
-                _("The contract ended on %s: renew it, end it, or ask the équipe "
-                  "pluridisciplinaire.") % format_date(contract.date_end),
-                today, contract.referent_id)
+        for batch in in_batches(due):
+            batch._workflow_write({"state": EXPIRED})
+            for contract in batch.filtered("referent_id"):
+                contract._cdb_schedule_activity(
+                    "cer_contracts.mail_activity_type_expired",
+                    _("The contract ended on %s: renew it, end it, or ask the équipe "
+                      "pluridisciplinaire.") % format_date(contract.date_end),
+                    today, contract.referent_id)
         return due

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from odoo.addons.cdb_base.tools import format_date, selection_label
+from odoo.addons.cdb_base.tools import format_date, in_batches, selection_label
 
 from ..settings import (
     CONTRACT_DEADLINE_PROFESSIONAL_MONTHS, CONTRACT_DEADLINE_SOLIDARITY_MONTHS, NEW_REGIME_DATE,
@@ -589,15 +589,16 @@ class RsaOrientation(models.Model):
         due = self.search(self._current_domain() + self._solidarity_limit_domain() + [
             ("sphere", "=", "solidarity"), ("date_decision", "<=", limit)])
         cases = self.env["rsa.ep.case"]
-        for orientation in due:
-            if orientation._solidarity_accompaniment_start() > limit or \
-                    orientation._solidarity_limit_cases():
-                continue
-            cases |= cases.create({
-                "notebook_id": orientation.notebook_id.id,
-                "case_type": "reorientation",
-                "origin_orientation_id": orientation.id,
-                "reorientation_reason": "solidarity_limit",
-                "motive": _("Solidarity accompaniment for %d months.") % months,
-            })
+        for batch in in_batches(due):
+            for orientation in batch:
+                if orientation._solidarity_accompaniment_start() > limit or \
+                        orientation._solidarity_limit_cases():
+                    continue
+                cases |= cases.create({
+                    "notebook_id": orientation.notebook_id.id,
+                    "case_type": "reorientation",
+                    "origin_orientation_id": orientation.id,
+                    "reorientation_reason": "solidarity_limit",
+                    "motive": _("Solidarity accompaniment for %d months.") % months,
+                })
         return cases
